@@ -1,0 +1,224 @@
+//! Quotation spans: curly and straight marks, nested single quotes, apostrophes told apart
+//! from closing single quotes, and quotes that run over several paragraphs.
+
+use crate::text::Span;
+
+/// One stretch of quoted text inside one paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// From the opening mark to the end of the closing mark (or of the paragraph).
+    pub span: Span,
+    /// The words between the marks.
+    pub content: Span,
+    pub paragraph: usize,
+    /// Single quotation marks (‘...’ or '...').
+    pub single: bool,
+    /// Nested inside another quote.
+    pub nested: bool,
+    /// The closing mark was found in this paragraph.
+    pub closed: bool,
+    /// Index of the quote in the previous paragraph that this one continues
+    /// (news style: an unclosed quote resumes with an opening mark in the next paragraph).
+    pub continues: Option<usize>,
+    /// Opened but never closed and not continued: an unbalanced quotation mark.
+    pub unbalanced: bool,
+}
+
+impl Quote {
+    /// Number of words in the quote's content.
+    pub fn word_count(&self, text: &str) -> usize {
+        self.content.text(text).split_whitespace().count()
+    }
+}
+
+fn is_opening_context(prev: Option<char>) -> bool {
+    prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '“' | '"' | '‘' | '—' | '–' | '-' | '/'))
+}
+
+struct Open {
+    start: usize,
+    content_start: usize,
+    single: bool,
+}
+
+/// Find the quotes of every paragraph, in document order.
+pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
+    let mut quotes = Vec::new();
+    // Index in `quotes` of the previous paragraph's unclosed double quote, if any.
+    let mut pending: Option<usize> = None;
+    for (pi, para) in paragraphs.iter().enumerate() {
+        let body = &text[para.start..para.end];
+        let mut stack: Vec<Open> = Vec::new();
+        let mut first_quote_of_para = true;
+        let mut prev: Option<char> = None;
+        let mut chars = body.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            let at = para.start + i;
+            let after = at + c.len_utf8();
+            let double_open = stack.iter().any(|o| !o.single);
+            let single_open = stack.last().is_some_and(|o| o.single);
+            let action = match c {
+                '“' | '«' => Some(true),
+                '”' | '»' => Some(false),
+                '"' => Some(!double_open || (is_opening_context(prev) && next.is_some_and(|n| !n.is_whitespace()) && !stack.last().is_some_and(|o| !o.single && o.content_start == at))),
+                '‘' if is_opening_context(prev) && next.is_some_and(|n| n.is_alphabetic() || n == '“') => Some(true),
+                '\'' if is_opening_context(prev) && next.is_some_and(|n| n.is_alphabetic()) && !single_open => Some(true),
+                '’' | '\'' if single_open && !next.is_some_and(char::is_alphanumeric) && prev.is_some_and(|p| !p.is_whitespace()) => Some(false),
+                _ => None,
+            };
+            let is_single = matches!(c, '‘' | '’' | '\'');
+            match action {
+                Some(true) if c == '"' && double_open => {
+                    // A straight mark while a straight quote is open closes it.
+                    close(&mut stack, &mut quotes, text, pi, false, at, after, &mut pending, &mut first_quote_of_para);
+                }
+                Some(true) => {
+                    stack.push(Open { start: at, content_start: after, single: is_single });
+                }
+                Some(false) => {
+                    close(&mut stack, &mut quotes, text, pi, is_single, at, after, &mut pending, &mut first_quote_of_para);
+                }
+                None => {}
+            }
+            prev = Some(c);
+        }
+        // Whatever is still open at the paragraph's end.
+        let mut carried = None;
+        while let Some(open) = stack.pop() {
+            let continues = if first_quote_of_para && open.start == para.start { pending.take() } else { None };
+            first_quote_of_para = false;
+            let content = Span::new(open.content_start, para.end).trim(text);
+            quotes.push(Quote {
+                span: Span::new(open.start, para.end),
+                content,
+                paragraph: pi,
+                single: open.single,
+                nested: !stack.is_empty(),
+                closed: false,
+                continues,
+                unbalanced: false,
+            });
+            if !open.single && stack.is_empty() {
+                carried = Some(quotes.len() - 1);
+            } else {
+                let last = quotes.len() - 1;
+                quotes[last].unbalanced = true;
+            }
+        }
+        if let Some(p) = pending.take() {
+            // The previous paragraph's quote was not resumed here.
+            quotes[p].unbalanced = true;
+        }
+        pending = carried;
+    }
+    if let Some(p) = pending {
+        quotes[p].unbalanced = true;
+    }
+    quotes.sort_by_key(|q| (q.span.start, q.span.end));
+    // Sorting moved indices: re-link continuations by position.
+    relink(&mut quotes);
+    quotes
+}
+
+#[allow(clippy::too_many_arguments)]
+fn close(
+    stack: &mut Vec<Open>,
+    quotes: &mut Vec<Quote>,
+    text: &str,
+    pi: usize,
+    single: bool,
+    at: usize,
+    after: usize,
+    pending: &mut Option<usize>,
+    first: &mut bool,
+) {
+    // Close the innermost open quote of the same kind; unmatched closers are ignored.
+    let Some(pos) = stack.iter().rposition(|o| o.single == single) else {
+        // A closing double mark with nothing open: a continued quote that starts
+        // without an opening mark is not news style, so ignore it.
+        return;
+    };
+    let open = stack.remove(pos);
+    stack.truncate(pos);
+    let continues = if *first && !open.single { pending.take().filter(|_| is_para_start(text, open.start)) } else { None };
+    if !open.single {
+        *first = false;
+    }
+    quotes.push(Quote {
+        span: Span::new(open.start, after),
+        content: Span::new(open.content_start, at.max(open.content_start)),
+        paragraph: pi,
+        single: open.single,
+        nested: pos > 0,
+        closed: true,
+        continues,
+        unbalanced: false,
+    });
+}
+
+fn is_para_start(text: &str, offset: usize) -> bool {
+    text[..offset].chars().next_back().is_none_or(|c| c == '\n')
+}
+
+/// After sorting, `continues` must name the quote's new index: store the start offset
+/// before sorting would be cleaner, but quotes are few, so look the previous one up.
+fn relink(quotes: &mut [Quote]) {
+    for i in 0..quotes.len() {
+        if quotes[i].continues.is_some() {
+            let para = quotes[i].paragraph;
+            quotes[i].continues = (0..i)
+                .rev()
+                .find(|&j| quotes[j].paragraph + 1 == para && !quotes[j].single && !quotes[j].closed);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::split_paragraphs;
+
+    fn quotes(text: &str) -> Vec<Quote> {
+        let mut paras = Vec::new();
+        split_paragraphs(text, Span::new(0, text.len()), &mut paras);
+        find_quotes(text, &paras)
+    }
+
+    #[test]
+    fn curly_and_straight_quotes_pair() {
+        let text = "“I hope,” he said. She said \"no way\" loudly.";
+        let q = quotes(text);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].content.text(text), "I hope,");
+        assert_eq!(q[1].content.text(text), "no way");
+        assert!(q.iter().all(|q| q.closed && !q.unbalanced));
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes_but_nested_singles_are() {
+        let text = "“Putin’s men said ‘never’ and we’re done,” he said.";
+        let q = quotes(text);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].content.text(text), "Putin’s men said ‘never’ and we’re done,");
+        assert!(q[1].nested && q[1].single);
+        assert_eq!(q[1].content.text(text), "never");
+    }
+
+    #[test]
+    fn multi_paragraph_quote_continues() {
+        let text = "“We will go on,” she said. “It is long.\n\n“And it ends here.”\n\nNext.";
+        let q = quotes(text);
+        assert_eq!(q.len(), 3);
+        assert!(!q[1].closed && !q[1].unbalanced);
+        assert_eq!(q[2].continues, Some(1));
+    }
+
+    #[test]
+    fn unclosed_quote_is_unbalanced() {
+        let text = "He said “this never ends.\n\nOther paragraph.";
+        let q = quotes(text);
+        assert_eq!(q.len(), 1);
+        assert!(q[0].unbalanced);
+    }
+}

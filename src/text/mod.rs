@@ -1,0 +1,49 @@
+//! The English text layer: spans, paragraphs, sentences, tokens. No news knowledge here.
+
+pub mod lexicon;
+pub mod sentence;
+pub mod span;
+pub mod token;
+
+pub use span::{LineCol, LineIndex, Span};
+
+/// Paragraphs of `text[body]`: runs of lines separated by blank lines, trimmed.
+pub fn split_paragraphs(text: &str, body: Span, out: &mut Vec<Span>) {
+    let mut para_start: Option<usize> = None;
+    let mut last_end = body.start;
+    let mut line_start = body.start;
+    let bytes = text.as_bytes();
+    while line_start < body.end {
+        let line_end = memchr::memchr(b'\n', &bytes[line_start..body.end])
+            .map_or(body.end, |i| line_start + i);
+        let blank = text[line_start..line_end].trim().is_empty();
+        if blank {
+            if let Some(s) = para_start.take() {
+                out.push(Span::new(s, last_end).trim(text));
+            }
+        } else {
+            if para_start.is_none() {
+                para_start = Some(line_start);
+            }
+            last_end = line_end;
+        }
+        line_start = line_end + 1;
+    }
+    if let Some(s) = para_start {
+        out.push(Span::new(s, last_end).trim(text));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_split_on_blank_lines_only() {
+        let text = "one\ntwo\n\n  \nthree\r\n\r\nfour";
+        let mut out = Vec::new();
+        split_paragraphs(text, Span::new(0, text.len()), &mut out);
+        let got: Vec<&str> = out.iter().map(|s| s.text(text)).collect();
+        assert_eq!(got, vec!["one\ntwo", "three", "four"]);
+    }
+}

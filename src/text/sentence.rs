@@ -1,0 +1,192 @@
+//! Sentence boundaries that survive news abbreviations.
+//!
+//! A single forward scan instead of UAX #29 plus a merge pass: UAX #29 splits after
+//! "Mr." and "U.S." and then needs a second pass to glue them back, while news text
+//! needs only three decisions at a full stop (is the word before an abbreviation, does
+//! a closing quote follow, what does the next word look like), which one scan makes
+//! without allocating.
+
+use super::span::Span;
+
+/// Titles and other abbreviations that never end a sentence when a name follows.
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "lt", "col", "sgt", "capt", "cmdr",
+    "adm", "maj", "cpl", "pvt", "st", "prof", "rev", "hon", "pres", "supt", "det", "insp", "no",
+    "nos", "vs", "v", "messrs", "mt", "ft", "atty", "gens", "sens", "reps", "fr", "sr", "jr",
+];
+
+/// Month abbreviations (AP style and common ones): no boundary before a day number.
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
+/// Abbreviations that end in a full stop but may also end a sentence ("in the U.S.").
+const SENTENCE_FINAL_ABBREVIATIONS: &[&str] = &[
+    "u.s", "u.n", "u.k", "e.u", "a.m", "p.m", "inc", "corp", "co", "ltd", "llc", "d.c", "etc",
+    "jr", "sr", "bros", "n.y", "l.a", "u.s.a", "ph.d",
+];
+
+/// Words that start a new sentence after an ambiguous abbreviation ("... in the U.S. The").
+const SENTENCE_STARTERS: &[&str] = &[
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "in", "on",
+    "this", "that", "these", "those", "there", "his", "her", "their", "its", "our", "if", "when",
+    "while", "as", "at", "for", "after", "before", "since", "some", "many", "most", "officials",
+    "however", "meanwhile", "still", "yet", "so", "then", "now", "last", "earlier", "later",
+];
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '›')
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '‹')
+}
+
+/// The word (letters and inner dots) that ends right before byte `dot` in `text`.
+fn word_before(text: &str, dot: usize) -> &str {
+    let bytes = text.as_bytes();
+    let mut i = dot;
+    while i > 0 {
+        let b = bytes[i - 1];
+        if b.is_ascii_alphanumeric() || b == b'.' || b == b'-' {
+            i -= 1;
+        } else {
+            break;
+        }
+    }
+    text[i..dot].trim_start_matches('.')
+}
+
+fn in_list(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Whether the full stop at byte `dot` ends a sentence, given the next word.
+fn full_stop_ends_sentence(text: &str, dot: usize, next: &str) -> bool {
+    let word = word_before(text, dot);
+    let next_first = next.chars().next().unwrap_or(' ');
+    if word.is_empty() {
+        return true;
+    }
+    if in_list(word, TITLES) {
+        // "No. 1", "Mr. Smith", "St. Louis": never a boundary before a name or number.
+        return !(next_first.is_uppercase() || next_first.is_ascii_digit());
+    }
+    if in_list(word, MONTHS) {
+        return !next_first.is_ascii_digit();
+    }
+    // A single capital initial: "John F. Kennedy".
+    if word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase() {
+        return false;
+    }
+    if in_list(word, SENTENCE_FINAL_ABBREVIATIONS) || word.contains('.') {
+        let next_word: String = next
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>();
+        return in_list(&next_word, SENTENCE_STARTERS);
+    }
+    true
+}
+
+/// Split the paragraph `para` of `text` into sentence spans.
+///
+/// Spans are trimmed, in order, never overlap, and together cover every
+/// non-whitespace byte of the paragraph.
+pub fn split_sentences(text: &str, para: Span, out: &mut Vec<Span>) {
+    let body = &text[para.start..para.end];
+    let mut start: Option<usize> = None;
+    let mut iter = body.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if start.is_none() {
+            if c.is_whitespace() {
+                continue;
+            }
+            start = Some(i);
+        }
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        // Consume further terminal punctuation and closing quotes / brackets.
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = iter.peek() {
+            if matches!(d, '.' | '!' | '?' | '…') || is_closer(d) {
+                end = j + d.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        // A boundary needs whitespace after it, then a capital, digit or opening mark.
+        let rest = &body[end..];
+        let trimmed = rest.trim_start();
+        if trimmed.len() == rest.len() || trimmed.is_empty() {
+            continue;
+        }
+        let next_char = trimmed.chars().next().unwrap_or(' ');
+        let next_word = trimmed.trim_start_matches(is_opener);
+        let starts_sentence =
+            next_char.is_uppercase() || next_char.is_ascii_digit() || is_opener(next_char);
+        if !starts_sentence {
+            continue;
+        }
+        if c == '.' && !full_stop_ends_sentence(body, i, next_word) {
+            continue;
+        }
+        if let Some(s) = start.take() {
+            out.push(Span::new(para.start + s, para.start + end));
+        }
+    }
+    if let Some(s) = start {
+        let span = Span::new(para.start + s, para.end).trim(text);
+        if !span.is_empty() {
+            out.push(span);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        split_sentences(text, Span::new(0, text.len()), &mut out);
+        out.iter().map(|s| s.text(text)).collect()
+    }
+
+    #[test]
+    fn titles_and_months_do_not_split() {
+        assert_eq!(
+            split("Gov. Jane Doe spoke on Jan. 5 at 10 a.m. in St. Louis. Sen. Bob Roe left."),
+            vec![
+                "Gov. Jane Doe spoke on Jan. 5 at 10 a.m. in St. Louis.",
+                "Sen. Bob Roe left."
+            ]
+        );
+    }
+
+    #[test]
+    fn initialism_splits_only_before_a_sentence_starter() {
+        assert_eq!(
+            split("He lives in the U.S. The trip was long. The U.S. Senate voted."),
+            vec!["He lives in the U.S.", "The trip was long.", "The U.S. Senate voted."]
+        );
+    }
+
+    #[test]
+    fn closing_quote_stays_with_its_sentence() {
+        assert_eq!(
+            split("“I hope so,” he said. “We will see.” She left!"),
+            vec!["“I hope so,” he said.", "“We will see.”", "She left!"]
+        );
+    }
+
+    #[test]
+    fn no_split_inside_numbers_or_lowercase_continuations() {
+        assert_eq!(split("It rose 2.5 percent. ok. Then No. 3 won."), vec![
+            "It rose 2.5 percent. ok.",
+            "Then No. 3 won."
+        ]);
+    }
+}
