@@ -22,7 +22,9 @@ fn main() {
     let mut files = Vec::new();
     walk(&rules, &mut files);
     files.sort();
-    let mut code = String::from("/// (path relative to the crate, contents) of every embedded rule and lexicon file.\npub static FILES: &[(&str, &str)] = &[\n");
+    let mut code = String::from(
+        "/// (path relative to the crate, contents) of every embedded rule and lexicon file.\npub static FILES: &[(&str, &str)] = &[\n",
+    );
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let rel = f.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");

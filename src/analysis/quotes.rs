@@ -61,10 +61,25 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
             let action = match c {
                 '“' | '«' => Some(true),
                 '”' | '»' => Some(false),
-                '"' => Some(!double_open || (is_opening_context(prev) && next.is_some_and(|n| !n.is_whitespace()) && !stack.last().is_some_and(|o| !o.single && o.content_start == at))),
-                '‘' if is_opening_context(prev) && next.is_some_and(|n| n.is_alphabetic() || n == '“') => Some(true),
-                '\'' if is_opening_context(prev) && next.is_some_and(|n| n.is_alphabetic()) && !single_open => Some(true),
-                '’' | '\'' if single_open && !next.is_some_and(char::is_alphanumeric) && prev.is_some_and(|p| !p.is_whitespace()) => Some(false),
+                '"' => Some(
+                    !double_open
+                        || (is_opening_context(prev)
+                            && next.is_some_and(|n| !n.is_whitespace())
+                            && !stack.last().is_some_and(|o| !o.single && o.content_start == at)),
+                ),
+                '‘' if is_opening_context(prev) && next.is_some_and(|n| n.is_alphabetic() || n == '“') => {
+                    Some(true)
+                }
+                '\'' if is_opening_context(prev) && next.is_some_and(|n| n.is_alphabetic()) && !single_open => {
+                    Some(true)
+                }
+                '’' | '\''
+                    if single_open
+                        && !next.is_some_and(char::is_alphanumeric)
+                        && prev.is_some_and(|p| !p.is_whitespace()) =>
+                {
+                    Some(false)
+                }
                 _ => None,
             };
             let is_single = matches!(c, '‘' | '’' | '\'');
@@ -77,7 +92,17 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
                     stack.push(Open { start: at, content_start: after, single: is_single });
                 }
                 Some(false) => {
-                    close(&mut stack, &mut quotes, text, pi, is_single, at, after, &mut pending, &mut first_quote_of_para);
+                    close(
+                        &mut stack,
+                        &mut quotes,
+                        text,
+                        pi,
+                        is_single,
+                        at,
+                        after,
+                        &mut pending,
+                        &mut first_quote_of_para,
+                    );
                 }
                 None => {}
             }
@@ -141,7 +166,8 @@ fn close(
     };
     let open = stack.remove(pos);
     stack.truncate(pos);
-    let continues = if *first && !open.single { pending.take().filter(|_| is_para_start(text, open.start)) } else { None };
+    let continues =
+        if *first && !open.single { pending.take().filter(|_| is_para_start(text, open.start)) } else { None };
     if !open.single {
         *first = false;
     }
@@ -167,9 +193,8 @@ fn relink(quotes: &mut [Quote]) {
     for i in 0..quotes.len() {
         if quotes[i].continues.is_some() {
             let para = quotes[i].paragraph;
-            quotes[i].continues = (0..i)
-                .rev()
-                .find(|&j| quotes[j].paragraph + 1 == para && !quotes[j].single && !quotes[j].closed);
+            quotes[i].continues =
+                (0..i).rev().find(|&j| quotes[j].paragraph + 1 == para && !quotes[j].single && !quotes[j].closed);
         }
     }
 }

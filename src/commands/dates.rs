@@ -41,14 +41,29 @@ pub fn run(args: AnalysisArgs) -> u8 {
         }
         ListFormat::Human => {
             let mut s = String::new();
-            let dl = doc.meta.dateline.map_or_else(|| "none (use --date YYYY-MM-DD)".to_string(), |d| format!("{d} ({})", d.strftime("%A")));
+            let dl = doc
+                .meta
+                .dateline
+                .map_or_else(|| "none (use --date YYYY-MM-DD)".to_string(), |d| format!("{d} ({})", d.strftime("%A")));
             let _ = writeln!(s, "{}: dateline {dl}", doc.path);
             for e in exprs {
                 let span = doc.map.span_to_source(e.span);
                 let lc = doc.lines.line_col(&doc.source, span.start);
-                let weekday = jiff::civil::Date::strptime("%Y-%m-%d", &e.value).map(|d| format!(" ({})", d.strftime("%A"))).unwrap_or_default();
+                let weekday = jiff::civil::Date::strptime("%Y-%m-%d", &e.value)
+                    .map(|d| format!(" ({})", d.strftime("%A")))
+                    .unwrap_or_default();
                 let m = e.modifier.map(|m| format!(" mod={m}")).unwrap_or_default();
-                let _ = writeln!(s, "{:>5}:{:<4} {:<28} {:<9} {}{}{}", lc.line, lc.column, format!("{:?}", doc.slice(e.span)), format!("{:?}", e.kind).to_uppercase(), e.value, m, weekday);
+                let _ = writeln!(
+                    s,
+                    "{:>5}:{:<4} {:<28} {:<9} {}{}{}",
+                    lc.line,
+                    lc.column,
+                    format!("{:?}", doc.slice(e.span)),
+                    format!("{:?}", e.kind).to_uppercase(),
+                    e.value,
+                    m,
+                    weekday
+                );
             }
             if exprs.is_empty() {
                 s.push_str("no temporal expressions found\n");

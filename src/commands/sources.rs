@@ -49,11 +49,18 @@ pub fn run(args: AnalysisArgs) -> u8 {
             let mut total_quoted = 0;
             for a in atts {
                 let name = a.speaker.clone().unwrap_or_else(|| "(no speaker)".into());
-                let line = a.source.or(a.cue).or(a.content).map_or(0, |s| doc.lines.line_col(&doc.source, doc.map.to_source(s.start)).line);
+                let line = a
+                    .source
+                    .or(a.cue)
+                    .or(a.content)
+                    .map_or(0, |s| doc.lines.line_col(&doc.source, doc.map.to_source(s.start)).line);
                 let words = if a.direct { a.content.map_or(0, |c| doc.slice(c).split_whitespace().count()) } else { 0 };
                 total_quoted += words;
                 let row = rows.entry(name).or_insert(Row {
-                    kind: serde_json::to_value(a.speaker_kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+                    kind: serde_json::to_value(a.speaker_kind)
+                        .ok()
+                        .and_then(|v| v.as_str().map(String::from))
+                        .unwrap_or_default(),
                     count: 0,
                     direct: 0,
                     quoted_words: 0,
@@ -68,10 +75,24 @@ pub fn run(args: AnalysisArgs) -> u8 {
             rows.sort_by(|a, b| a.1.first_line.cmp(&b.1.first_line).then(a.0.cmp(&b.0)));
             let mut s = String::new();
             let _ = writeln!(s, "{}: {} attributions, {} speakers", doc.path, atts.len(), rows.len());
-            let _ = writeln!(s, "{:<40} {:<13} {:>5} {:>6} {:>8} {:>7} {:>6}", "speaker", "kind", "total", "direct", "indirect", "quoted", "line");
+            let _ = writeln!(
+                s,
+                "{:<40} {:<13} {:>5} {:>6} {:>8} {:>7} {:>6}",
+                "speaker", "kind", "total", "direct", "indirect", "quoted", "line"
+            );
             for (name, r) in rows {
                 let share = if total_quoted > 0 { 100.0 * r.quoted_words as f64 / total_quoted as f64 } else { 0.0 };
-                let _ = writeln!(s, "{:<40} {:<13} {:>5} {:>6} {:>8} {:>6.0}% {:>6}", name, r.kind, r.count, r.direct, r.count - r.direct, share, r.first_line);
+                let _ = writeln!(
+                    s,
+                    "{:<40} {:<13} {:>5} {:>6} {:>8} {:>6.0}% {:>6}",
+                    name,
+                    r.kind,
+                    r.count,
+                    r.direct,
+                    r.count - r.direct,
+                    share,
+                    r.first_line
+                );
             }
             s
         }

@@ -64,10 +64,7 @@ pub fn read_path(path: &str, opts: &InputOptions) -> Result<Document, InputError
     let bytes = if path == "-" {
         use std::io::Read;
         let mut buf = Vec::new();
-        std::io::stdin()
-            .take(limit + 1)
-            .read_to_end(&mut buf)
-            .map_err(|e| InputError::Unreadable(e.to_string()))?;
+        std::io::stdin().take(limit + 1).read_to_end(&mut buf).map_err(|e| InputError::Unreadable(e.to_string()))?;
         buf
     } else {
         let meta = std::fs::metadata(path).map_err(|e| InputError::Unreadable(io_reason(&e)))?;
@@ -101,13 +98,17 @@ pub fn parse_bytes(path: &str, bytes: Vec<u8>, opts: &InputOptions) -> Result<Do
     if memchr::memchr(0, &bytes).is_some() {
         return Err(InputError::Binary);
     }
-    let mut source = String::from_utf8(bytes).map_err(|e| InputError::InvalidUtf8 { offset: e.utf8_error().valid_up_to() })?;
+    let mut source =
+        String::from_utf8(bytes).map_err(|e| InputError::InvalidUtf8 { offset: e.utf8_error().valid_up_to() })?;
     // A byte-order mark is not text; keep offsets by blanking it in the analysis only.
     let ext = Path::new(path).extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     let head = source.trim_start_matches('\u{feff}').trim_start();
     let mut doc = if ext == "json" || (ext != "md" && ext != "txt" && head.starts_with('{')) {
         ninjs::parse(path, std::mem::take(&mut source))?
-    } else if matches!(ext.as_str(), "md" | "markdown" | "mdx") || head.starts_with("---\n") || head.starts_with("---\r\n") {
+    } else if matches!(ext.as_str(), "md" | "markdown" | "mdx")
+        || head.starts_with("---\n")
+        || head.starts_with("---\r\n")
+    {
         markdown::parse(path, std::mem::take(&mut source))?
     } else {
         plain::parse(path, std::mem::take(&mut source))?
@@ -125,7 +126,9 @@ pub fn parse_date(s: &str) -> Result<Date, String> {
     if day.len() != 10 || day.as_bytes()[4] != b'-' || day.as_bytes()[7] != b'-' {
         return Err(format!("`{s}` is not a date in the form YYYY-MM-DD"));
     }
-    let num = |r: std::ops::Range<usize>| day[r].parse::<i16>().map_err(|_| format!("`{s}` is not a date in the form YYYY-MM-DD"));
+    let num = |r: std::ops::Range<usize>| {
+        day[r].parse::<i16>().map_err(|_| format!("`{s}` is not a date in the form YYYY-MM-DD"))
+    };
     let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
     Date::new(y, m as i8, d as i8).map_err(|_| format!("`{day}` is not a real calendar date"))
 }
@@ -140,10 +143,8 @@ pub fn expand_paths(paths: &[String]) -> Result<Vec<String>, String> {
             continue;
         }
         let before = out.len();
-        let walker = ignore::WalkBuilder::new(p)
-            .require_git(false)
-            .add_custom_ignore_filename(".factlintignore")
-            .build();
+        let walker =
+            ignore::WalkBuilder::new(p).require_git(false).add_custom_ignore_filename(".factlintignore").build();
         for entry in walker {
             let entry = entry.map_err(|e| format!("{p}: {e}"))?;
             if !entry.file_type().is_some_and(|t| t.is_file()) {

@@ -37,7 +37,8 @@ pub(super) fn parse(path: &str, source: String) -> Result<Document, InputError> 
             let rest = rest.trim_start();
             let date_str = rest.get(..10).unwrap_or(rest);
             let line_no = text[..first.start].matches('\n').count() + 1;
-            let date = parse_date(date_str).map_err(|m| InputError::BadHeader { line: line_no, message: format!("bad dateline: {m}") })?;
+            let date = parse_date(date_str)
+                .map_err(|m| InputError::BadHeader { line: line_no, message: format!("bad dateline: {m}") })?;
             let date_start = first.start + (line.len() - rest.len());
             meta.dateline = Some(date);
             meta.dateline_span = Some(Span::new(date_start, date_start + 10));

@@ -35,11 +35,13 @@ fn render_one(r: &FileReport, f: &Located, renderer: &Renderer) -> String {
     let (ws, we, first_line) = window(&r.source, f);
     let text = &r.source[ws..we];
     let clamp = |x: usize| x.clamp(ws, we) - ws;
-    let mut snippet = Snippet::source(text).line_start(first_line).path(format!("{}", r.path)).annotation(
-        AnnotationKind::Primary.span(clamp(f.span.start)..clamp(f.span.end).max(clamp(f.span.start))),
-    );
+    let mut snippet = Snippet::source(text)
+        .line_start(first_line)
+        .path(format!("{}", r.path))
+        .annotation(AnnotationKind::Primary.span(clamp(f.span.start)..clamp(f.span.end).max(clamp(f.span.start))));
     for (label, (span, _)) in f.finding.labels.iter().zip(&f.labels) {
-        snippet = snippet.annotation(AnnotationKind::Context.span(clamp(span.start)..clamp(span.end)).label(label.message.as_str()));
+        snippet = snippet
+            .annotation(AnnotationKind::Context.span(clamp(span.start)..clamp(span.end)).label(label.message.as_str()));
     }
     let title = level(f.finding.severity).primary_title(f.finding.message.as_str()).id(&*f.finding.rule);
     let mut group = title.element(snippet);
@@ -49,7 +51,12 @@ fn render_one(r: &FileReport, f: &Located, renderer: &Renderer) -> String {
     renderer.render(&[group])
 }
 
-pub fn render(reports: &[FileReport], summary: &Summary, opts: &RenderOptions<'_>, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(
+    reports: &[FileReport],
+    summary: &Summary,
+    opts: &RenderOptions<'_>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let renderer = if opts.color { Renderer::styled() } else { Renderer::plain() };
     for r in reports {
         for f in &r.findings {

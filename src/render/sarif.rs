@@ -37,7 +37,8 @@ fn uri(path: &str) -> String {
 }
 
 pub fn render(reports: &[FileReport], rules: &RuleSet, out: &mut dyn Write) -> io::Result<()> {
-    let rule_index: std::collections::BTreeMap<&str, usize> = rules.rules.iter().enumerate().map(|(i, r)| (&*r.id, i)).collect();
+    let rule_index: std::collections::BTreeMap<&str, usize> =
+        rules.rules.iter().enumerate().map(|(i, r)| (&*r.id, i)).collect();
     let driver_rules: Vec<Value> = rules
         .rules
         .iter()

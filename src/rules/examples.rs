@@ -19,13 +19,18 @@ impl std::fmt::Display for ExampleFailure {
         if self.expected_findings {
             write!(f, "{} ({}): invalid example produced no finding:\n    {}", self.rule, self.origin, self.example)
         } else {
-            write!(f, "{} ({}): valid example produced findings {:?}:\n    {}", self.rule, self.origin, self.got, self.example)
+            write!(
+                f,
+                "{} ({}): valid example produced findings {:?}:\n    {}",
+                self.rule, self.origin, self.got, self.example
+            )
         }
     }
 }
 
 fn run_example(set: &RuleSet, rule: &Rule, text: &str) -> Result<Vec<String>, String> {
-    let doc = parse_bytes("example.txt", text.as_bytes().to_vec(), &InputOptions::default()).map_err(|e| e.to_string())?;
+    let doc =
+        parse_bytes("example.txt", text.as_bytes().to_vec(), &InputOptions::default()).map_err(|e| e.to_string())?;
     Ok(set.check_one(rule, &doc).into_iter().map(|f| format!("{}: {}", doc.slice(f.span), f.message)).collect())
 }
 
@@ -37,7 +42,8 @@ pub fn run_examples(set: &RuleSet) -> (usize, Vec<ExampleFailure>) {
         for (expected_findings, list) in [(true, &rule.examples.invalid), (false, &rule.examples.valid)] {
             for example in list {
                 ran += 1;
-                let got = run_example(set, rule, example).unwrap_or_else(|e| vec![format!("example is not readable: {e}")]);
+                let got =
+                    run_example(set, rule, example).unwrap_or_else(|e| vec![format!("example is not readable: {e}")]);
                 if got.is_empty() == expected_findings {
                     failures.push(ExampleFailure {
                         rule: rule.id.to_string(),

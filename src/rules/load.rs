@@ -97,7 +97,9 @@ impl LexiconResolver for Resolver<'_> {
         }
         if let Some(reference) = &m.lexicon {
             let (name, class) = parse_lexicon_ref(reference).ok_or_else(|| CompileError {
-                message: format!("lexicon reference `{reference}` must look like `@lexicons/NAME` or `@lexicons/NAME#class`"),
+                message: format!(
+                    "lexicon reference `{reference}` must look like `@lexicons/NAME` or `@lexicons/NAME#class`"
+                ),
                 at: Some(reference.clone()),
             })?;
             let lex = self.lexicons.get(name).ok_or_else(|| CompileError {
@@ -143,7 +145,12 @@ fn source_files(source: &RuleSource) -> Result<Vec<(String, String, bool)>, Rule
         RuleSource::Dir(dir) => {
             let mut out = Vec::new();
             if !dir.is_dir() {
-                return Err(RuleError { file: dir.display().to_string(), line: 1, column: 1, message: "rules directory not found".into() });
+                return Err(RuleError {
+                    file: dir.display().to_string(),
+                    line: 1,
+                    column: 1,
+                    message: "rules directory not found".into(),
+                });
             }
             collect_dir(dir, dir, &mut out)?;
             out.sort();
@@ -153,7 +160,12 @@ fn source_files(source: &RuleSource) -> Result<Vec<(String, String, bool)>, Rule
 }
 
 fn collect_dir(root: &Path, dir: &Path, out: &mut Vec<(String, String, bool)>) -> Result<(), RuleError> {
-    let io = |p: &Path, e: std::io::Error| RuleError { file: p.display().to_string(), line: 1, column: 1, message: e.to_string() };
+    let io = |p: &Path, e: std::io::Error| RuleError {
+        file: p.display().to_string(),
+        line: 1,
+        column: 1,
+        message: e.to_string(),
+    };
     for entry in std::fs::read_dir(dir).map_err(|e| io(dir, e))? {
         let path = entry.map_err(|e| io(dir, e))?.path();
         if path.is_dir() {
@@ -185,7 +197,8 @@ pub fn load(sources: &[RuleSource]) -> Result<RuleSet, RuleError> {
         for (path, text, is_lexicon) in source_files(source)? {
             if is_lexicon {
                 if !matches!(source, RuleSource::Embedded) {
-                    let lex: Lexicon = serde_json::from_str(&text).map_err(|e| json_error(&path, &text, 0, &text, &e))?;
+                    let lex: Lexicon =
+                        serde_json::from_str(&text).map_err(|e| json_error(&path, &text, 0, &text, &e))?;
                     lexicons.by_name.insert(lexicon_name(&path), lex);
                 }
             } else {
@@ -215,7 +228,8 @@ pub fn parse_rule(path: &str, text: &str, lex: &dyn LexiconResolver) -> Result<R
     let header: RuleHeader<'_> = serde_json::from_str(text).map_err(|e| json_error(path, text, 0, text, &e))?;
     let id_at = find_literal(text, &header.id, 0).unwrap_or(0);
     let (category, name) = header.id.split_once('/').unwrap_or(("", ""));
-    let valid_name = !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    let valid_name =
+        !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     if !CATEGORIES.contains(&category) || !valid_name {
         return Err(err_at(
             path,

@@ -23,7 +23,11 @@ impl CompiledMatcher {
         }
         let hay = &text[span.start..span.end];
         for re in &self.patterns {
-            out.extend(re.find_iter(hay).filter(|m| !m.is_empty()).map(|m| Span::new(span.start + m.start(), span.start + m.end())));
+            out.extend(
+                re.find_iter(hay)
+                    .filter(|m| !m.is_empty())
+                    .map(|m| Span::new(span.start + m.start(), span.start + m.end())),
+            );
         }
         if !self.patterns.is_empty() {
             out.sort();

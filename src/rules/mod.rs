@@ -56,7 +56,14 @@ impl Rule {
 
     /// A finding of this rule with its default help.
     pub fn finding(&self, span: Span, message: String) -> Finding {
-        Finding { rule: self.id.clone(), severity: self.severity, message, help: self.help.clone(), span, labels: Vec::new() }
+        Finding {
+            rule: self.id.clone(),
+            severity: self.severity,
+            message,
+            help: self.help.clone(),
+            span,
+            labels: Vec::new(),
+        }
     }
 }
 

@@ -9,7 +9,8 @@ use serde::{Deserialize, Deserializer};
 use crate::finding::Severity;
 
 /// Categories a rule id may start with (they are the `category` field of every output).
-pub const CATEGORIES: &[&str] = &["attribution", "counter-position", "dates", "numbers", "consistency", "style", "revision"];
+pub const CATEGORIES: &[&str] =
+    &["attribution", "counter-position", "dates", "numbers", "consistency", "style", "revision"];
 
 /// The fields every rule file has, whatever its check kind. `params` is kept raw and
 /// read by the check kind's own parameter type, so its errors point into the file too.
@@ -164,7 +165,9 @@ pub struct RuleFileSchema {
     #[serde(rename = "$schema")]
     schema: Option<String>,
     /// `category/name`, e.g. `attribution/quote-needs-speaker`.
-    #[schemars(regex(pattern = r"^(attribution|counter-position|dates|numbers|consistency|style|revision)/[a-z0-9]+(-[a-z0-9]+)*$"))]
+    #[schemars(regex(
+        pattern = r"^(attribution|counter-position|dates|numbers|consistency|style|revision)/[a-z0-9]+(-[a-z0-9]+)*$"
+    ))]
     id: String,
     severity: Severity,
     /// One line; `{match}` is replaced by the text found where the kind supports it.

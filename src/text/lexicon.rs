@@ -48,21 +48,13 @@ pub struct PhraseMatch {
 }
 
 fn is_word_byte_at(text: &str, offset: usize, before: bool) -> bool {
-    let c = if before {
-        text[..offset].chars().next_back()
-    } else {
-        text[offset..].chars().next()
-    };
+    let c = if before { text[..offset].chars().next_back() } else { text[offset..].chars().next() };
     c.is_some_and(|c| c.is_alphanumeric() || c == '_')
 }
 
 /// Normalise typographic apostrophes so "don't" in a lexicon matches "don’t" in a text.
 pub fn fold_apostrophes(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains('’') {
-        std::borrow::Cow::Owned(s.replace('’', "'"))
-    } else {
-        std::borrow::Cow::Borrowed(s)
-    }
+    if s.contains('’') { std::borrow::Cow::Owned(s.replace('’', "'")) } else { std::borrow::Cow::Borrowed(s) }
 }
 
 impl PhraseMatcher {

@@ -14,8 +14,7 @@ pub fn split_paragraphs(text: &str, body: Span, out: &mut Vec<Span>) {
     let mut line_start = body.start;
     let bytes = text.as_bytes();
     while line_start < body.end {
-        let line_end = memchr::memchr(b'\n', &bytes[line_start..body.end])
-            .map_or(body.end, |i| line_start + i);
+        let line_end = memchr::memchr(b'\n', &bytes[line_start..body.end]).map_or(body.end, |i| line_start + i);
         let blank = text[line_start..line_end].trim().is_empty();
         if blank {
             if let Some(s) = para_start.take() {

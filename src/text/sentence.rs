@@ -10,28 +10,69 @@ use super::span::Span;
 
 /// Titles and other abbreviations that never end a sentence when a name follows.
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "lt", "col", "sgt", "capt", "cmdr",
-    "adm", "maj", "cpl", "pvt", "st", "prof", "rev", "hon", "pres", "supt", "det", "insp", "no",
-    "nos", "vs", "v", "messrs", "mt", "ft", "atty", "gens", "sens", "reps", "fr", "sr", "jr",
+    "mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "maj", "cpl",
+    "pvt", "st", "prof", "rev", "hon", "pres", "supt", "det", "insp", "no", "nos", "vs", "v", "messrs", "mt", "ft",
+    "atty", "gens", "sens", "reps", "fr", "sr", "jr",
 ];
 
 /// Month abbreviations (AP style and common ones): no boundary before a day number.
-const MONTHS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-];
+const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
 
 /// Abbreviations that end in a full stop but may also end a sentence ("in the U.S.").
 const SENTENCE_FINAL_ABBREVIATIONS: &[&str] = &[
-    "u.s", "u.n", "u.k", "e.u", "a.m", "p.m", "inc", "corp", "co", "ltd", "llc", "d.c", "etc",
-    "jr", "sr", "bros", "n.y", "l.a", "u.s.a", "ph.d",
+    "u.s", "u.n", "u.k", "e.u", "a.m", "p.m", "inc", "corp", "co", "ltd", "llc", "d.c", "etc", "jr", "sr", "bros",
+    "n.y", "l.a", "u.s.a", "ph.d",
 ];
 
 /// Words that start a new sentence after an ambiguous abbreviation ("... in the U.S. The").
 const SENTENCE_STARTERS: &[&str] = &[
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "in", "on",
-    "this", "that", "these", "those", "there", "his", "her", "their", "its", "our", "if", "when",
-    "while", "as", "at", "for", "after", "before", "since", "some", "many", "most", "officials",
-    "however", "meanwhile", "still", "yet", "so", "then", "now", "last", "earlier", "later",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "but",
+    "and",
+    "in",
+    "on",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "if",
+    "when",
+    "while",
+    "as",
+    "at",
+    "for",
+    "after",
+    "before",
+    "since",
+    "some",
+    "many",
+    "most",
+    "officials",
+    "however",
+    "meanwhile",
+    "still",
+    "yet",
+    "so",
+    "then",
+    "now",
+    "last",
+    "earlier",
+    "later",
 ];
 
 fn is_closer(c: char) -> bool {
@@ -80,10 +121,7 @@ fn full_stop_ends_sentence(text: &str, dot: usize, next: &str) -> bool {
         return false;
     }
     if in_list(word, SENTENCE_FINAL_ABBREVIATIONS) || word.contains('.') {
-        let next_word: String = next
-            .chars()
-            .take_while(|c| c.is_alphabetic())
-            .collect::<String>();
+        let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect::<String>();
         return in_list(&next_word, SENTENCE_STARTERS);
     }
     true
@@ -125,8 +163,7 @@ pub fn split_sentences(text: &str, para: Span, out: &mut Vec<Span>) {
         }
         let next_char = trimmed.chars().next().unwrap_or(' ');
         let next_word = trimmed.trim_start_matches(is_opener);
-        let starts_sentence =
-            next_char.is_uppercase() || next_char.is_ascii_digit() || is_opener(next_char);
+        let starts_sentence = next_char.is_uppercase() || next_char.is_ascii_digit() || is_opener(next_char);
         if !starts_sentence {
             continue;
         }
@@ -159,10 +196,7 @@ mod tests {
     fn titles_and_months_do_not_split() {
         assert_eq!(
             split("Gov. Jane Doe spoke on Jan. 5 at 10 a.m. in St. Louis. Sen. Bob Roe left."),
-            vec![
-                "Gov. Jane Doe spoke on Jan. 5 at 10 a.m. in St. Louis.",
-                "Sen. Bob Roe left."
-            ]
+            vec!["Gov. Jane Doe spoke on Jan. 5 at 10 a.m. in St. Louis.", "Sen. Bob Roe left."]
         );
     }
 
@@ -184,9 +218,9 @@ mod tests {
 
     #[test]
     fn no_split_inside_numbers_or_lowercase_continuations() {
-        assert_eq!(split("It rose 2.5 percent. ok. Then No. 3 won."), vec![
-            "It rose 2.5 percent. ok.",
-            "Then No. 3 won."
-        ]);
+        assert_eq!(
+            split("It rose 2.5 percent. ok. Then No. 3 won."),
+            vec!["It rose 2.5 percent. ok.", "Then No. 3 won."]
+        );
     }
 }

@@ -101,11 +101,7 @@ impl LineIndex {
         }
         let line = self.line_of(offset);
         let prefix = &text[self.line_starts[line]..offset];
-        LineCol {
-            line: line + 1,
-            column: prefix.chars().count() + 1,
-            utf16_column: prefix.encode_utf16().count() + 1,
-        }
+        LineCol { line: line + 1, column: prefix.chars().count() + 1, utf16_column: prefix.encode_utf16().count() + 1 }
     }
 }
 
