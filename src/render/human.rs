@@ -37,7 +37,7 @@ fn render_one(r: &FileReport, f: &Located, renderer: &Renderer) -> String {
     let clamp = |x: usize| x.clamp(ws, we) - ws;
     let mut snippet = Snippet::source(text)
         .line_start(first_line)
-        .path(format!("{}", r.path))
+        .path(r.path.as_str())
         .annotation(AnnotationKind::Primary.span(clamp(f.span.start)..clamp(f.span.end).max(clamp(f.span.start))));
     for (label, (span, _)) in f.finding.labels.iter().zip(&f.labels) {
         snippet = snippet

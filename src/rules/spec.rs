@@ -65,7 +65,7 @@ impl<'de> Deserialize<'de> for Pattern {
 
 fn first_line(s: &str) -> String {
     // The regex crate's error is a multi-line picture; keep the reason line.
-    s.lines().filter(|l| !l.trim().is_empty()).last().unwrap_or(s).trim().to_string()
+    s.lines().rfind(|l| !l.trim().is_empty()).unwrap_or(s).trim().to_string()
 }
 
 impl JsonSchema for Pattern {
