@@ -62,7 +62,7 @@ fn every_format_renders_the_finding() {
         ("concise", "a.txt:5:14: info[style/hedge-word]"),
         ("json", "\"rule\": \"style/hedge-word\""),
         ("jsonl", "\"rule\":\"style/hedge-word\""),
-        ("sarif", "\"ruleId\": \"style/hedge-word\""),
+        ("sarif", "\"ruleId\":\"style/hedge-word\""),
         ("github", "::notice file="),
     ];
     for (format, expected) in cases {
@@ -391,4 +391,26 @@ fn check_never_writes_to_the_article() {
     factlint().args(["check", "--format", "json"]).arg(&f).assert().code(0);
     assert_eq!(fs::read(&f).unwrap(), HEDGED.as_bytes());
     assert_eq!(fs::metadata(&f).unwrap().modified().unwrap(), before);
+}
+
+#[test]
+fn output_is_the_same_for_any_thread_count() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..12 {
+        let body = HEDGED.replace("minister", &format!("minister {i}"));
+        write(dir.path(), &format!("a{i:02}.txt"), body.as_bytes());
+    }
+    let run = |threads: &str| {
+        factlint()
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["check", "--format", "json"])
+            .arg(dir.path())
+            .output()
+            .unwrap()
+            .stdout
+    };
+    let one = run("1");
+    assert!(String::from_utf8_lossy(&one).contains("a11.txt"));
+    assert_eq!(one, run("2"));
+    assert_eq!(one, run("4"));
 }

@@ -51,18 +51,15 @@ fn render_one(r: &FileReport, f: &Located, renderer: &Renderer) -> String {
     renderer.render(&[group])
 }
 
-pub fn render(
-    reports: &[FileReport],
-    summary: &Summary,
-    opts: &RenderOptions<'_>,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+pub fn file(r: &FileReport, opts: &RenderOptions<'_>, out: &mut dyn Write) -> io::Result<()> {
     let renderer = if opts.color { Renderer::styled() } else { Renderer::plain() };
-    for r in reports {
-        for f in &r.findings {
-            writeln!(out, "{}\n", render_one(r, f, &renderer))?;
-        }
+    for f in &r.findings {
+        writeln!(out, "{}\n", render_one(r, f, &renderer))?;
     }
+    Ok(())
+}
+
+pub fn end(summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
     let line = super::summary_line(summary);
     if summary.error + summary.warning + summary.info == 0 {
         writeln!(out, "no findings: {line}")
