@@ -68,6 +68,12 @@ pub struct RuleArgs {
     /// Skip these rule ids or categories.
     #[arg(long, value_delimiter = ',', value_name = "ID")]
     pub ignore: Vec<String>,
+    /// Read settings from FILE instead of the nearest .factlint.json.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Ignore any .factlint.json.
+    #[arg(long)]
+    pub no_config: bool,
 }
 
 /// How inputs are read.
@@ -88,9 +94,9 @@ pub struct CheckArgs {
     pub paths: Vec<String>,
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
-    /// Exit 1 when a finding is at or above this severity.
-    #[arg(long, value_enum, default_value_t = SeverityArg::Error)]
-    pub fail_on: SeverityArg,
+    /// Exit 1 when a finding is at or above this severity [default: error, or the config's].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<SeverityArg>,
     /// Exit 0 even when there are findings (input and rule errors still exit 2).
     #[arg(long)]
     pub exit_zero: bool,

@@ -414,3 +414,31 @@ fn output_is_the_same_for_any_thread_count() {
     assert_eq!(one, run("2"));
     assert_eq!(one, run("4"));
 }
+
+#[test]
+fn project_config_sets_severity_and_fail_on_and_flags_win() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", HEDGED.as_bytes());
+    write(dir.path(), ".factlint.json", br#"{"severity": {"style/hedge-word": "error"}}"#);
+    factlint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "concise", "a.txt"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("error[style/hedge-word]"));
+    factlint().current_dir(dir.path()).args(["check", "--no-config", "a.txt"]).assert().code(0);
+    write(dir.path(), ".factlint.json", br#"{"ignore": ["style"], "fail_on": "info"}"#);
+    factlint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "concise", "a.txt"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("hedge-word").not());
+    write(dir.path(), ".factlint.json", b"{\n \"fail-on\": \"info\"\n}");
+    factlint()
+        .current_dir(dir.path())
+        .args(["check", "a.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(".factlint.json:2:"));
+}

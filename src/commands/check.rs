@@ -2,17 +2,22 @@
 
 use rayon::prelude::*;
 
-use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, error, input_options, load_rules};
+use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, error, input_options, load_config, load_rules_with};
 use crate::cli::{CheckArgs, ColorChoice};
 use crate::finding::Severity;
 use crate::render::{self, RenderOptions};
 use crate::report::{FileReport, Summary};
 
 pub fn run(args: CheckArgs) -> u8 {
-    let rules = match load_rules(&args.rule_args) {
+    let cfg = match load_config(&args.rule_args) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let rules = match load_rules_with(&args.rule_args, &cfg) {
         Ok(r) => r,
         Err(code) => return code,
     };
+    let fail_on = args.fail_on.map(Severity::from).or(cfg.fail_on).unwrap_or(Severity::Error);
     let opts = match input_options(&args.input) {
         Ok(o) => o,
         Err(code) => return code,
@@ -35,7 +40,7 @@ pub fn run(args: CheckArgs) -> u8 {
         Ok((summary, input_failed)) => {
             if input_failed {
                 EXIT_ERROR
-            } else if !args.exit_zero && summary.fails(Severity::from(args.fail_on)) {
+            } else if !args.exit_zero && summary.fails(fail_on) {
                 EXIT_FINDINGS
             } else {
                 EXIT_CLEAN

@@ -99,6 +99,19 @@ impl RuleSet {
         Ok(())
     }
 
+    /// Change the severity of a rule or of every rule in a category.
+    pub fn set_severity(&mut self, id_or_category: &str, severity: Severity) -> Result<(), String> {
+        let sel = id_or_category.trim_end_matches('/');
+        let mut found = false;
+        for r in &mut self.rules {
+            if &*r.id == sel || r.category() == sel {
+                r.severity = severity;
+                found = true;
+            }
+        }
+        if found { Ok(()) } else { Err(format!("no rule or category `{id_or_category}`")) }
+    }
+
     pub fn get(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| &*r.id == id)
     }
