@@ -27,6 +27,9 @@ pub enum Command {
     Rules(RulesCommand),
     /// Print the JSON schema of rule files.
     Schema,
+    /// Show how factlint reads an article: paragraphs, sentences, quotes (for rule authors).
+    #[command(hide = true)]
+    Inspect(AnalysisArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -2,6 +2,7 @@
 
 mod check;
 mod dates;
+mod inspect;
 pub mod rules;
 mod sources;
 
@@ -24,6 +25,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Dates(args) => dates::run(args),
         Command::Rules(cmd) => rules::run(cmd),
         Command::Schema => rules::schema(),
+        Command::Inspect(args) => inspect::run(args),
     }
 }
 
