@@ -72,6 +72,17 @@ fn bench(c: &mut Criterion) {
         })
     });
     group.finish();
+
+    // Latency of one whole article (the seed, 2.7 KB): the "well under a millisecond" goal.
+    let mut single = c.benchmark_group("article");
+    single.throughput(Throughput::Bytes(SEED.len() as u64));
+    single.bench_function("check seed article", |b| {
+        b.iter(|| {
+            let doc = parse_bytes("a.txt", SEED.as_bytes().to_vec(), &opts).unwrap();
+            black_box(rules.check(&doc).len())
+        })
+    });
+    single.finish();
 }
 
 criterion_group!(benches, bench);

@@ -442,3 +442,20 @@ fn project_config_sets_severity_and_fail_on_and_flags_win() {
         .code(2)
         .stderr(predicate::str::contains(".factlint.json:2:"));
 }
+
+#[test]
+fn opt_in_rules_run_only_when_selected() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "a.txt", b"Prices rose 3 per cent.\n");
+    factlint()
+        .args(["check", "--format", "concise"])
+        .arg(&f)
+        .assert()
+        .stdout(predicate::str::contains("ap-style").not());
+    factlint()
+        .args(["check", "--format", "concise", "--select", "style/ap-style"])
+        .arg(&f)
+        .assert()
+        .stdout(predicate::str::contains("a.txt:1:15: info[style/ap-style] AP style prefers `percent` to `per cent`"));
+    factlint().args(["rules", "list"]).assert().stdout(predicate::str::contains("(opt-in"));
+}

@@ -20,9 +20,11 @@ fn report(path: &std::path::Path, format: Format) -> String {
 
 #[test]
 fn fixture_reports() {
-    insta::glob!("../fixtures", "**/*.{txt,md}", |path| {
-        if path.components().any(|c| c.as_os_str() == "revisions") {
-            return; // revision pairs are snapshotted through `diff`
+    insta::glob!("../fixtures", "**/*.*", |path| {
+        let name = path.to_string_lossy();
+        let article = name.ends_with(".txt") || name.ends_with(".md") || name.ends_with(".ninjs.json");
+        if !article || path.components().any(|c| c.as_os_str() == "revisions") {
+            return; // expected-output files; revision pairs are snapshotted through `diff`
         }
         insta::assert_snapshot!(report(path, Format::Human));
     });
