@@ -1,8 +1,348 @@
-//! Markdown with front matter. (Minimal: fleshed out in the input-formats work.)
+//! Markdown with optional front matter (YAML `---` or TOML `+++`).
+//!
+//! The analysis text is a same-length copy of the file in which everything that is not
+//! prose (front matter, `#`, `*`, `_`, `>`, list markers, link brackets and URLs, HTML,
+//! code blocks, images, tables) is blanked to whitespace of the same byte length, newlines
+//! kept. So the map is the identity and every span is a byte offset into the file.
+//! Paragraphs come from the Markdown block structure (paragraphs, list items, block
+//! quotes); headings are not body paragraphs, and the first level-1 heading is the headline
+//! when the front matter gives none.
 
-use super::InputError;
-use crate::document::Document;
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+
+use super::{InputError, parse_date};
+use crate::document::{Document, InputFormat, Meta, OffsetMap};
+use crate::text::Span;
 
 pub(super) fn parse(path: &str, source: String) -> Result<Document, InputError> {
-    super::plain::parse(path, source)
+    let mut meta = Meta::default();
+    let body_start = front_matter(&source, &mut meta)?;
+    let mut text = blank(&source);
+    let mut raw_paragraphs: Vec<Span> = Vec::new();
+    let mut h1: Option<String> = None;
+    walk(&source, body_start, &mut text, &mut raw_paragraphs, &mut h1);
+    if meta.headline.is_none() {
+        meta.headline = h1.map(|h| h.trim().to_string()).filter(|h| !h.is_empty());
+    }
+    // Every write into `text` replaced whole characters by characters of the same length,
+    // so it is still UTF-8; the fallback only keeps this panic-free.
+    let text = String::from_utf8(text).unwrap_or_else(|_| source.clone());
+    let paragraphs = raw_paragraphs.into_iter().map(|p| p.trim(&text)).filter(|p| !p.is_empty()).collect();
+    Ok(Document::new(path.to_string(), InputFormat::Markdown, source, text, OffsetMap::Identity, meta, paragraphs))
+}
+
+/// The file with every character but line ends replaced by whitespace of the same UTF-8
+/// length (a space, U+00A0, U+2002), so character boundaries stay where they are. A 4-byte
+/// character (an emoji) has no whitespace of its length and is kept.
+fn blank(source: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(source.len());
+    for c in source.chars() {
+        match c.len_utf8() {
+            1 => out.push(if c == '\n' || c == '\r' { c as u8 } else { b' ' }),
+            2 => out.extend_from_slice("\u{a0}".as_bytes()),
+            3 => out.extend_from_slice("\u{2002}".as_bytes()),
+            _ => {
+                let mut buf = [0u8; 4];
+                out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            }
+        }
+    }
+    out
+}
+
+/// Copy the source bytes of `r` back into the analysis text.
+fn unblank(source: &str, text: &mut [u8], r: std::ops::Range<usize>) {
+    if r.start < r.end && r.end <= source.len() && source.is_char_boundary(r.start) && source.is_char_boundary(r.end) {
+        text[r.clone()].copy_from_slice(&source.as_bytes()[r]);
+    }
+}
+
+/// Walk the Markdown after the front matter: restore prose into `text`, collect the
+/// paragraphs (untrimmed) and the first level-1 heading.
+fn walk(source: &str, base: usize, text: &mut [u8], paragraphs: &mut Vec<Span>, h1: &mut Option<String>) {
+    let Some(body) = source.get(base..) else { return };
+    let opts =
+        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+    // Depth inside content that is not prose (code, HTML blocks, tables, images, autolinks).
+    let mut skip = 0usize;
+    // Whether each open link is an autolink (its text is a URL).
+    let mut links: Vec<bool> = Vec::new();
+    let mut heading: Option<(HeadingLevel, String)> = None;
+    let mut acc: Option<Span> = None;
+    let flush = |acc: &mut Option<Span>, paragraphs: &mut Vec<Span>| {
+        if let Some(p) = acc.take() {
+            paragraphs.push(p);
+        }
+    };
+    for (ev, r) in Parser::new_ext(body, opts).into_offset_iter() {
+        let r = r.start + base..r.end + base;
+        match ev {
+            Event::Start(tag) => match tag {
+                Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Superscript | Tag::Subscript => {}
+                Tag::Link { link_type, .. } => {
+                    let auto = matches!(link_type, LinkType::Autolink | LinkType::Email);
+                    links.push(auto);
+                    skip += usize::from(auto);
+                }
+                Tag::Image { .. } => skip += 1,
+                Tag::CodeBlock(_)
+                | Tag::HtmlBlock
+                | Tag::Table(_)
+                | Tag::FootnoteDefinition(_)
+                | Tag::MetadataBlock(_) => {
+                    flush(&mut acc, paragraphs);
+                    skip += 1;
+                }
+                Tag::Heading { level, .. } => {
+                    flush(&mut acc, paragraphs);
+                    heading = Some((level, String::new()));
+                }
+                _ => flush(&mut acc, paragraphs),
+            },
+            Event::End(tag) => match tag {
+                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Superscript | TagEnd::Subscript => {
+                }
+                TagEnd::Link => {
+                    if links.pop() == Some(true) {
+                        skip = skip.saturating_sub(1);
+                    }
+                }
+                TagEnd::Image => skip = skip.saturating_sub(1),
+                TagEnd::CodeBlock
+                | TagEnd::HtmlBlock
+                | TagEnd::Table
+                | TagEnd::FootnoteDefinition
+                | TagEnd::MetadataBlock(_) => skip = skip.saturating_sub(1),
+                TagEnd::Heading(_) => {
+                    if let Some((level, h)) = heading.take()
+                        && level == HeadingLevel::H1
+                        && h1.is_none()
+                        && skip == 0
+                    {
+                        *h1 = Some(h);
+                    }
+                }
+                _ => flush(&mut acc, paragraphs),
+            },
+            Event::Text(t) | Event::Code(t) if skip == 0 => {
+                let mut r = r;
+                if source.as_bytes().get(r.start) == Some(&b'`') {
+                    // Inline code: keep the code, blank the backticks.
+                    while r.start < r.end && source.as_bytes()[r.start] == b'`' {
+                        r.start += 1;
+                    }
+                    while r.end > r.start && source.as_bytes()[r.end - 1] == b'`' {
+                        r.end -= 1;
+                    }
+                }
+                unblank(source, text, r.clone());
+                if let Some((_, h)) = heading.as_mut() {
+                    h.push_str(&t);
+                } else if r.start < r.end {
+                    let a = acc.get_or_insert(Span::new(r.start, r.end));
+                    a.end = a.end.max(r.end);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some((_, h)) = heading.as_mut() {
+                    h.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    flush(&mut acc, paragraphs);
+}
+
+/// Read front matter at the top of the file into `meta`; returns where the Markdown starts.
+fn front_matter(source: &str, meta: &mut Meta) -> Result<usize, InputError> {
+    let start = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut lines = LineIter { s: source, pos: start };
+    let Some((first, _)) = lines.next() else { return Ok(0) };
+    let delim = match first.trim_end() {
+        "---" => "---",
+        "+++" => "+++",
+        _ => return Ok(0),
+    };
+    let toml = delim == "+++";
+    let mut fields: Vec<(usize, &str, Span)> = Vec::new(); // (line, key, value span)
+    let mut line_no = 1;
+    let mut end = None;
+    while let Some((line, at)) = lines.next() {
+        line_no += 1;
+        let trimmed = line.trim_end();
+        if trimmed == delim || (!toml && trimmed == "...") {
+            end = Some(lines.pos);
+            break;
+        }
+        // Nested values (indented lines) and comments are not ours.
+        if line.starts_with([' ', '\t', '#']) {
+            continue;
+        }
+        let sep = if toml { '=' } else { ':' };
+        let Some(k) = line.find(sep) else { continue };
+        let key = line[..k].trim().trim_matches(['"', '\'']);
+        let value = Span::new(at + k + 1, at + line.len()).trim(source);
+        fields.push((line_no, key, unquote(source, value)));
+    }
+    // No closing delimiter: not front matter (`---` is then a thematic break).
+    let Some(end) = end else { return Ok(0) };
+    let mut title = None;
+    for (line, key, value) in fields {
+        let v = value.text(source);
+        match key.to_ascii_lowercase().as_str() {
+            "date" => {
+                let date = parse_date(v)
+                    .map_err(|m| InputError::BadHeader { line, message: format!("bad `date` in front matter: {m}") })?;
+                meta.dateline = Some(date);
+                meta.dateline_span = Some(Span::new(value.start, value.start + v.len().min(10)));
+            }
+            "headline" if !v.is_empty() => meta.headline = Some(v.to_string()),
+            "title" if !v.is_empty() => title = Some(v.to_string()),
+            "outlet" if !v.is_empty() => meta.outlet = Some(v.to_string()),
+            _ => {}
+        }
+    }
+    if meta.headline.is_none() {
+        meta.headline = title;
+    }
+    Ok(end)
+}
+
+/// The span of a front-matter value without its quotes or trailing comment.
+fn unquote(source: &str, value: Span) -> Span {
+    let v = value.text(source);
+    for q in ['"', '\''] {
+        if v.len() >= 2 && v.starts_with(q) && v.ends_with(q) {
+            return Span::new(value.start + 1, value.end - 1);
+        }
+    }
+    // `date: 2022-02-03 # published` -> the part before the comment.
+    match v.find(" #") {
+        Some(k) => Span::new(value.start, value.start + k).trim(source),
+        None => value,
+    }
+}
+
+/// Lines of `s` from `pos`: (line without `\n`, its offset).
+struct LineIter<'a> {
+    s: &'a str,
+    pos: usize,
+}
+
+impl<'a> Iterator for LineIter<'a> {
+    type Item = (&'a str, usize);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let rest = self.s.get(self.pos..).filter(|r| !r.is_empty())?;
+        let at = self.pos;
+        let len = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
+        self.pos += (len + 1).min(rest.len());
+        Some((rest[..len].strip_suffix('\r').unwrap_or(&rest[..len]), at))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(s: &str) -> Document {
+        parse("a.md", s.to_string()).unwrap()
+    }
+
+    fn paras(d: &Document) -> Vec<&str> {
+        d.paragraphs.iter().map(|&p| d.slice(p)).collect()
+    }
+
+    #[test]
+    fn front_matter_gives_dateline_headline_outlet_and_is_blanked() {
+        let src = "---\ndate: \"2022-02-03T10:00:00Z\"\ntitle: 'Putin hopeful'\noutlet: Bloomberg\ntags:\n  - x\nauthor: A\n---\n\n“I hope,” Putin said.\n";
+        let d = doc(src);
+        assert_eq!(d.format, InputFormat::Markdown);
+        assert_eq!(d.meta.dateline.unwrap().to_string(), "2022-02-03");
+        assert_eq!(d.meta.dateline_span.unwrap().text(&d.source), "2022-02-03");
+        assert_eq!(d.meta.headline.as_deref(), Some("Putin hopeful"));
+        assert_eq!(d.meta.outlet.as_deref(), Some("Bloomberg"));
+        assert_eq!(d.text.len(), d.source.len());
+        assert!(!d.text.contains("Bloomberg"));
+        assert_eq!(paras(&d), vec!["“I hope,” Putin said."]);
+        // Identity map: the quote's span is the quote in the file.
+        let q = d.quotes[0].span;
+        assert_eq!(&d.source[q.start..q.end], "“I hope,”");
+    }
+
+    #[test]
+    fn headline_key_wins_and_toml_front_matter_works() {
+        let d = doc("---\ntitle: T\nheadline: H\n---\nBody.");
+        assert_eq!(d.meta.headline.as_deref(), Some("H"));
+        let d = doc("+++\ndate = 2021-05-01\ntitle = \"T\"\n+++\nBody.");
+        assert_eq!(d.meta.dateline.unwrap().to_string(), "2021-05-01");
+        assert_eq!(d.meta.headline.as_deref(), Some("T"));
+    }
+
+    #[test]
+    fn bad_front_matter_date_names_its_line() {
+        let err = parse("a.md", "---\ntitle: x\ndate: 2022-02-30\n---\nBody.".into()).unwrap_err();
+        assert_eq!(err, InputError::BadHeader { line: 3, message: err_msg(&err) });
+        assert!(err.to_string().starts_with("line 3: bad `date`"), "{err}");
+    }
+
+    fn err_msg(e: &InputError) -> String {
+        match e {
+            InputError::BadHeader { message, .. } => message.clone(),
+            _ => String::new(),
+        }
+    }
+
+    #[test]
+    fn markup_is_blanked_and_paragraphs_follow_blocks() {
+        let src = "# The headline\n\nHe said *very* **clearly** [here](http://x.com/a \"t\") and `code`.\n\n\
+                   > “A quote,” she said,\n> “goes on.”\n\n- First item.\n- Second item\n  continues.\n\n\
+                   ```\nlet x = \"not prose\";\n```\n\n<div>html block</div>\n\n## Sub\n\nLast <b>bold</b> line.  \nhard break\n";
+        let d = doc(src);
+        assert_eq!(d.meta.headline.as_deref(), Some("The headline"));
+        assert_eq!(
+            paras(&d),
+            vec![
+                "He said  very    clearly    here                      and  code .",
+                "“A quote,” she said,\n  “goes on.”",
+                "First item.",
+                "Second item\n  continues.",
+                "Last    bold     line.  \nhard break",
+            ]
+        );
+        assert_eq!(d.text.len(), src.len());
+        assert!(!d.text.contains("not prose") && !d.text.contains("http") && !d.text.contains("html block"));
+        // Newlines kept: line numbers of the text are those of the file.
+        assert_eq!(d.text.matches('\n').count(), src.matches('\n').count());
+        let q = d.quotes.iter().find(|q| d.slice(q.span).starts_with("“A")).unwrap();
+        assert_eq!(&d.source[q.span.start..q.span.end], d.slice(q.span));
+    }
+
+    #[test]
+    fn non_ascii_markup_keeps_char_boundaries() {
+        let src = "Prose é.\n\n```\ncafé — 😀\n```\n\n![alt é](u.png) Text.";
+        let d = doc(src);
+        for (i, _) in d.source.char_indices() {
+            assert!(d.text.is_char_boundary(i));
+        }
+        assert_eq!(paras(&d), vec!["Prose é.", "Text."]);
+    }
+
+    #[test]
+    fn no_front_matter_and_unclosed_front_matter() {
+        let d = doc("Just text.\n\nMore.");
+        assert!(d.meta.dateline.is_none() && d.meta.headline.is_none());
+        assert_eq!(paras(&d), vec!["Just text.", "More."]);
+        // An unclosed `---` is a thematic break, not front matter.
+        let d = doc("---\nSome text.\n");
+        assert_eq!(paras(&d), vec!["Some text."]);
+        assert!(d.meta.dateline.is_none());
+    }
+
+    #[test]
+    fn escapes_and_autolinks() {
+        let d = doc("A \\*literal\\* star and <https://example.com> link.");
+        assert_eq!(paras(&d), vec!["A  *literal * star and                       link."]);
+    }
 }

@@ -1,5 +1,7 @@
 //! Bytes -> [`Document`]. Only this module knows file formats.
 
+mod html;
+mod mapped;
 mod markdown;
 mod ninjs;
 mod plain;
