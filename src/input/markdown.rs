@@ -345,4 +345,18 @@ mod tests {
         let d = doc("A \\*literal\\* star and <https://example.com> link.");
         assert_eq!(paras(&d), vec!["A  *literal * star and                       link."]);
     }
+
+    #[test]
+    fn seed_fixture_reads_as_written() {
+        let d = doc(include_str!("../../fixtures/inputs/seed.md"));
+        assert_eq!(d.meta.dateline.unwrap().to_string(), "2022-02-03");
+        assert_eq!(d.meta.headline.as_deref(), Some("Putin hopeful of deal with US on security tensions"));
+        assert_eq!(d.meta.outlet.as_deref(), Some("Bloomberg"));
+        assert_eq!(d.paragraphs.len(), 4);
+        assert!(d.slice(d.paragraphs[0]).starts_with("Russian President"));
+        assert_eq!(d.slice(d.paragraphs[3]), "The US says NATO is a  defensive  alliance and not a threat to Russia.");
+        let quotes: Vec<&str> = d.quotes.iter().map(|q| &d.source[q.span.start..q.span.end]).collect();
+        assert_eq!(quotes[..2], ["“deceiving”", "“I hope that dialogue will continue,”"]);
+        assert!(quotes[2].starts_with("“We realize") && quotes[2].ends_with("will\n> be,”"), "{}", quotes[2]);
+    }
 }

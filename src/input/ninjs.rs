@@ -353,4 +353,20 @@ mod tests {
         let d = doc("\u{feff}{\"body_text\": \"He spoke.\"}");
         assert_eq!(src(&d, d.paragraphs[0]), "He spoke.");
     }
+
+    #[test]
+    fn seed_fixture_quotes_map_to_the_file_as_written() {
+        let d = doc(include_str!("../../fixtures/inputs/seed.ninjs.json"));
+        assert_eq!(d.meta.dateline.unwrap().to_string(), "2022-02-03");
+        assert_eq!(d.meta.outlet.as_deref(), Some("Bloomberg"));
+        assert_eq!(d.paragraphs.len(), 4);
+        let quotes: Vec<&str> = d.quotes.iter().map(|q| src(&d, q.span)).collect();
+        assert_eq!(quotes[0], "&ldquo;deceiving&rdquo;");
+        assert_eq!(quotes[1], r#"\u201cI hope that dialogue will continue,\u201d"#);
+        assert!(quotes[2].starts_with("&#8220;We realize it won\\u2019t be easy") && quotes[2].ends_with("be,&#8221;"));
+        assert_eq!(
+            src(&d, d.paragraphs[3]),
+            "The US says NATO is a <em>defensive</em> alliance and not a threat to Russia."
+        );
+    }
 }
