@@ -54,42 +54,75 @@ fn push_seg(segs: &mut Vec<Segment>, seg: Segment) {
 
 /// Chain two maps: `outer` maps text -> middle, `inner` maps middle -> source; the result
 /// maps text -> source. Copied runs of `outer` are split wherever `inner` changes run, so an
-/// escape inside a copied run still maps to the escape.
+/// escape inside a copied run still maps to the escape. Both maps run forward, so one
+/// cursor walks `inner` once.
 pub(super) fn compose(outer: &[Segment], inner: &[Segment]) -> Vec<Segment> {
-    let map = crate::document::OffsetMap::Segments(inner.to_vec());
+    let end_of = |s: &Segment| s.text + s.text_len;
     let mut out = Vec::with_capacity(outer.len() + inner.len());
+    let mut j = 0;
     for o in outer {
+        while j < inner.len() && end_of(&inner[j]) <= o.source {
+            j += 1;
+        }
         if o.atomic {
-            let s = map.to_source(o.source);
-            let e = if o.source_len == 0 { s } else { map.to_source_end(o.source + o.source_len) };
+            let s = start_at(inner, j, o.source);
+            let e = if o.source_len == 0 {
+                s
+            } else {
+                let off = o.source + o.source_len;
+                let mut k = j;
+                while k + 1 < inner.len() && end_of(&inner[k]) < off {
+                    k += 1;
+                }
+                end_at(inner, k, off)
+            };
             out.push(Segment::atomic(o.text, o.text_len, s, e.saturating_sub(s)));
             continue;
         }
         let end = o.source + o.text_len;
         let mut a = o.source;
-        let mut j = inner.partition_point(|s| s.text + s.text_len <= a);
-        while a < end && j < inner.len() {
-            let is = inner[j];
+        let mut k = j;
+        while a < end && k < inner.len() {
+            let is = inner[k];
+            let t = o.text + (a - o.source);
             if is.text > a {
                 // A gap in the inner map: nothing in the source stands for it.
                 let b = is.text.min(end);
-                let at = if j == 0 { is.source } else { inner[j - 1].source + inner[j - 1].source_len };
-                out.push(Segment::atomic(o.text + (a - o.source), b - a, at, 0));
+                out.push(Segment::atomic(t, b - a, start_at(inner, k, a), 0));
                 a = b;
                 continue;
             }
-            let b = end.min(is.text + is.text_len);
-            let t = o.text + (a - o.source);
+            let b = end.min(end_of(&is));
             if is.atomic {
                 out.push(Segment::atomic(t, b - a, is.source, is.source_len));
             } else {
                 push_seg(&mut out, Segment::copy(t, is.source + (a - is.text), b - a));
             }
             a = b;
-            j += 1;
+            k += 1;
         }
     }
     out
+}
+
+/// Source offset where a span starting at middle offset `off` starts; `inner[j]` is the
+/// first run ending after `off` (or `j == inner.len()`).
+fn start_at(inner: &[Segment], j: usize, off: usize) -> usize {
+    match inner.get(j) {
+        None => inner.last().map_or(0, |s| s.source + s.source_len),
+        Some(s) if off <= s.text || s.atomic => s.source,
+        Some(s) => s.source + (off - s.text),
+    }
+}
+
+/// Source offset where a span ending at middle offset `off` ends; `inner[k]` holds `off - 1`.
+fn end_at(inner: &[Segment], k: usize, off: usize) -> usize {
+    match inner.get(k) {
+        None => inner.last().map_or(0, |s| s.source + s.source_len),
+        Some(s) if off >= s.text + s.text_len || s.atomic => s.source + s.source_len,
+        Some(s) if off <= s.text => s.source,
+        Some(s) => s.source + (off - s.text),
+    }
 }
 
 #[cfg(test)]

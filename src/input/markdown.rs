@@ -35,19 +35,40 @@ pub(super) fn parse(path: &str, source: String) -> Result<Document, InputError> 
 /// length (a space, U+00A0, U+2002), so character boundaries stay where they are. A 4-byte
 /// character (an emoji) has no whitespace of its length and is kept.
 fn blank(source: &str) -> Vec<u8> {
-    let mut out = Vec::with_capacity(source.len());
-    for c in source.chars() {
-        match c.len_utf8() {
-            1 => out.push(if c == '\n' || c == '\r' { c as u8 } else { b' ' }),
-            2 => out.extend_from_slice("\u{a0}".as_bytes()),
-            3 => out.extend_from_slice("\u{2002}".as_bytes()),
-            _ => {
-                let mut buf = [0u8; 4];
-                out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-            }
+    let src = source.as_bytes();
+    let mut out = vec![b' '; src.len()];
+    for i in memchr::memchr2_iter(b'\n', b'\r', src) {
+        out[i] = src[i];
+    }
+    let mut i = 0;
+    while let Some(k) = first_non_ascii(&src[i..]) {
+        let at = i + k;
+        let len = match src[at] {
+            0xF0.. => 4,
+            0xE0.. => 3,
+            _ => 2,
+        };
+        let end = (at + len).min(src.len());
+        match len {
+            2 => out[at..end].copy_from_slice(&"\u{a0}".as_bytes()[..end - at]),
+            3 => out[at..end].copy_from_slice(&"\u{2002}".as_bytes()[..end - at]),
+            _ => out[at..end].copy_from_slice(&src[at..end]),
         }
+        i = end;
     }
     out
+}
+
+/// Index of the first byte >= 0x80, skipping ASCII 16 bytes at a time.
+fn first_non_ascii(b: &[u8]) -> Option<usize> {
+    let mut skipped = 0;
+    for chunk in b.chunks_exact(16) {
+        if !chunk.is_ascii() {
+            break;
+        }
+        skipped += 16;
+    }
+    b[skipped..].iter().position(|&c| c >= 0x80).map(|k| skipped + k)
 }
 
 /// Copy the source bytes of `r` back into the analysis text.
@@ -191,7 +212,7 @@ fn front_matter(source: &str, meta: &mut Meta) -> Result<usize, InputError> {
     for (line, key, value) in fields {
         let v = value.text(source);
         match key.to_ascii_lowercase().as_str() {
-            "date" => {
+            "date" if !matches!(v, "" | "~" | "null") => {
                 let date = parse_date(v)
                     .map_err(|m| InputError::BadHeader { line, message: format!("bad `date` in front matter: {m}") })?;
                 meta.dateline = Some(date);
@@ -275,6 +296,8 @@ mod tests {
     fn headline_key_wins_and_toml_front_matter_works() {
         let d = doc("---\ntitle: T\nheadline: H\n---\nBody.");
         assert_eq!(d.meta.headline.as_deref(), Some("H"));
+        let d = doc("---\ndate:\ntitle: T\n---\nBody.");
+        assert!(d.meta.dateline.is_none());
         let d = doc("+++\ndate = 2021-05-01\ntitle = \"T\"\n+++\nBody.");
         assert_eq!(d.meta.dateline.unwrap().to_string(), "2021-05-01");
         assert_eq!(d.meta.headline.as_deref(), Some("T"));
@@ -338,6 +361,19 @@ mod tests {
         let d = doc("---\nSome text.\n");
         assert_eq!(paras(&d), vec!["Some text."]);
         assert!(d.meta.dateline.is_none());
+    }
+
+    #[test]
+    fn pathological_nesting_does_not_crash() {
+        for src in [
+            format!("{} deep", ">".repeat(50_000)),
+            format!("{}x{}", "[".repeat(50_000), "]".repeat(50_000)),
+            format!("{}x{}", "*".repeat(50_000), "*".repeat(50_000)),
+            "- a\n".repeat(10_000) + &"  ".repeat(5_000) + "- b",
+        ] {
+            let d = doc(&src);
+            assert_eq!(d.text.len(), src.len());
+        }
     }
 
     #[test]

@@ -156,8 +156,20 @@ pub fn parse_date(s: &str) -> Result<Date, String> {
 /// whatever their extension).
 pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "mdx", "json", "ninjs"];
 
+/// Whether a `.json` file found in a directory walk is an article: it has a ninjs body
+/// field. Other JSON (package.json, rule files, lexicons) is not taken from directories; a
+/// file named on the command line is always read. Unreadable files are taken, so that
+/// reading them reports why.
+fn holds_ninjs_body(path: &Path) -> bool {
+    let Ok(bytes) = std::fs::read(path) else { return true };
+    [&b"\"body_text\""[..], b"\"body_html\"", b"\"bodies\"", b"\"body_xhtml\""]
+        .iter()
+        .any(|key| memchr::memmem::find(&bytes, key).is_some())
+}
+
 /// Files and directories -> article paths. Directories are walked honouring
-/// .gitignore and .factlintignore; only article-like extensions are taken from them.
+/// .gitignore and .factlintignore (also outside a git repository); only article-like
+/// extensions are taken from them, and `.json` files only when they hold a ninjs body.
 pub fn expand_paths(paths: &[String]) -> Result<Vec<String>, String> {
     let mut out = Vec::new();
     for p in paths {
@@ -175,7 +187,8 @@ pub fn expand_paths(paths: &[String]) -> Result<Vec<String>, String> {
             }
             let path = entry.path();
             let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-            if ARTICLE_EXTENSIONS.contains(&ext.as_str()) {
+            let json = ext == "json";
+            if ARTICLE_EXTENSIONS.contains(&ext.as_str()) && (!json || holds_ninjs_body(path)) {
                 out.push(path.to_string_lossy().into_owned());
             }
         }
@@ -250,7 +263,8 @@ mod tests {
         };
         write("b.txt", "B.");
         write("a.md", "A.");
-        write("sub/c.JSON", "{}");
+        write("sub/c.JSON", "{\"body_text\": \"C.\"}");
+        write("sub/package.json", "{\"name\": \"not an article\"}");
         write("sub/d.markdown", "D.");
         write("notes.csv", "x");
         write("image.png", "x");
@@ -277,5 +291,114 @@ mod tests {
         std::fs::write(empty.join("x.csv"), "x").unwrap();
         let err = expand_paths(&[empty.to_string_lossy().into_owned()]).unwrap_err();
         assert!(err.contains("no articles found"), "{err}");
+    }
+
+    mod properties {
+        use super::*;
+        use crate::text::Span;
+        use proptest::prelude::*;
+
+        /// Spans of a document land in bounds, on character boundaries of the file, in order.
+        fn check_spans(d: &Document) {
+            let mut last = 0;
+            for &p in &d.paragraphs {
+                assert!(p.start < p.end && p.end <= d.text.len() && p.start >= last, "{p:?}");
+                assert!(d.text.is_char_boundary(p.start) && d.text.is_char_boundary(p.end));
+                last = p.end;
+            }
+            let spans = d
+                .paragraphs
+                .iter()
+                .copied()
+                .chain(d.sentences.iter().map(|s| s.span))
+                .chain(d.quotes.iter().map(|q| q.span));
+            for span in spans {
+                let s = d.map.span_to_source(span);
+                assert!(s.start <= s.end && s.end <= d.source.len(), "{span:?} -> {s:?}");
+                assert!(d.source.is_char_boundary(s.start) && d.source.is_char_boundary(s.end), "{span:?} -> {s:?}");
+            }
+            // The map never runs backwards.
+            let mut prev = 0;
+            for (i, _) in d.text.char_indices() {
+                let s = d.map.to_source(i);
+                assert!(s >= prev, "offset {i} maps to {s} < {prev}");
+                prev = s;
+            }
+        }
+
+        /// A JSON string literal with every non-ASCII character written as `\u` escapes.
+        fn ascii_json(s: &str) -> String {
+            let mut out = String::from("\"");
+            for c in s.chars() {
+                match c {
+                    '"' => out.push_str("\\\""),
+                    '\\' => out.push_str("\\\\"),
+                    '\n' => out.push_str("\\n"),
+                    c if (c as u32) < 0x20 || !c.is_ascii() => {
+                        let mut buf = [0u16; 2];
+                        for u in c.encode_utf16(&mut buf) {
+                            out.push_str(&format!("\\u{u:04x}"));
+                        }
+                    }
+                    c => out.push(c),
+                }
+            }
+            out.push('"');
+            out
+        }
+
+        const HTMLISH: &str = "(<p>|</p>|<br/>|<b>|</b>|<div class=\"x\">|&amp;|&rdquo;|&ldquo;|&#8220;|&#x2019;|&nbsp;|&shy;|<!-- c -->|<script>|</script>|[a-z .,“”\"'\n<>&é😀]){0,60}";
+        const MDISH: &str = "(---\n|date: 2022-02-03\n|# |> |- |\\*|\\*\\*|_|`|```\n|\\[a\\]\\(u\\)|<b>|&amp;|\n\n|[a-z .,“”\"'\n<>&é😀]){0,60}";
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(128))]
+
+            #[test]
+            fn markdown_keeps_every_offset(s in MDISH) {
+                if let Ok(d) = markdown::parse("a.md", s.clone()) {
+                    prop_assert_eq!(d.text.len(), d.source.len());
+                    for (i, b) in d.source.bytes().enumerate() {
+                        prop_assert_eq!(d.source.is_char_boundary(i), d.text.is_char_boundary(i));
+                        prop_assert_eq!(b == b'\n', d.text.as_bytes()[i] == b'\n');
+                    }
+                    check_spans(&d);
+                }
+            }
+
+            #[test]
+            fn markdown_never_panics_on_any_text(s in "\\PC{0,200}") {
+                if let Ok(d) = markdown::parse("a.md", s) {
+                    check_spans(&d);
+                }
+            }
+
+            #[test]
+            fn ninjs_body_text_spans_decode_back_to_the_text(s in "\\PC{0,80}", ascii in any::<bool>()) {
+                let lit = if ascii { ascii_json(&s) } else { serde_json::to_string(&s).unwrap() };
+                let json = format!("{{\"headline\": \"h\", \"body_text\": {lit}}}");
+                if let Ok(d) = ninjs::parse("a.json", json) {
+                    check_spans(&d);
+                    // Any span of the text, mapped to the file, is the JSON spelling of exactly that text.
+                    let bounds: Vec<usize> = d.text.char_indices().map(|(i, _)| i).chain([d.text.len()]).collect();
+                    for w in bounds.windows(2).step_by(3) {
+                        for &end in &bounds[bounds.iter().position(|&b| b == w[1]).unwrap_or(0)..] {
+                            let span = Span::new(w[0], end);
+                            let src = d.map.span_to_source(span);
+                            let back: String = serde_json::from_str(&format!("\"{}\"", &d.source[src.start..src.end])).unwrap();
+                            prop_assert_eq!(back.as_str(), d.slice(span));
+                        }
+                    }
+                }
+            }
+
+            #[test]
+            fn ninjs_body_html_maps_monotonically(h in HTMLISH, ascii in any::<bool>()) {
+                let lit = if ascii { ascii_json(&h) } else { serde_json::to_string(&h).unwrap() };
+                let json = format!("{{\"body_html\": {lit}}}");
+                if let Ok(d) = ninjs::parse("a.json", json) {
+                    check_spans(&d);
+                }
+            }
+        }
     }
 }

@@ -63,7 +63,7 @@ pub(super) fn parse(path: &str, source: String) -> Result<Document, InputError> 
     meta.headline = meta.headline.map(|h| h.trim().to_string()).filter(|h| !h.is_empty());
     for field in ["versioncreated", "firstcreated"] {
         let Some(raw) = top.get(field) else { continue };
-        let Some(value) = string(Some(raw)) else { continue };
+        let Some(value) = string(Some(raw)).filter(|v| !v.trim().is_empty()) else { continue };
         let line = line_of(&source, offset_in(&source, raw));
         let date = parse_date(&value)
             .map_err(|m| InputError::BadHeader { line, message: format!("bad `{field}` in ninjs: {m}") })?;
@@ -275,7 +275,7 @@ mod tests {
 
     #[test]
     fn firstcreated_is_the_fallback_dateline() {
-        let d = doc(r#"{"firstcreated": "2021-12-31T23:00:00+0000", "body_text": "Hello."}"#);
+        let d = doc(r#"{"versioncreated": "", "firstcreated": "2021-12-31T23:00:00+0000", "body_text": "Hello."}"#);
         assert_eq!(d.meta.dateline.unwrap().to_string(), "2021-12-31");
         assert!(d.meta.headline.is_none());
     }
@@ -346,6 +346,13 @@ mod tests {
         // A lone surrogate is not an error: it reads as U+FFFD.
         let d = doc("{\"body_text\": \"a \\ud800 b\"}");
         assert_eq!(d.text, "a \u{fffd} b");
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let deep = format!("{{\"x\": {}{}, \"body_text\": \"Hi.\"}}", "[".repeat(100_000), "]".repeat(100_000));
+        // Either serde_json skips it or refuses it; neither may overflow the stack.
+        let _ = parse("a.json", deep);
     }
 
     #[test]
