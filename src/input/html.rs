@@ -51,6 +51,11 @@ pub(super) fn to_text(html: &str) -> (MappedText, Vec<Span>) {
                 i = end;
             }
             Tag::Raw(end, name) => i = skip_raw(b, end, name),
+            Tag::Q(end, closing) => {
+                // Browsers draw the marks of `<q>`; the quote finder needs them too.
+                out.decoded(if closing { "”" } else { "“" }, i, end - i);
+                i = end;
+            }
         }
     }
     chunks.push(Span::new(chunk_start, out.text.len()));
@@ -70,6 +75,8 @@ enum Tag {
     Block(usize),
     /// An element whose content is not text (`script`, `style`...).
     Raw(usize, &'static [u8]),
+    /// `<q>` (false) or `</q>` (true): an inline quotation, drawn with quotation marks.
+    Q(usize, bool),
 }
 
 const BLOCK: &[&[u8]] = &[
@@ -146,6 +153,9 @@ fn tag(b: &[u8], i: usize, no_gt_from: &mut usize) -> Tag {
     if !closing && let Some(raw) = is(RAW) {
         // `<script/>` has no content to skip.
         return if b[..end].ends_with(b"/>") { Tag::Inline(end) } else { Tag::Raw(end, raw) };
+    }
+    if name.eq_ignore_ascii_case(b"q") {
+        return Tag::Q(end, closing);
     }
     if is(BLOCK).is_some() { Tag::Block(end) } else { Tag::Inline(end) }
 }
@@ -376,6 +386,18 @@ mod tests {
         assert_eq!(paras("<p>x</p><!-- open"), vec!["x"]);
         assert_eq!(paras("<script>never closed"), Vec::<String>::new());
         assert_eq!(paras("&#0; &#xD800; &#99999999;"), vec!["\u{fffd} \u{fffd} \u{fffd}"]);
+    }
+
+    #[test]
+    fn inline_q_elements_get_quotation_marks() {
+        let html = r#"<p>She said <q cite="x">we are ready</q> on Monday.</p>"#;
+        let (t, p) = to_text(html);
+        assert_eq!(p[0].text(&t.text), "She said “we are ready” on Monday.");
+        let map = OffsetMap::Segments(t.segs.clone());
+        let a = t.text.find('“').unwrap();
+        let b = t.text.find('”').unwrap() + 3;
+        let s = map.span_to_source(Span::new(a, b));
+        assert_eq!(&html[s.start..s.end], r#"<q cite="x">we are ready</q>"#);
     }
 
     #[test]

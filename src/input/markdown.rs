@@ -186,41 +186,56 @@ fn front_matter(source: &str, meta: &mut Meta) -> Result<usize, InputError> {
         _ => return Ok(0),
     };
     let toml = delim == "+++";
-    let mut fields: Vec<(usize, &str, Span)> = Vec::new(); // (line, key, value span)
-    let mut line_no = 1;
+    let mut body: Vec<(&str, usize)> = Vec::new();
     let mut end = None;
-    while let Some((line, at)) = lines.next() {
-        line_no += 1;
+    for (line, at) in lines.by_ref() {
         let trimmed = line.trim_end();
         if trimmed == delim || (!toml && trimmed == "...") {
             end = Some(lines.pos);
             break;
         }
+        body.push((line, at));
+    }
+    // No closing delimiter: not front matter (`---` is then a thematic break).
+    let Some(end) = end else { return Ok(0) };
+    let mut title = None;
+    let mut i = 0;
+    while i < body.len() {
+        let (line, at) = body[i];
+        let line_no = i + 2;
+        i += 1;
         // Nested values (indented lines) and comments are not ours.
         if line.starts_with([' ', '\t', '#']) {
             continue;
         }
         let sep = if toml { '=' } else { ':' };
         let Some(k) = line.find(sep) else { continue };
-        let key = line[..k].trim().trim_matches(['"', '\'']);
-        let value = Span::new(at + k + 1, at + line.len()).trim(source);
-        fields.push((line_no, key, unquote(source, value)));
-    }
-    // No closing delimiter: not front matter (`---` is then a thematic break).
-    let Some(end) = end else { return Ok(0) };
-    let mut title = None;
-    for (line, key, value) in fields {
-        let v = value.text(source);
-        match key.to_ascii_lowercase().as_str() {
-            "date" if !matches!(v, "" | "~" | "null") => {
-                let date = parse_date(v)
-                    .map_err(|m| InputError::BadHeader { line, message: format!("bad `date` in front matter: {m}") })?;
-                meta.dateline = Some(date);
-                meta.dateline_span = Some(Span::new(value.start, value.start + v.len().min(10)));
+        let key = line[..k].trim().trim_matches(['"', '\'']).to_ascii_lowercase();
+        let value = unquote(source, Span::new(at + k + 1, at + line.len()).trim(source));
+        let raw = value.text(source);
+        // A YAML block scalar (`title: >-` and indented lines below): its lines, joined.
+        let mut folded = None;
+        if !toml && matches!(raw, "|" | ">" | "|-" | ">-" | "|+" | ">+") {
+            let mut parts = Vec::new();
+            while i < body.len() && (body[i].0.starts_with([' ', '\t']) || body[i].0.trim().is_empty()) {
+                parts.push(body[i].0.trim());
+                i += 1;
             }
-            "headline" if !v.is_empty() => meta.headline = Some(v.to_string()),
-            "title" if !v.is_empty() => title = Some(v.to_string()),
-            "outlet" if !v.is_empty() => meta.outlet = Some(v.to_string()),
+            folded = Some(parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" "));
+        }
+        let text = folded.unwrap_or_else(|| unescape(source, value));
+        match key.as_str() {
+            "date" if !matches!(raw, "" | "~" | "null") => {
+                let date = parse_date(raw).map_err(|m| InputError::BadHeader {
+                    line: line_no,
+                    message: format!("bad `date` in front matter: {m}"),
+                })?;
+                meta.dateline = Some(date);
+                meta.dateline_span = Some(Span::new(value.start, value.start + raw.len().min(10)));
+            }
+            "headline" if !text.is_empty() => meta.headline = Some(text),
+            "title" if !text.is_empty() => title = Some(text),
+            "outlet" if !text.is_empty() => meta.outlet = Some(text),
             _ => {}
         }
     }
@@ -228,6 +243,20 @@ fn front_matter(source: &str, meta: &mut Meta) -> Result<usize, InputError> {
         meta.headline = title;
     }
     Ok(end)
+}
+
+/// A front-matter value as a string: `\"` in double quotes and `''` in single quotes
+/// stand for the quote mark.
+fn unescape(source: &str, value: Span) -> String {
+    let v = value.text(source);
+    let quote = source[..value.start].chars().next_back();
+    match quote {
+        Some('"') if source[value.end..].starts_with('"') => v.replace("\\\"", "\"").replace("\\\\", "\\"),
+        Some('\'') if source[value.end..].starts_with('\'') => v.replace("''", "'"),
+        _ => v.to_string(),
+    }
+    .trim()
+    .to_string()
 }
 
 /// The span of a front-matter value without its quotes or trailing comment.
@@ -296,7 +325,11 @@ mod tests {
     fn headline_key_wins_and_toml_front_matter_works() {
         let d = doc("---\ntitle: T\nheadline: H\n---\nBody.");
         assert_eq!(d.meta.headline.as_deref(), Some("H"));
-        let d = doc("---\ndate:\ntitle: T\n---\nBody.");
+        let d = doc("---\ntitle: >-\n  A long\n  headline\n\noutlet: \"The \\\"Times\\\"\"\n---\nBody.");
+        assert_eq!(d.meta.headline.as_deref(), Some("A long headline"));
+        assert_eq!(d.meta.outlet.as_deref(), Some("The \"Times\""));
+        let d = doc("---\ndate:\ntitle: 'It''s here'\n---\nBody.");
+        assert_eq!(d.meta.headline.as_deref(), Some("It's here"));
         assert!(d.meta.dateline.is_none());
         let d = doc("+++\ndate = 2021-05-01\ntitle = \"T\"\n+++\nBody.");
         assert_eq!(d.meta.dateline.unwrap().to_string(), "2021-05-01");
