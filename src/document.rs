@@ -33,14 +33,16 @@ pub struct Meta {
 /// Maps offsets of the analysis text back to the original file.
 ///
 /// Plain text and Markdown analyse the file in place (Markdown syntax is blanked to
-/// whitespace of the same byte length, keeping every offset), so their map is the identity;
-/// ninjs bodies are decoded from JSON string escapes and HTML, so each decoded run records
-/// where it came from.
+/// whitespace of the same byte length, keeping every offset), so their map is the identity
+/// (a Markdown entity such as `&rdquo;` is decoded in place and padded, and recorded as an
+/// atomic segment so spans snap to the whole entity); ninjs bodies are decoded from JSON
+/// string escapes and HTML, so each decoded run records where it came from.
 #[derive(Debug, Clone, Default)]
 pub enum OffsetMap {
     #[default]
     Identity,
-    /// Runs of the text, sorted by text offset, not overlapping.
+    /// Runs of the text, sorted by text offset, not overlapping. Offsets between runs
+    /// continue one for one from the end of the run before.
     Segments(Vec<Segment>),
 }
 
@@ -81,18 +83,16 @@ impl Segment {
 }
 
 impl OffsetMap {
-    /// Where a span starting at text `offset` starts in the source.
+    /// Where a span starting at text `offset` starts in the source. Offsets outside every
+    /// segment continue one for one from the segment before (or from 0).
     pub fn to_source(&self, offset: usize) -> usize {
         match self {
             OffsetMap::Identity => offset,
             OffsetMap::Segments(segs) => {
                 let i = segs.partition_point(|s| s.text <= offset);
-                if i == 0 {
-                    return segs.first().map_or(0, |s| s.source);
-                }
-                let s = &segs[i - 1];
+                let Some(s) = i.checked_sub(1).map(|i| &segs[i]) else { return offset };
                 if offset >= s.text_end() {
-                    s.source_end()
+                    s.source_end() + (offset - s.text_end())
                 } else if s.atomic {
                     s.source
                 } else {
@@ -109,11 +109,14 @@ impl OffsetMap {
             OffsetMap::Identity => offset,
             OffsetMap::Segments(segs) => {
                 let i = segs.partition_point(|s| s.text < offset);
-                if i == 0 {
-                    return self.to_source(offset);
+                let Some(s) = i.checked_sub(1).map(|i| &segs[i]) else { return offset };
+                if offset >= s.text_end() {
+                    s.source_end() + (offset - s.text_end())
+                } else if s.atomic {
+                    s.source_end()
+                } else {
+                    s.source + (offset - s.text)
                 }
-                let s = &segs[i - 1];
-                if offset >= s.text_end() || s.atomic { s.source_end() } else { s.source + (offset - s.text) }
             }
         }
     }
@@ -239,9 +242,12 @@ mod tests {
         assert_eq!(m.span_to_source(Span::new(0, 4)), Span::new(2, 9));
         assert_eq!(m.span_to_source(Span::new(3, 5)), Span::new(8, 10));
         assert_eq!(m.span_to_source(Span::new(4, 4)), Span::new(9, 9));
-        // Offsets past the end clamp to the end of the last run; nothing panics.
-        assert_eq!(m.span_to_source(Span::new(5, 50)), Span::new(10, 10));
-        assert_eq!(OffsetMap::Segments(Vec::new()).span_to_source(Span::new(1, 2)), Span::new(0, 0));
+        // Outside every run, offsets continue one for one (Markdown records only its entities).
+        assert_eq!(m.span_to_source(Span::new(5, 7)), Span::new(10, 12));
+        assert_eq!(OffsetMap::Segments(Vec::new()).span_to_source(Span::new(1, 2)), Span::new(1, 2));
+        let m = OffsetMap::Segments(vec![Segment::atomic(4, 7, 4, 7)]);
+        assert_eq!(m.span_to_source(Span::new(0, 5)), Span::new(0, 11));
+        assert_eq!(m.span_to_source(Span::new(6, 13)), Span::new(4, 13));
     }
 
     #[test]

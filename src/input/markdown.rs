@@ -11,7 +11,7 @@
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::{InputError, parse_date};
-use crate::document::{Document, InputFormat, Meta, OffsetMap};
+use crate::document::{Document, InputFormat, Meta, OffsetMap, Segment};
 use crate::text::Span;
 
 pub(super) fn parse(path: &str, source: String) -> Result<Document, InputError> {
@@ -20,7 +20,8 @@ pub(super) fn parse(path: &str, source: String) -> Result<Document, InputError> 
     let mut text = blank(&source);
     let mut raw_paragraphs: Vec<Span> = Vec::new();
     let mut h1: Option<String> = None;
-    walk(&source, body_start, &mut text, &mut raw_paragraphs, &mut h1);
+    let mut entities: Vec<Segment> = Vec::new();
+    walk(&source, body_start, &mut text, &mut raw_paragraphs, &mut h1, &mut entities);
     if meta.headline.is_none() {
         meta.headline = h1.map(|h| h.trim().to_string()).filter(|h| !h.is_empty());
     }
@@ -28,7 +29,8 @@ pub(super) fn parse(path: &str, source: String) -> Result<Document, InputError> 
     // so it is still UTF-8; the fallback only keeps this panic-free.
     let text = String::from_utf8(text).unwrap_or_else(|_| source.clone());
     let paragraphs = raw_paragraphs.into_iter().map(|p| p.trim(&text)).filter(|p| !p.is_empty()).collect();
-    Ok(Document::new(path.to_string(), InputFormat::Markdown, source, text, OffsetMap::Identity, meta, paragraphs))
+    let map = if entities.is_empty() { OffsetMap::Identity } else { OffsetMap::Segments(entities) };
+    Ok(Document::new(path.to_string(), InputFormat::Markdown, source, text, map, meta, paragraphs))
 }
 
 /// The file with every character but line ends replaced by whitespace of the same UTF-8
@@ -79,8 +81,17 @@ fn unblank(source: &str, text: &mut [u8], r: std::ops::Range<usize>) {
 }
 
 /// Walk the Markdown after the front matter: restore prose into `text`, collect the
-/// paragraphs (untrimmed) and the first level-1 heading.
-fn walk(source: &str, base: usize, text: &mut [u8], paragraphs: &mut Vec<Span>, h1: &mut Option<String>) {
+/// paragraphs (untrimmed), the first level-1 heading, and the character references
+/// (`&rdquo;`), which are decoded in place, padded with spaces, and recorded as atomic
+/// segments so that a span touching one maps to the whole reference.
+fn walk(
+    source: &str,
+    base: usize,
+    text: &mut [u8],
+    paragraphs: &mut Vec<Span>,
+    h1: &mut Option<String>,
+    entities: &mut Vec<Segment>,
+) {
     let Some(body) = source.get(base..) else { return };
     let opts =
         Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
@@ -147,7 +158,8 @@ fn walk(source: &str, base: usize, text: &mut [u8], paragraphs: &mut Vec<Span>, 
             },
             Event::Text(t) | Event::Code(t) if skip == 0 => {
                 let mut r = r;
-                if source.as_bytes().get(r.start) == Some(&b'`') {
+                let code = source.as_bytes().get(r.start) == Some(&b'`');
+                if code {
                     // Inline code: keep the code, blank the backticks.
                     while r.start < r.end && source.as_bytes()[r.start] == b'`' {
                         r.start += 1;
@@ -156,7 +168,14 @@ fn walk(source: &str, base: usize, text: &mut [u8], paragraphs: &mut Vec<Span>, 
                         r.end -= 1;
                     }
                 }
-                unblank(source, text, r.clone());
+                let written = &source[r.clone()];
+                if written.len() > t.len() && written.starts_with('&') && written.ends_with(';') && !code {
+                    // A character reference: the blanked (ASCII) bytes take the decoded text.
+                    text[r.start..r.start + t.len()].copy_from_slice(t.as_bytes());
+                    entities.push(Segment::atomic(r.start, r.len(), r.start, r.len()));
+                } else {
+                    unblank(source, text, r.clone());
+                }
                 if let Some((_, h)) = heading.as_mut() {
                     h.push_str(&t);
                 } else if r.start < r.end {
@@ -407,6 +426,19 @@ mod tests {
             let d = doc(&src);
             assert_eq!(d.text.len(), src.len());
         }
+    }
+
+    #[test]
+    fn character_references_are_decoded_in_place_and_map_whole() {
+        let src = "&ldquo;We&rsquo;re ready,&rdquo; said AT&amp;T.";
+        let d = doc(src);
+        assert_eq!(d.text.len(), src.len());
+        assert_eq!(d.slice(d.paragraphs[0]), "“    We’    re ready,”     said AT&    T.");
+        let q = d.quotes[0].span;
+        let s = d.map.span_to_source(q);
+        assert_eq!(&d.source[s.start..s.end], "&ldquo;We&rsquo;re ready,&rdquo;");
+        // Lines and columns are untouched.
+        assert_eq!(d.map.to_source(d.text.find("said").unwrap()), src.find("said").unwrap());
     }
 
     #[test]

@@ -348,7 +348,7 @@ mod tests {
         }
 
         const HTMLISH: &str = "(<p>|</p>|<br/>|<b>|</b>|<div class=\"x\">|&amp;|&rdquo;|&ldquo;|&#8220;|&#x2019;|&nbsp;|&shy;|<!-- c -->|<script>|</script>|[a-z .,“”\"'\n<>&é😀]){0,60}";
-        const MDISH: &str = "(---\n|date: 2022-02-03\n|# |> |- |\\*|\\*\\*|_|`|```\n|\\[a\\]\\(u\\)|<b>|&amp;|\n\n|[a-z .,“”\"'\n<>&é😀]){0,60}";
+        const MDISH: &str = "(---\n|date: 2022-02-03\n|# |> |- |\\*|\\*\\*|_|`|```\n|\\[a\\]\\(u\\)|<b>|&amp;|&rdquo;|&#8220;|\n\n|[a-z .,“”\"'\n<>&é😀]){0,60}";
 
         proptest! {
             #![proptest_config(ProptestConfig::with_cases(128))]
@@ -358,7 +358,8 @@ mod tests {
                 if let Ok(d) = markdown::parse("a.md", s.clone()) {
                     prop_assert_eq!(d.text.len(), d.source.len());
                     for (i, b) in d.source.bytes().enumerate() {
-                        prop_assert_eq!(d.source.is_char_boundary(i), d.text.is_char_boundary(i));
+                        // Every text boundary is a file boundary (a decoded `&rdquo;` has fewer).
+                        prop_assert!(!d.text.is_char_boundary(i) || d.source.is_char_boundary(i));
                         prop_assert_eq!(b == b'\n', d.text.as_bytes()[i] == b'\n');
                     }
                     check_spans(&d);
