@@ -117,11 +117,14 @@ fn walk(
                     skip += usize::from(auto);
                 }
                 Tag::Image { .. } => skip += 1,
-                Tag::CodeBlock(_)
-                | Tag::HtmlBlock
-                | Tag::Table(_)
-                | Tag::FootnoteDefinition(_)
-                | Tag::MetadataBlock(_) => {
+                Tag::HtmlBlock => {
+                    flush(&mut acc, paragraphs);
+                    if skip == 0 {
+                        html_block(source, r.clone(), text, paragraphs, entities);
+                    }
+                    skip += 1;
+                }
+                Tag::CodeBlock(_) | Tag::Table(_) | Tag::FootnoteDefinition(_) | Tag::MetadataBlock(_) => {
                     flush(&mut acc, paragraphs);
                     skip += 1;
                 }
@@ -192,6 +195,44 @@ fn walk(
         }
     }
     flush(&mut acc, paragraphs);
+}
+
+/// Elements whose HTML blocks hold article prose (`<p>` pasted from a CMS); other blocks
+/// (embeds, figures, scripts, comments, tables) stay blank.
+const PROSE_BLOCKS: &[&str] =
+    &["p", "div", "blockquote", "ul", "ol", "li", "section", "article", "span", "em", "strong", "b", "i", "a", "q"];
+
+/// The prose of an HTML block, restored in place: text runs copied back, character
+/// references decoded and recorded like Markdown's, `<p>`s and the like as paragraphs.
+fn html_block(
+    source: &str,
+    r: std::ops::Range<usize>,
+    text: &mut [u8],
+    paragraphs: &mut Vec<Span>,
+    entities: &mut Vec<Segment>,
+) {
+    let Some(block) = source.get(r.clone()) else { return };
+    let head = block.trim_start().strip_prefix('<').unwrap_or("");
+    let name_len = head.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    if !PROSE_BLOCKS.iter().any(|p| p.eq_ignore_ascii_case(&head[..name_len])) {
+        return;
+    }
+    let (out, paras) = super::html::to_text(block);
+    for seg in &out.segs {
+        let at = r.start + seg.source;
+        if !seg.atomic {
+            unblank(source, text, at..at + seg.source_len);
+        } else if source.as_bytes().get(at) == Some(&b'&') && seg.text_len <= seg.source_len {
+            let decoded = out.text.as_bytes().get(seg.text..seg.text + seg.text_len).unwrap_or_default();
+            text[at..at + decoded.len()].copy_from_slice(decoded);
+            entities.push(Segment::atomic(at, seg.source_len, at, seg.source_len));
+        }
+    }
+    let map = OffsetMap::Segments(out.segs);
+    for p in paras {
+        let s = map.span_to_source(p);
+        paragraphs.push(Span::new(r.start + s.start, r.start + s.end));
+    }
 }
 
 /// Read front matter at the top of the file into `meta`; returns where the Markdown starts.
@@ -373,7 +414,7 @@ mod tests {
     fn markup_is_blanked_and_paragraphs_follow_blocks() {
         let src = "# The headline\n\nHe said *very* **clearly** [here](http://x.com/a \"t\") and `code`.\n\n\
                    > “A quote,” she said,\n> “goes on.”\n\n- First item.\n- Second item\n  continues.\n\n\
-                   ```\nlet x = \"not prose\";\n```\n\n<div>html block</div>\n\n## Sub\n\nLast <b>bold</b> line.  \nhard break\n";
+                   ```\nlet x = \"not prose\";\n```\n\n<iframe>html block</iframe>\n\n## Sub\n\nLast <b>bold</b> line.  \nhard break\n";
         let d = doc(src);
         assert_eq!(d.meta.headline.as_deref(), Some("The headline"));
         assert_eq!(
@@ -439,6 +480,18 @@ mod tests {
         assert_eq!(&d.source[s.start..s.end], "&ldquo;We&rsquo;re ready,&rdquo;");
         // Lines and columns are untouched.
         assert_eq!(d.map.to_source(d.text.find("said").unwrap()), src.find("said").unwrap());
+    }
+
+    #[test]
+    fn prose_html_blocks_are_read_and_embeds_are_not() {
+        let src = "Intro.\n\n<p>&ldquo;Pasted,&rdquo; she <em>said</em>.</p>\n<p>Second.</p>\n\n\
+                   <figure><figcaption>Photo caption</figcaption></figure>\n\n<!-- note -->\n\nOutro.";
+        let d = doc(src);
+        assert_eq!(paras(&d), vec!["Intro.", "“    Pasted,”     she     said     .", "Second.", "Outro."]);
+        let q = d.quotes[0].span;
+        let s = d.map.span_to_source(q);
+        assert_eq!(&d.source[s.start..s.end], "&ldquo;Pasted,&rdquo;");
+        assert!(!d.text.contains("caption"));
     }
 
     #[test]
