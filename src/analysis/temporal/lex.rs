@@ -68,6 +68,8 @@ pub enum Lex {
     PartOfDay(&'static str),
     Noon,
     Midnight,
+    /// "the nineties": first three digits of the decade.
+    DecadeWord(i32),
     Word(W),
 }
 
@@ -151,6 +153,11 @@ pub enum W {
     Period,
     Time,
     Moment,
+    Full,
+    Near,
+    Short,
+    Term,
+    These,
     Present,
     Old,
     Nineteen,
@@ -308,7 +315,6 @@ const ORDINALS: &[(&str, u8)] = &[
     ("twenty-first", 21),
 ];
 const UNITS: &[(&str, Unit, bool)] = &[
-    ("second", Unit::Second, false),
     ("seconds", Unit::Second, true),
     ("minute", Unit::Minute, false),
     ("minutes", Unit::Minute, true),
@@ -346,6 +352,8 @@ const WORDS: &[(&str, W)] = &[
     ("following", W::Following),
     ("previous", W::Previous),
     ("prior", W::Previous),
+    ("corresponding", W::Same),
+    ("comparable", W::Same),
     ("latest", W::Latest),
     ("current", W::Current),
     ("recent", W::Recent),
@@ -381,7 +389,6 @@ const WORDS: &[(&str, W)] = &[
     ("weekly", W::Weekly),
     ("monthly", W::Monthly),
     ("annually", W::Annually),
-    ("annual", W::Yearly),
     ("yearly", W::Yearly),
     ("hourly", W::Hourly),
     ("quarterly", W::Quarterly),
@@ -413,6 +420,11 @@ const WORDS: &[(&str, W)] = &[
     ("period", W::Period),
     ("time", W::Time),
     ("moment", W::Moment),
+    ("full", W::Full),
+    ("near", W::Near),
+    ("short", W::Short),
+    ("term", W::Term),
+    ("these", W::These),
     ("present", W::Present),
     ("old", W::Old),
     ("ended", W::Ended),
@@ -468,6 +480,18 @@ pub fn build_table() -> WordTable {
         ("overnight", "NI"),
     ] {
         t.insert(w.as_bytes(), Lex::PartOfDay(c));
+    }
+    for (w, d) in [
+        ("twenties", 192),
+        ("thirties", 193),
+        ("forties", 194),
+        ("fifties", 195),
+        ("sixties", 196),
+        ("seventies", 197),
+        ("eighties", 198),
+        ("nineties", 199),
+    ] {
+        t.insert(w.as_bytes(), Lex::DecadeWord(d));
     }
     t.insert(b"noon", Lex::Noon);
     t.insert(b"midday", Lex::Noon);

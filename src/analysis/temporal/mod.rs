@@ -89,11 +89,17 @@ fn is_relative(p: &Parsed) -> bool {
         | Parsed::QuarterFocus
         | Parsed::QuarterShift(_)
         | Parsed::YearAgoFocus
+        | Parsed::YearAnaphor(_)
         | Parsed::Shift { .. }
         | Parsed::Weekend(_) => true,
         Parsed::Ago { n, .. } => n.is_some(),
         Parsed::Time { day, .. } => day.as_deref().is_none_or(is_relative),
-        Parsed::Decade(_) | Parsed::Century(_) | Parsed::Ref(_) | Parsed::Duration { .. } | Parsed::Set(_) => false,
+        Parsed::Decade(_)
+        | Parsed::Century(_)
+        | Parsed::YearPeriod(_)
+        | Parsed::Ref(_)
+        | Parsed::Duration { .. }
+        | Parsed::Set(_) => false,
     }
 }
 
@@ -112,7 +118,11 @@ pub fn find_in(
     let mut toks = Vec::with_capacity(64);
     let mut cues = Vec::with_capacity(64);
     let mut found = Vec::new();
-    let mut state = resolve::State::default();
+    let mut state = resolve::State {
+        quarterly: memchr::memmem::find(text.as_bytes(), b"quarter").is_some()
+            || memchr::memmem::find(text.as_bytes(), b"Quarter").is_some(),
+        ..Default::default()
+    };
     for span in sentences {
         lex::tokenize(&grammar.words, text, span.start, span.end, &mut toks);
         found.clear();

@@ -15,6 +15,23 @@ pub struct State {
     /// The quarter the article last named ("third-quarter results"): "the quarter",
     /// "a year earlier" refer to it.
     pub focus_quarter: Option<(i32, u8)>,
+    /// The article talks about quarters at all (financial results).
+    pub quarterly: bool,
+    /// The last year written out, for "the following year", "that year".
+    pub last_year: Option<i32>,
+}
+
+impl State {
+    /// The quarter "the quarter" and "a year ago" refer to: the last one named, else the
+    /// last complete quarter before the dateline.
+    fn focus(&self, dct: Option<Date>) -> Option<(i32, u8)> {
+        self.focus_quarter.or_else(|| {
+            dct.map(|dc| {
+                let q = quarter_of(dc.month() as u8);
+                if q == 1 { (i32::from(dc.year()) - 1, 4) } else { (i32::from(dc.year()), q - 1) }
+            })
+        })
+    }
 }
 
 pub struct Resolved {
@@ -66,21 +83,53 @@ fn infer_year(dct: Date, m: u8, d: Option<u8>, tense: Tense, rel: Rel) -> i32 {
     let now = key(dct.month() as u8, if d.is_some() { dct.day() as u8 } else { 0 });
     let this = key(m, d.unwrap_or(0));
     match rel {
-        Rel::Last => return if this < now { y } else { y - 1 },
+        Rel::Last => {
+            // "last February" said in March is February of the year before; "last April"
+            // said in October is this year's.
+            let dm = dct.month() as u8;
+            return if d.is_none() && m + 1 < dm || d.is_some() && this < now { y } else { y - 1 };
+        }
         Rel::Next => return if this > now { y } else { y + 1 },
         Rel::This => return y,
         Rel::None => {}
     }
+    if d.is_some() {
+        // A month and day without a year: the nearest one. AP style writes the year only
+        // for other years, and "payable Dec. 15" in a past-tense sentence is still ahead.
+        let diff = i32::from(m) - i32::from(dct.month() as u8);
+        return if diff > 6 {
+            y - 1
+        } else if diff < -6 {
+            y + 1
+        } else {
+            y
+        };
+    }
+    // A date just after the dateline in a past-tense clause ("was set to expire Nov. 6",
+    // "said on Feb. 10") is this year's: the tense decides only beyond a month.
+    let near = |later: bool| match d {
+        Some(dd) => {
+            let same = date(y, m, dd);
+            same.is_some_and(|x| {
+                let days = (x - dct).get_days();
+                if later { (0..=31).contains(&days) } else { (-31..=0).contains(&days) }
+            })
+        }
+        None => {
+            let diff = i32::from(m) - i32::from(dct.month() as u8);
+            if later { diff == 1 } else { diff == -1 }
+        }
+    };
     match tense {
         Tense::Past => {
-            if this <= now {
+            if this <= now || near(true) {
                 y
             } else {
                 y - 1
             }
         }
         Tense::Future => {
-            if this >= now {
+            if this >= now || near(false) {
                 y
             } else {
                 y + 1
@@ -173,6 +222,7 @@ fn quantity_value(q: Option<Quantity>, unit: Unit) -> String {
     match unit {
         Unit::Decade if n > 1 => format!("P{}Y", n * 10),
         Unit::Century if n > 1 => format!("P{}Y", n * 100),
+        Unit::Year if n >= 1000 && n % 1000 == 0 => format!("P{}L", n / 1000),
         _ => format!("P{tp}{n}{letter}"),
     }
 }
@@ -200,6 +250,9 @@ pub fn resolve(p: &Parsed, dct: Option<Date>, tense: Tense, st: &mut State) -> R
     let dy = dct.map(|d| i32::from(d.year()));
     match p {
         Parsed::Date { y, m, d, wd } => {
+            if let YearSpec::Abs(yy) = y {
+                st.last_year = Some(*yy);
+            }
             let year = year_of(*y, dct).or_else(|| dct.map(|dc| infer_year(dc, *m, Some(*d), tense, Rel::None)));
             match year {
                 Some(yr) => match date(yr, *m, *d) {
@@ -214,6 +267,9 @@ pub fn resolve(p: &Parsed, dct: Option<Date>, tense: Tense, st: &mut State) -> R
             }
         }
         Parsed::Month { y, m, rel } => {
+            if let YearSpec::Abs(yy) = y {
+                st.last_year = Some(*yy);
+            }
             let year = year_of(*y, dct).or_else(|| dct.map(|dc| infer_year(dc, *m, None, tense, *rel)));
             match year {
                 Some(yr) => mk(TimexType::Date, format!("{yr:04}-{m:02}"), None),
@@ -225,7 +281,12 @@ pub fn resolve(p: &Parsed, dct: Option<Date>, tense: Tense, st: &mut State) -> R
             None => mk(TimexType::Date, format!("XXXX-WXX-{wd}"), None),
         },
         Parsed::Year(spec) => match year_of(*spec, dct) {
-            Some(y) => mk(TimexType::Date, format!("{y:04}"), None),
+            Some(y) => {
+                if let YearSpec::Abs(_) = spec {
+                    st.last_year = Some(y);
+                }
+                mk(TimexType::Date, format!("{y:04}"), None)
+            }
             None => mk(TimexType::Date, "XXXX".into(), None),
         },
         Parsed::Decade(d) => mk(TimexType::Date, format!("{d:03}"), None),
@@ -240,24 +301,25 @@ pub fn resolve(p: &Parsed, dct: Option<Date>, tense: Tense, st: &mut State) -> R
             });
             match year {
                 Some(yr) => {
-                    st.focus_quarter = Some((yr, *q));
+                    // Only a finished quarter can be the one the results are about.
+                    if dct.is_some_and(|dc| (yr, *q) < (i32::from(dc.year()), quarter_of(dc.month() as u8))) {
+                        st.focus_quarter = Some((yr, *q));
+                    }
                     mk(TimexType::Date, format!("{yr:04}-Q{q}"), None)
                 }
                 None => mk(TimexType::Date, format!("XXXX-Q{q}"), None),
             }
         }
-        Parsed::QuarterFocus => {
-            let fq = st.focus_quarter.or_else(|| {
-                dct.map(|dc| {
-                    // The article is about the last complete quarter.
-                    let q = quarter_of(dc.month() as u8);
-                    if q == 1 { (i32::from(dc.year()) - 1, 4) } else { (i32::from(dc.year()), q - 1) }
-                })
-            });
-            match fq {
-                Some((y, q)) => mk(TimexType::Date, format!("{y:04}-Q{q}"), None),
-                None => mk(TimexType::Date, "XXXX-QX".into(), None),
+        Parsed::QuarterFocus => match st.focus(dct) {
+            Some((y, q)) => {
+                st.focus_quarter = Some((y, q));
+                mk(TimexType::Date, format!("{y:04}-Q{q}"), None)
             }
+            None => mk(TimexType::Date, "XXXX-QX".into(), None),
+        },
+        Parsed::QuarterShift(0) if st.quarterly && st.focus_quarter.is_some() => {
+            let (y, q) = st.focus_quarter.unwrap_or((0, 1));
+            mk(TimexType::Date, format!("{y:04}-Q{q}"), None)
         }
         Parsed::QuarterShift(n) => match dct {
             Some(dc) => {
@@ -266,10 +328,18 @@ pub fn resolve(p: &Parsed, dct: Option<Date>, tense: Tense, st: &mut State) -> R
             }
             None => mk(TimexType::Date, "XXXX-QX".into(), None),
         },
-        Parsed::YearAgoFocus => match (st.focus_quarter, dy) {
+        Parsed::YearAgoFocus => match (st.quarterly.then(|| st.focus(dct)).flatten(), dy) {
             (Some((y, q)), _) => mk(TimexType::Date, format!("{:04}-Q{q}", y - 1), None),
             (None, Some(y)) => mk(TimexType::Date, format!("{:04}", y - 1), None),
             _ => mk(TimexType::Date, "XXXX".into(), None),
+        },
+        Parsed::YearAnaphor(n) => match st.last_year.or(dy) {
+            Some(y) => mk(TimexType::Date, format!("{:04}", y + n), None),
+            None => mk(TimexType::Date, "XXXX".into(), None),
+        },
+        Parsed::YearPeriod(y) => match (st.quarterly, st.focus(dct)) {
+            (true, Some((_, q))) => mk(TimexType::Date, format!("{y:04}-Q{q}"), None),
+            _ => mk(TimexType::Date, format!("{y:04}"), None),
         },
         Parsed::Half { y, h } => {
             let year = year_of(*y, dct).or(dy);
@@ -282,27 +352,34 @@ pub fn resolve(p: &Parsed, dct: Option<Date>, tense: Tense, st: &mut State) -> R
             let code = SEASONS[*s as usize];
             let year = year_of(*y, dct).or_else(|| {
                 dct.map(|dc| {
-                    let yy = i32::from(dc.year());
-                    let cur = season_of(dc.month() as u8);
+                    // Seasons on one line: index = year * 4 + season, winter counted in
+                    // the year it starts (January is in the previous year's winter).
+                    let mm = dc.month() as u8;
+                    let cy = i32::from(dc.year()) - i32::from(mm <= 2);
+                    let cur = cy * 4 + i32::from(season_of(mm));
+                    let s = i32::from(*s);
+                    let last = |strict: bool| {
+                        let mut i = cur - i32::from(strict);
+                        while i.rem_euclid(4) != s {
+                            i -= 1;
+                        }
+                        i.div_euclid(4)
+                    };
+                    let next = |strict: bool| {
+                        let mut i = cur + i32::from(strict);
+                        while i.rem_euclid(4) != s {
+                            i += 1;
+                        }
+                        i.div_euclid(4)
+                    };
                     match rel {
-                        Rel::Last => {
-                            if *s >= cur {
-                                yy - 1
-                            } else {
-                                yy
-                            }
-                        }
-                        Rel::Next => {
-                            if *s <= cur {
-                                yy + 1
-                            } else {
-                                yy
-                            }
-                        }
-                        _ => match tense {
-                            Tense::Past if *s > cur => yy - 1,
-                            Tense::Future if *s < cur => yy + 1,
-                            _ => yy,
+                        Rel::Last => last(true),
+                        Rel::Next => next(true),
+                        Rel::This => i32::from(dc.year()),
+                        Rel::None => match tense {
+                            Tense::Past => last(false),
+                            Tense::Future => next(false),
+                            _ => i32::from(dc.year()),
                         },
                     }
                 })
@@ -450,9 +527,11 @@ mod tests {
         let dct = d("2022-02-03");
         assert_eq!(infer_year(dct, 12, None, Tense::Past, Rel::None), 2021);
         assert_eq!(infer_year(dct, 12, None, Tense::Future, Rel::None), 2022);
-        assert_eq!(infer_year(dct, 3, None, Tense::Past, Rel::None), 2021);
+        assert_eq!(infer_year(dct, 4, None, Tense::Past, Rel::None), 2021);
         assert_eq!(infer_year(dct, 1, Some(20), Tense::Past, Rel::None), 2022);
+        assert_eq!(infer_year(dct, 12, Some(20), Tense::Future, Rel::None), 2021);
         assert_eq!(infer_year(dct, 11, None, Tense::Unknown, Rel::None), 2021);
+        assert_eq!(infer_year(dct, 2, Some(10), Tense::Past, Rel::None), 2022);
     }
 
     #[test]

@@ -66,6 +66,11 @@ pub enum Parsed {
         y: YearSpec,
         h: u8,
     },
+    /// "the following year" (+1), "the previous year" (-1), "that year" (0): relative to
+    /// the last year the article named.
+    YearAnaphor(i32),
+    /// "the 1988 period": that year's quarter in an article about quarterly results.
+    YearPeriod(i32),
     Season {
         y: YearSpec,
         s: u8,
@@ -286,7 +291,11 @@ impl<'a> Scanner<'a> {
                 }
             }
             Lex::Season(s) => {
-                if t.cap || self.prev_is_prep(i) {
+                let verb_before = i > 0
+                    && ["to", "and", "or", "of", "for", "will", "could", "would", "may"]
+                        .iter()
+                        .any(|w| self.is(i - 1, w));
+                if !verb_before && (t.cap || self.prev_is_prep(i)) {
                     let (end, y) = self.year_suffix(i + 1);
                     return Self::found(i, end, Parsed::Season { y, s, rel: Rel::None }, None);
                 }
@@ -354,8 +363,34 @@ impl<'a> Scanner<'a> {
             }
             _ => {}
         }
+        if let Some((end, y)) = self.spoken_year(i) {
+            return Self::found(i, end, Parsed::Year(YearSpec::Abs(y)), None);
+        }
         if let Lex::Number(_) | Lex::Vague | Lex::Couple = t.lex {
             return self.quantity_expr(i);
+        }
+        if t.lex == Lex::Unit(Unit::Year, false) {
+            // "year-end", "year end", "year's end"
+            let end_at = if self.punct(i + 1, '-') {
+                i + 2
+            } else if self.punct(i + 1, '\'') && self.is(i + 2, "s") {
+                i + 3
+            } else {
+                i + 1
+            };
+            if self.w(end_at, W::End) {
+                return Self::found(i, end_at + 1, Parsed::Year(YearSpec::Rel(0)), Some("END"));
+            }
+            if self.punct(i + 1, '-') {
+                return self.year_ago_adj(i, i);
+            }
+        }
+        if let Lex::PartOfDay(p) = t.lex {
+            // "mid-afternoon yesterday", "afternoon" after "mid-" / "by".
+            let (end, day) = self.day_after_time(i + 1);
+            if day.is_some() || (i > 0 && self.is(i - 1, "-") && self.is(i.saturating_sub(2), "mid")) {
+                return Self::found(i, end, Parsed::Time { day, clock: Clock::Part(p) }, None);
+            }
         }
         if let Lex::Unit(..) = t.lex {
             return self.quantity_expr(i);
@@ -508,6 +543,9 @@ impl<'a> Scanner<'a> {
     /// `[,] 2022` after a month and day.
     fn year_after(&self, i: usize) -> (usize, YearSpec) {
         let k = if self.punct(i, ',') { i + 1 } else { i };
+        if let Some((end, y)) = self.spoken_year(k) {
+            return (end, YearSpec::Abs(y));
+        }
         match self.tok(k) {
             Some(t) if t.kind == TokKind::Number && t.digits == 4 => {
                 let y = t.num.unwrap_or(0) as i32;
@@ -525,6 +563,9 @@ impl<'a> Scanner<'a> {
             Lex::Word(W::Next) => 1,
             _ => {
                 let k = if self.w(i, W::Of) || self.punct(i, ',') { i + 1 } else { i };
+                if let Some((end, y)) = self.spoken_year(k) {
+                    return (end, YearSpec::Abs(y));
+                }
                 if let Some(t) = self.tok(k)
                     && t.kind == TokKind::Number
                     && t.digits == 4
@@ -624,8 +665,8 @@ impl<'a> Scanner<'a> {
             {
                 return Some(f);
             }
-            if self.w(i + 1, W::Period) {
-                return Self::found(i, i + 2, Parsed::Year(YearSpec::Abs(n as i32)), None);
+            if self.w(i + 1, W::Period) || self.lex(i + 1) == Lex::Unit(Unit::Quarter, false) {
+                return Self::found(i, i + 2, Parsed::YearPeriod(n as i32), None);
             }
             if self.w(i + 1, W::Fiscal) && self.is(i + 2, "year") {
                 return Self::found(i, i + 3, Parsed::Year(YearSpec::Abs(n as i32)), None);
@@ -784,6 +825,9 @@ impl<'a> Scanner<'a> {
         let Lex::Unit(unit, _plural) = self.lex(k) else {
             return None;
         };
+        if unit == Unit::Quarter && (self.w(k + 1, W::Of) || self.punct(k + 1, '%')) {
+            return None;
+        }
         let mut end = k + 1;
         // "8-month-old", "52-year-old": ages of people are not TIMEX; other things ("an
         // 8-month-old truce") are durations in TimeBank. Skip both: a person's age is
@@ -803,17 +847,29 @@ impl<'a> Scanner<'a> {
             end += 3;
         }
         if hyphen {
+            // "a year-earlier loss": the adjective alone is the expression.
+            if matches!(self.lex(end), Lex::Word(W::Earlier | W::Ago)) || self.punct(end, '-') {
+                return None;
+            }
             return Self::found(i, end, Parsed::Duration { n: qty, unit }, None);
+        }
+        // "a year-earlier loss": leave "year-earlier" to the next token.
+        if self.punct(end, '-') && (self.w(end + 1, W::Earlier) || self.w(end + 1, W::Ago)) {
+            return None;
+        }
+        // "a week or so ago"
+        if self.w(end, W::Or) && self.is(end + 1, "so") && self.w(end + 2, W::Ago) {
+            end += 2;
         }
         let is_a = self.w(i, W::A) || self.w(i, W::An);
         match self.lex(end) {
             Lex::Word(W::Ago) => {
-                if is_a && unit == Unit::Year {
+                if is_a && unit == Unit::Year && qty.is_some_and(|q| q.whole == 1 && !q.half) {
                     return Self::found(i, end + 1, Parsed::YearAgoFocus, None);
                 }
                 return Self::found(i, end + 1, Parsed::Ago { n: qty.map(|q| q.whole), unit }, None);
             }
-            Lex::Word(W::Earlier) if is_a && unit == Unit::Year => {
+            Lex::Word(W::Earlier) if is_a && unit == Unit::Year && qty.is_some_and(|q| q.whole == 1) => {
                 return Self::found(i, end + 1, Parsed::YearAgoFocus, None);
             }
             _ => {}
@@ -939,6 +995,13 @@ impl<'a> Scanner<'a> {
                 }
                 None
             }
+            Lex::Word(W::Previous | W::Following) if self.lex(j + 1) == Lex::Unit(Unit::Year, false) => {
+                found(j + 2, Parsed::YearAnaphor(if self.w(j, W::Previous) { -1 } else { 1 }))
+            }
+            Lex::Word(W::Last) if self.w(j + 1, W::Half) => {
+                let (end, y) = self.of_year(j + 2);
+                found(end, Parsed::Half { y, h: 2 })
+            }
             Lex::Word(W::Last | W::Previous) => self.span_back(j + 1, -1).and_then(|f| found(f.0, f.1)),
             Lex::Word(W::Next | W::Coming | W::Following) => {
                 if let Some(f) = self.span_back(j + 1, 1) {
@@ -947,6 +1010,21 @@ impl<'a> Scanner<'a> {
                 None
             }
             Lex::Word(W::Future) => found(j + 1, Parsed::Ref("FUTURE_REF")),
+            Lex::Word(W::Same) if self.lex(j + 1) == Lex::Unit(Unit::Year, false) && self.punct(j + 2, '-') => {
+                self.year_ago_adj(j + 1, i)
+            }
+            Lex::Word(W::Same)
+                if matches!(self.lex(j + 1), Lex::Unit(Unit::Quarter, false) | Lex::Word(W::Period))
+                    && let Some(end) = self.year_ago_tail(j + 2) =>
+            {
+                found(end, Parsed::YearAgoFocus)
+            }
+            Lex::Unit(Unit::Quarter, false) if let Some(end) = self.year_ago_tail(j + 1) => {
+                found(end, Parsed::YearAgoFocus)
+            }
+            Lex::Word(W::Current) if self.lex(j + 1) == Lex::Unit(Unit::Quarter, false) => {
+                found(j + 2, Parsed::Shift { unit: Unit::Quarter, n: 0 })
+            }
             Lex::Word(W::Latest | W::Current | W::Same) => match self.lex(j + 1) {
                 Lex::Unit(Unit::Quarter, false) => found(j + 2, Parsed::QuarterFocus),
                 Lex::Word(W::Period) => found(j + 2, Parsed::QuarterFocus),
@@ -965,16 +1043,38 @@ impl<'a> Scanner<'a> {
                     None
                 }
             },
-            Lex::Unit(Unit::Quarter, false) => found(j + 1, Parsed::QuarterFocus),
+            Lex::Unit(Unit::Quarter, false) => {
+                // "the quarter ended Sept. 30": the quarter of that date.
+                if self.w(j + 1, W::Ended)
+                    && let Lex::Month(m, _) = self.lex(j + 2)
+                    && self.month_date(j + 2).is_some()
+                {
+                    return found(j + 1, Parsed::Quarter { y: YearSpec::Infer, q: (m - 1) / 3 + 1 });
+                }
+                found(j + 1, Parsed::QuarterFocus)
+            }
+            Lex::Season(s) => {
+                let (end, y) = self.year_suffix(j + 1);
+                found(end, Parsed::Season { y, s, rel: Rel::None })
+            }
+            Lex::Word(W::Full) if self.lex(j + 1) == Lex::Unit(Unit::Year, false) => {
+                found(j + 2, Parsed::Year(YearSpec::Rel(0)))
+            }
+            Lex::Word(W::Near | W::Short) if matches!(self.lex(j + 1), Lex::Word(W::Future | W::Term)) => {
+                found(j + 2, Parsed::Ref("FUTURE_REF"))
+            }
+            Lex::DecadeWord(d) => found(j + 1, Parsed::Decade(d)),
+            Lex::Unit(Unit::Year, false) if self.punct(j + 1, '-') => self.year_ago_adj(j, i),
             Lex::Unit(Unit::Year, false) => {
+                if self.w(j + 1, W::Before) || self.w(j + 1, W::After) {
+                    let n = if self.w(j + 1, W::Before) { -1 } else { 1 };
+                    return found(j + 2, Parsed::YearAnaphor(n));
+                }
                 if matches!(self.lex(j + 1), Lex::Word(W::Ended)) {
                     return found(
                         j + 1,
                         Parsed::Duration { n: Some(Quantity { whole: 1, half: false }), unit: Unit::Year },
                     );
-                }
-                if self.w(j + 1, W::Before) || self.w(j + 1, W::After) {
-                    return None;
                 }
                 // "the year two thousand"
                 if let Some((k, Some(q))) = self.quantity(j + 1)
@@ -1067,9 +1167,77 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// "year-ago", "year-earlier" (+ "quarter" / "period") starting at the "year" token `j`.
+    fn year_ago_adj(&self, j: usize, start: usize) -> Option<Found> {
+        if !(self.punct(j + 1, '-') && (self.w(j + 2, W::Ago) || self.w(j + 2, W::Earlier))) {
+            return None;
+        }
+        let mut end = j + 3;
+        if let Lex::Ordinal(q) = self.lex(end)
+            && (1..=4).contains(&q)
+            && self.lex(end + 1) == Lex::Unit(Unit::Quarter, false)
+        {
+            // "the year-ago third quarter"
+            return Self::found(start, end + 2, Parsed::Quarter { y: YearSpec::Rel(-1), q }, None);
+        }
+        if matches!(self.lex(end), Lex::Unit(Unit::Quarter, false) | Lex::Word(W::Period)) {
+            end += 1;
+        } else if let Some((k, Some(q))) = self.quantity(end)
+            && let Lex::Unit(unit, true) = self.lex(k)
+        {
+            return Self::found(start, k + 1, Parsed::Duration { n: Some(q), unit }, None);
+        }
+        Self::found(start, end, Parsed::YearAgoFocus, None)
+    }
+
+    /// "last year", "a year ago", "a year earlier" after "the same period".
+    fn year_ago_tail(&self, i: usize) -> Option<usize> {
+        if self.w(i, W::Last) && self.lex(i + 1) == Lex::Unit(Unit::Year, false) {
+            return Some(i + 2);
+        }
+        if self.w(i, W::A)
+            && self.lex(i + 1) == Lex::Unit(Unit::Year, false)
+            && (self.w(i + 2, W::Ago) || self.w(i + 2, W::Earlier))
+        {
+            return Some(i + 3);
+        }
+        None
+    }
+
+    /// "nineteen ninety-seven", "nineteen seventy-nine": a year read aloud.
+    fn spoken_year(&self, i: usize) -> Option<(usize, i32)> {
+        let Lex::Number(c) = self.lex(i) else { return None };
+        if !(c == 19 || c == 18) {
+            return None;
+        }
+        let Lex::Number(t) = self.lex(i + 1) else { return None };
+        if t < 10 {
+            return None;
+        }
+        let mut end = i + 2;
+        let mut y = t;
+        if t >= 20 && t % 10 == 0 {
+            let k = if self.punct(end, '-') { end + 1 } else { end };
+            if let Lex::Number(u) = self.lex(k)
+                && u < 10
+            {
+                y += u;
+                end = k + 1;
+            }
+        }
+        Some((end, (c * 100 + y) as i32))
+    }
+
     /// A lowercase word that looks like the head noun after "the past" ("the past decade"
     /// is handled as a unit; "the past president" is not a time).
     fn is_noun_like(&self, i: usize) -> bool {
+        const FUNCTION: &[&str] = &[
+            "that", "it", "he", "she", "they", "we", "i", "you", "the", "a", "an", "there", "this", "these", "those",
+            "to", "in", "on", "at", "for", "with", "by", "from", "as", "but", "when", "because", "been", "had",
+        ];
+        if FUNCTION.iter().any(|f| self.is(i, f)) {
+            return false;
+        }
         !matches!(self.lex(i), Lex::Word(W::And | W::Or | W::Of))
             && !matches!(self.s(i), "," | "." | ";")
             && !self.is(i, "has")
@@ -1129,19 +1297,16 @@ impl<'a> Scanner<'a> {
                 if i > 0 && self.is(i - 1, "right") {
                     return Self::found(i - 1, i + 1, Parsed::Ref("PRESENT_REF"), None);
                 }
-                if self.w(i + 1, W::That) {
-                    return None;
-                }
                 f(i + 1, Parsed::Ref("PRESENT_REF"))
             }
             W::Currently => f(i + 1, Parsed::Ref("PRESENT_REF")),
-            W::Recently | W::Previously | W::Formerly => f(i + 1, Parsed::Ref("PAST_REF")),
-            W::Soon => {
-                if self.w(i + 1, W::After) || (i > 0 && self.is(i - 1, "as")) {
-                    return None;
-                }
-                f(i + 1, Parsed::Ref("FUTURE_REF"))
+            W::That if self.lex(i + 1) == Lex::Unit(Unit::Year, false) && !self.punct(i + 2, '\'') => {
+                f(i + 2, Parsed::YearAnaphor(0))
             }
+            // "previously", "formerly" and "soon" are TIMEX3 references too, but TimeBank
+            // leaves most of them out, and they resolve to nothing an editor can check.
+            W::Recently => f(i + 1, Parsed::Ref("PAST_REF")),
+            W::These if self.lex(i + 1) == Lex::Unit(Unit::Day, true) => f(i + 2, Parsed::Ref("PRESENT_REF")),
             W::Present if i > 0 && self.is(i - 1, "at") => f(i + 1, Parsed::Ref("PRESENT_REF")),
             W::Future if i > 0 && !self.is(i - 1, "the") && !self.is(i - 1, "near") => None,
             W::Recent => {
@@ -1246,6 +1411,10 @@ impl<'a> Scanner<'a> {
             {
                 return Self::found(i, end, p, None);
             }
+            return None;
+        }
+        if w == W::This && i > 0 && self.tok(i).is_some_and(|t| t.cap) && self.tok(j).is_some_and(|t| t.cap) {
+            // "This Week" mid-sentence is a title.
             return None;
         }
         if w == W::This && (self.w(j, W::Past) || self.w(j, W::Coming)) {

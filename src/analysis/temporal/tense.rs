@@ -207,6 +207,14 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         // "would" in reported speech is the future of a past report; "later" is weak.
         return Tense::Future;
     }
+    if w.eq_ignore_ascii_case("to") && i > 0 {
+        // "is to resume", "was to meet": an arrangement for the future.
+        let p = &text[toks[i - 1].start..toks[i - 1].end];
+        if ["is", "are", "was", "were"].iter().any(|x| x.eq_ignore_ascii_case(p)) {
+            return Tense::Future;
+        }
+        return Tense::Unknown;
+    }
     if in_list(PRESENT, w) {
         return Tense::Present;
     }
@@ -214,7 +222,12 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         return Tense::Past;
     }
     let b = w.as_bytes();
-    if b.len() > 4 && b[b.len() - 2..].eq_ignore_ascii_case(b"ed") && !t.cap && !in_list(NOT_PAST_ED, w) {
+    if b.len() > 4
+        && b[b.len() - 2..].eq_ignore_ascii_case(b"ed")
+        && !b[b.len() - 3..].eq_ignore_ascii_case(b"eed")
+        && !t.cap
+        && !in_list(NOT_PAST_ED, w)
+    {
         // "to be completed", "will be held": an -ed form after an auxiliary of the future.
         let prev = if i > 0 { &text[toks[i - 1].start..toks[i - 1].end] } else { "" };
         if prev.eq_ignore_ascii_case("be") || prev.eq_ignore_ascii_case("the") || prev.eq_ignore_ascii_case("a") {
@@ -234,7 +247,8 @@ pub fn cues(text: &str, toks: &[Tok], out: &mut Vec<Tense>) {
 /// The tense for an expression covering tokens `a..b`: the nearest cue, looking farther
 /// left than right (English puts the verb before its adjuncts more often).
 pub fn tense_at(cues: &[Tense], a: usize, b: usize) -> Tense {
-    let mut best = (usize::MAX, Tense::Unknown);
+    // Beyond a dozen words the verb belongs to another clause more often than not.
+    let mut best = (24, Tense::Unknown);
     for (i, &c) in cues.iter().enumerate() {
         if c == Tense::Unknown || (a..b).contains(&i) {
             continue;
