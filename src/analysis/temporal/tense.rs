@@ -128,15 +128,15 @@ const FUTURE: &[&str] = &[
     "plans",
     "plan",
     "slated",
-    "due",
     "upcoming",
-    "later",
     "intends",
     "aims",
     "hopes",
-    "would",
-    "could",
-    "should",
+    "going",
+    "soon",
+    "until",
+    "postponed",
+    "delayed",
 ];
 const PRESENT: &[&str] = &["is", "are", "am", "says", "isn't", "aren't", "does", "doesn't", "do", "don't"];
 /// Words ending in -ed that are not past verbs.
