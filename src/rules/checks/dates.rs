@@ -175,7 +175,6 @@ const PAST_EVENT: &[&str] = &[
     "held",
     "launched",
     "began",
-    "ended",
     "voted",
     "reported",
     "published",
@@ -193,7 +192,11 @@ const PAST_EVENT: &[&str] = &[
 
 fn word_before(text: &str, start: usize) -> (&str, usize) {
     let before = text[..start].trim_end();
-    let s = before.rfind(|c: char| !c.is_alphanumeric() && c != '\'').map_or(0, |i| i + 1);
+    let s = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphanumeric() && c != '\'')
+        .map_or(0, |(i, c)| i + c.len_utf8());
     (&before[s..], s)
 }
 
@@ -270,6 +273,17 @@ fn year_gap(a: (i32, Option<u8>), b: (i32, Option<u8>)) -> (i32, i32) {
     }
 }
 
+/// Two expressions joined only by punctuation or "in" ("in 2014, eight years ago"), so
+/// they name the same moment.
+fn adjacent(text: &str, a: Span, b: Span) -> bool {
+    let (first, second) = if a.start < b.start { (a, b) } else { (b, a) };
+    let Some(between) = text.get(first.end..second.start) else { return false };
+    between.len() <= 12
+        && between
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '-' | '—' | '–'))
+            .all(|w| w.is_empty() || w.eq_ignore_ascii_case("in"))
+}
+
 fn arithmetic(doc: &Document, exprs: &[TemporalExpr], cx: &RunContext<'_>, out: &mut Vec<Finding>) {
     let dl = doc.meta.dateline;
     let sentence_of = |s: Span| doc.sentence_at(s.start);
@@ -277,7 +291,10 @@ fn arithmetic(doc: &Document, exprs: &[TemporalExpr], cx: &RunContext<'_>, out: 
         let same_sentence = |o: &TemporalExpr| sentence_of(o.span) == sentence_of(e.span);
         // "eight years ago, in 2014"
         if let (Parsed::Ago { n: Some(n), unit: Unit::Year }, Some(dl)) = (&e.parsed, dl)
-            && let Some(other) = exprs.iter().filter(|o| same_sentence(o)).find_map(|o| written_year(o).map(|y| (o, y)))
+            && let Some(other) = exprs
+                .iter()
+                .filter(|o| same_sentence(o) && adjacent(&doc.text, o.span, e.span))
+                .find_map(|o| written_year(o).map(|y| (o, y)))
         {
             let now = (i32::from(dl.year()), Some(dl.month() as u8));
             let (lo, hi) = year_gap(now, other.1);
