@@ -213,18 +213,12 @@ impl<'a> Scanner<'a> {
         // "the end of November", "the beginning of 1990", "early next year", "mid-1996".
         if let Some((j, m)) = self.position(i)
             && let Some(mut f) = self.core(j)
+            && !matches!(f.parsed, Parsed::Duration { .. } | Parsed::Set(_) | Parsed::Ref(_))
         {
-            if !matches!(f.parsed, Parsed::Duration { .. } | Parsed::Set(_) | Parsed::Ref(_)) {
-                f.start = i;
-                f.modifier = Some(m);
-                if let Parsed::Shift { unit: Unit::Day, n } = f.parsed
-                    && m == "END"
-                {
-                    // "late yesterday": still the day.
-                    f.parsed = Parsed::Shift { unit: Unit::Day, n };
-                }
-                return Some(f);
-            }
+            // "late yesterday" is still the day; the mod says which part.
+            f.start = i;
+            f.modifier = Some(m);
+            return Some(f);
         }
         // "earlier this month", "later Friday", "Earlier Sunday".
         if (self.w(i, W::Earlier) || self.w(i, W::Later))
@@ -936,10 +930,10 @@ impl<'a> Scanner<'a> {
                 {
                     return Self::found(start, k + 1, Parsed::Duration { n: Some(q), unit }, None);
                 }
-                if n == 1 && matches!(self.lex(j), Lex::Unit(Unit::Hour | Unit::Day | Unit::Week | Unit::Month, true)) {
-                    if let Lex::Unit(unit, _) = self.lex(j) {
-                        return Self::found(start, j + 1, Parsed::Duration { n: None, unit }, None);
-                    }
+                if n == 1
+                    && let Lex::Unit(unit @ (Unit::Hour | Unit::Day | Unit::Week | Unit::Month), true) = self.lex(j)
+                {
+                    return Self::found(start, j + 1, Parsed::Duration { n: None, unit }, None);
                 }
                 if self.is(j, "century") && n <= 21 {
                     return Self::found(start, j + 1, Parsed::Century(i32::from(n) - 1), None);
@@ -1260,11 +1254,6 @@ impl<'a> Scanner<'a> {
             return Some((i + 1, Parsed::Duration { n: None, unit }));
         }
         let (k, q) = self.quantity(i)?;
-        if self.w(i, W::A) || self.w(i, W::An) {
-            if q.is_some() && self.lex(k) != Lex::Unit(Unit::Year, true) {
-                // "the next a ..." is not English; "a few" handled as vague.
-            }
-        }
         let Lex::Unit(unit, _) = self.lex(k) else { return None };
         let mut end = k + 1;
         if self.w(end, W::Or) && self.is(end + 1, "so") {

@@ -232,20 +232,18 @@ fn after_dateline(doc: &Document, exprs: &[TemporalExpr], cx: &RunContext<'_>, o
             ));
             out.push(f);
         }
-        if w.eq_ignore_ascii_case("will") || (prev.eq_ignore_ascii_case("will") && !past_verb) {
-            if date < dl {
-                let mut f = cx.rule.finding(
-                    e.span,
-                    format!(
-                        "`{}` is announced in the future tense but {} is before the dateline ({})",
-                        doc.slice(e.span),
-                        ap_date(date),
-                        ap_date(dl)
-                    ),
-                );
-                f.help = Some("Check the date or the tense: a future event must come after the dateline.".into());
-                out.push(f);
-            }
+        if (w.eq_ignore_ascii_case("will") || (prev.eq_ignore_ascii_case("will") && !past_verb)) && date < dl {
+            let mut f = cx.rule.finding(
+                e.span,
+                format!(
+                    "`{}` is announced in the future tense but {} is before the dateline ({})",
+                    doc.slice(e.span),
+                    ap_date(date),
+                    ap_date(dl)
+                ),
+            );
+            f.help = Some("Check the date or the tense: a future event must come after the dateline.".into());
+            out.push(f);
         }
     }
 }
