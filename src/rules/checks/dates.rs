@@ -47,6 +47,21 @@ pub struct DateConsistency {
 const MONTHS: [&str; 12] =
     ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
 
+const FULL_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 fn weekday_name(w: Weekday) -> &'static str {
     match w {
         Weekday::Monday => "Monday",
@@ -146,7 +161,7 @@ fn impossible(doc: &Document, exprs: &[TemporalExpr], cx: &RunContext<'_>, out: 
             };
             (d > max).then(|| match (m, year) {
                 (2, Some(y)) if d == 29 => format!("{y} is not a leap year"),
-                _ => format!("{} has {max} days", MONTHS[(m - 1) as usize].trim_end_matches('.')),
+                _ => format!("{} has {max} days", FULL_MONTHS[(m - 1) as usize]),
             })
         };
         if let Some(why) = why {
