@@ -172,6 +172,25 @@ impl<'a> Scanner<'a> {
         while i < self.toks.len() {
             if let Some(f) = self.at(i) {
                 i = f.end.max(i + 1);
+                // "April 24 and 25": the second day is a date of the same month.
+                if let Parsed::Date { y, m, wd: None, .. } = f.parsed
+                    && (self.w(i, W::And) || self.w(i, W::Or) || self.w(i, W::To))
+                    && let Some(t) = self.tok(i + 1)
+                    && t.kind == TokKind::Number
+                    && t.digits <= 2
+                    && let Some(d) = t.num.filter(|d| (1..=31).contains(d))
+                    && !matches!(self.lex(i + 2), Lex::Unit(..) | Lex::Month(..))
+                {
+                    out.push(f);
+                    out.push(Found {
+                        start: i + 1,
+                        end: i + 2,
+                        parsed: Parsed::Date { y, m, d: d as u8, wd: None },
+                        modifier: None,
+                    });
+                    i += 2;
+                    continue;
+                }
                 out.push(f);
             } else {
                 i += 1;
@@ -814,6 +833,8 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let (j, qty) = self.quantity(i)?;
+        // "20 more years", "two additional weeks"
+        let j = if self.w(j, W::More) || self.is(j, "additional") || self.is(j, "extra") { j + 1 } else { j };
         let hyphen = self.punct(j, '-') && self.touching(j - 1);
         let k = if hyphen { j + 1 } else { j };
         let Lex::Unit(unit, _plural) = self.lex(k) else {
