@@ -1,6 +1,7 @@
 //! Check kinds: one file each, each with a `compile` from its parameters and a `run`.
 
 pub mod conditional;
+pub mod dates;
 pub mod existence;
 pub mod quotes;
 pub mod substitution;
@@ -26,10 +27,12 @@ pub enum CheckSchema {
     Conditional(spec::ConditionalParams),
     /// A quotation mark opened and never closed.
     QuoteBalance(quotes::QuoteBalanceParams),
+    /// Dates that contradict the calendar, the dateline or each other.
+    DateConsistency(dates::DateConsistencyParams),
 }
 
 /// The names `check` may take.
-pub const KINDS: &[&str] = &["existence", "substitution", "conditional", "quote-balance"];
+pub const KINDS: &[&str] = &["existence", "substitution", "conditional", "quote-balance", "date-consistency"];
 
 /// A check kind with its parameters compiled (automata and regexes built once).
 #[derive(Debug)]
@@ -38,6 +41,7 @@ pub enum Check {
     Substitution(substitution::Substitution),
     Conditional(conditional::Conditional),
     QuoteBalance(quotes::QuoteBalance),
+    DateConsistency(dates::DateConsistency),
 }
 
 /// What a check run needs besides the document.
@@ -53,6 +57,7 @@ impl Check {
             Check::Substitution(c) => c.run(doc, cx, out),
             Check::Conditional(c) => c.run(doc, cx, out),
             Check::QuoteBalance(c) => c.run(doc, cx, out),
+            Check::DateConsistency(c) => c.run(doc, cx, out),
         }
     }
 }
@@ -100,6 +105,7 @@ pub fn compile(kind: &str, raw: &str, lex: &dyn LexiconResolver) -> Result<Check
         "substitution" => Check::Substitution(substitution::Substitution::compile(params(raw)?, lex).map_err(inv)?),
         "conditional" => Check::Conditional(conditional::Conditional::compile(params(raw)?, lex).map_err(inv)?),
         "quote-balance" => Check::QuoteBalance(quotes::QuoteBalance::compile(params(raw)?, lex).map_err(inv)?),
+        "date-consistency" => Check::DateConsistency(dates::DateConsistency::compile(params(raw)?).map_err(inv)?),
         _ => return Err(CompileFailure::UnknownKind),
     })
 }
