@@ -160,7 +160,7 @@ fn infer_year(dct: Date, m: u8, d: Option<u8>, tense: Tense, rel: Rel) -> i32 {
             }
         }
         _ => {
-            // The nearest occurrence, months counted.
+            // No tense: the nearest occurrence, months counted.
             let diff = i32::from(m) - i32::from(dct.month() as u8);
             if diff > 6 {
                 y - 1

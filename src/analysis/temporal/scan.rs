@@ -778,6 +778,7 @@ impl<'a> Scanner<'a> {
                 Some((i + 1, q(1)))
             }
             (Lex::Vague, _) => Some((i + 1, None)),
+            (Lex::Couple, _) if self.w(i + 1, W::Of) => Some((i + 2, q(2))),
             (Lex::Word(W::Some), _) if matches!(self.lex(i + 1), Lex::Unit(_, true)) => Some((i + 1, None)),
             (Lex::Number(n), _) => {
                 let mut j = i + 1;
