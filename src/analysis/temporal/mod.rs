@@ -213,6 +213,18 @@ mod tests {
     }
 
     #[test]
+    fn financial_and_anaphoric_conventions() {
+        let v = values("Net rose in the quarter ended Sept. 30 from $5 million a year earlier.", "1989-11-02");
+        assert_eq!(v[0], ("the quarter".to_string(), "1989-Q3".to_string()));
+        assert_eq!(v[2], ("a year earlier".to_string(), "1988-Q3".to_string()));
+        let v = values("It was founded in 1995 and expanded the following year.", "2022-02-03");
+        assert_eq!(v[1], ("the following year".to_string(), "1996".to_string()));
+        let v = values("The summit is on April 24 and 25.", "1999-02-10");
+        assert_eq!(v.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(), vec!["1999-04-24", "1999-04-25"]);
+        assert_eq!(one("The deal should close by year-end.", "1989-11-02").1, "1989");
+    }
+
+    #[test]
     fn non_dates_are_left_alone() {
         assert!(values("He may go. The march began. 2,000 troops and 1500 people came.", "2022-02-03").is_empty());
         assert!(values("Putin, 69, is the 70-year-old leader.", "2022-02-03").is_empty());
