@@ -401,7 +401,8 @@ impl<'a> Scanner<'a> {
         if let Lex::PartOfDay(p) = t.lex {
             // "mid-afternoon yesterday", "afternoon" after "mid-" / "by".
             let (end, day) = self.day_after_time(i + 1);
-            if day.is_some() || (i > 0 && self.is(i - 1, "-") && self.is(i.saturating_sub(2), "mid")) {
+            let mid = i > 0 && (self.is(i - 1, "mid") || (self.is(i - 1, "-") && self.is(i.saturating_sub(2), "mid")));
+            if day.is_some() || mid {
                 return Self::found(i, end, Parsed::Time { day, clock: Clock::Part(p) }, None);
             }
         }
@@ -457,6 +458,7 @@ impl<'a> Scanner<'a> {
             "each",
             "every",
             "fiscal",
+            "within",
         ];
         let p = self.s(i - 1);
         PREPS.iter().any(|x| x.eq_ignore_ascii_case(p))
@@ -820,6 +822,10 @@ impl<'a> Scanner<'a> {
 
     /// Quantity + unit: durations, "three days ago", "a year earlier", "$5 a year".
     fn quantity_expr(&self, i: usize) -> Option<Found> {
+        // "for a while", "in a while": a duration of unknown length and unit.
+        if self.w(i, W::A) && self.is(i + 1, "while") && i > 0 && (self.is(i - 1, "for") || self.is(i - 1, "in")) {
+            return Self::found(i, i + 2, Parsed::Ref("PXX"), None);
+        }
         // Bare plural unit: "for years", "within weeks".
         if let Lex::Unit(unit, true) = self.lex(i) {
             if !matches!(unit, Unit::Second | Unit::Quarter | Unit::Weekend)
