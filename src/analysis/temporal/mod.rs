@@ -177,6 +177,8 @@ mod tests {
         assert_eq!(one("It is due Jan. 3.", "1989-11-02").1, "1990-01-03");
         assert_eq!(one("Signed 1 February 2022 in Kyiv.", "2022-02-03").1, "2022-02-01");
         assert_eq!(one("Filed 2022-01-31 in Kyiv.", "2022-02-03").1, "2022-01-31");
+        let e = values("They met on Tuesday (Feb. 2) in Kyiv.", "2022-02-03");
+        assert_eq!(e, vec![("Tuesday (Feb. 2)".to_string(), "2022-02-02".to_string())]);
         assert_eq!(one("It was built in March 1996.", "1998-02-03").1, "1996-03");
     }
 

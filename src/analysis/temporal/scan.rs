@@ -477,15 +477,21 @@ impl<'a> Scanner<'a> {
             // "Friday's meeting": the possessive is not part of the expression.
             return Self::found(start, i + 1, Parsed::Weekday { wd, rel }, None);
         }
-        if self.punct(j, ',') {
+        let paren = self.punct(j, '(');
+        if self.punct(j, ',') || paren {
             j += 1;
         }
         if rel == Rel::None
             && let Some(mut f) = self.month_date(j)
             && let Parsed::Date { wd: ref mut w, .. } = f.parsed
+            && (!paren || self.punct(f.end, ')'))
         {
+            // "Tuesday, Feb. 1" and "Tuesday (Feb. 1)" are one expression.
             *w = Some(wd);
             f.start = start;
+            if paren {
+                f.end += 1;
+            }
             return Some(f);
         }
         if rel == Rel::None
