@@ -160,7 +160,7 @@ fn infer_year(dct: Date, m: u8, d: Option<u8>, tense: Tense, rel: Rel) -> i32 {
             }
         }
         _ => {
-            // The nearest occurrence, months counted.
+            // No tense: the nearest occurrence, months counted.
             let diff = i32::from(m) - i32::from(dct.month() as u8);
             if diff > 6 {
                 y - 1
@@ -435,6 +435,7 @@ pub fn resolve(p: &Parsed, dct: Option<Date>, tense: Tense, st: &mut State) -> R
             }
             None => mk(TimexType::Date, "XXXX-WXX-WE".into(), None),
         },
+        Parsed::Ref(r) if r.starts_with('P') && !r.ends_with("_REF") => mk(TimexType::Duration, (*r).to_string(), None),
         Parsed::Ref(r) => mk(TimexType::Date, (*r).to_string(), None),
         Parsed::Duration { n, unit } => mk(TimexType::Duration, quantity_value(*n, *unit), None),
         Parsed::Set(v) => mk(TimexType::Set, v.clone(), None),

@@ -401,7 +401,8 @@ impl<'a> Scanner<'a> {
         if let Lex::PartOfDay(p) = t.lex {
             // "mid-afternoon yesterday", "afternoon" after "mid-" / "by".
             let (end, day) = self.day_after_time(i + 1);
-            if day.is_some() || (i > 0 && self.is(i - 1, "-") && self.is(i.saturating_sub(2), "mid")) {
+            let mid = i > 0 && (self.is(i - 1, "mid") || (self.is(i - 1, "-") && self.is(i.saturating_sub(2), "mid")));
+            if day.is_some() || mid {
                 return Self::found(i, end, Parsed::Time { day, clock: Clock::Part(p) }, None);
             }
         }
@@ -457,6 +458,7 @@ impl<'a> Scanner<'a> {
             "each",
             "every",
             "fiscal",
+            "within",
         ];
         let p = self.s(i - 1);
         PREPS.iter().any(|x| x.eq_ignore_ascii_case(p))
@@ -475,15 +477,21 @@ impl<'a> Scanner<'a> {
             // "Friday's meeting": the possessive is not part of the expression.
             return Self::found(start, i + 1, Parsed::Weekday { wd, rel }, None);
         }
-        if self.punct(j, ',') {
+        let paren = self.punct(j, '(');
+        if self.punct(j, ',') || paren {
             j += 1;
         }
         if rel == Rel::None
             && let Some(mut f) = self.month_date(j)
             && let Parsed::Date { wd: ref mut w, .. } = f.parsed
+            && (!paren || self.punct(f.end, ')'))
         {
+            // "Tuesday, Feb. 1" and "Tuesday (Feb. 1)" are one expression.
             *w = Some(wd);
             f.start = start;
+            if paren {
+                f.end += 1;
+            }
             return Some(f);
         }
         if rel == Rel::None
@@ -778,6 +786,7 @@ impl<'a> Scanner<'a> {
                 Some((i + 1, q(1)))
             }
             (Lex::Vague, _) => Some((i + 1, None)),
+            (Lex::Couple, _) if self.w(i + 1, W::Of) => Some((i + 2, q(2))),
             (Lex::Word(W::Some), _) if matches!(self.lex(i + 1), Lex::Unit(_, true)) => Some((i + 1, None)),
             (Lex::Number(n), _) => {
                 let mut j = i + 1;
@@ -819,6 +828,10 @@ impl<'a> Scanner<'a> {
 
     /// Quantity + unit: durations, "three days ago", "a year earlier", "$5 a year".
     fn quantity_expr(&self, i: usize) -> Option<Found> {
+        // "for a while", "in a while": a duration of unknown length and unit.
+        if self.w(i, W::A) && self.is(i + 1, "while") && i > 0 && (self.is(i - 1, "for") || self.is(i - 1, "in")) {
+            return Self::found(i, i + 2, Parsed::Ref("PXX"), None);
+        }
         // Bare plural unit: "for years", "within weeks".
         if let Lex::Unit(unit, true) = self.lex(i) {
             if !matches!(unit, Unit::Second | Unit::Quarter | Unit::Weekend)
