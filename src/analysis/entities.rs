@@ -242,7 +242,7 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "october",
     "november",
     "december",
-        "according",
+    "according",
     "asked",
     "what",
     "why",

@@ -27,7 +27,7 @@ pub struct Lexicon {
     pub hedges: PhraseMatcher,
     /// Names, titles, aliases, pronouns.
     pub entities: entities::Lexicon,
-    class_ids: [Option<u32>; 5],
+    class_ids: [Option<u32>; 6],
     anon_collective: Option<u32>,
     anon_unnamed: Option<u32>,
     anon_reason: Option<u32>,
@@ -50,6 +50,7 @@ impl Lexicon {
             verbs.class_id("contested"),
             verbs.class_id("according"),
             verbs.class_id("quote_only"),
+            verbs.class_id("stance"),
         ];
         Self {
             class_ids,
@@ -71,6 +72,7 @@ impl Lexicon {
             Some(2) => CueClass::Contested,
             Some(3) => CueClass::According,
             Some(4) => CueClass::QuoteOnly,
+            Some(5) => CueClass::Stance,
             _ => CueClass::Speech,
         }
     }
@@ -108,6 +110,8 @@ pub enum CueClass {
     According,
     /// continued, recalled ...: only next to a direct quote.
     QuoteOnly,
+    /// Evidence and stance: a poll found, she endorsed, he declined (PolNeAR counts them).
+    Stance,
     /// No cue: a quote attributed through its paragraph or quote chain.
     None,
 }

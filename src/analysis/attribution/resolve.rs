@@ -138,6 +138,8 @@ pub(super) fn resolve(doc: &Document, lex: &Lexicon, entities: &mut Entities, ra
         let o = items[owner].clone();
         let it = &mut items[i];
         it.continues = Some(owner);
+        // The mention that attributes the chain attributes this quote too.
+        it.source = o.source;
         it.speaker = o.speaker;
         it.speaker_kind = o.speaker_kind;
         it.party = o.party;

@@ -398,6 +398,13 @@ fn read_cue(
                 let k = j - 1;
                 np_left(lex, s, k).map(|(a, b)| s.span(a, b))
             });
+        } else if w == ","
+            && !(j >= 2 && is_closing_quote(s.w(j - 2)))
+            && !starts_np(lex, s, ce)
+            && let Some(src) = appositive_subject(lex, s, j - 1)
+        {
+            // "Kevin Brady, chairman of the committee, said that ...".
+            raw.source = Some(src);
         } else if w == "," || is_closing_quote(w) || w == "—" || w == "–" {
             inverted = true;
         } else if let Some((a, b)) = np_left(lex, s, j) {
@@ -463,7 +470,47 @@ fn read_cue(
     if raw.content.is_none() && class != CueClass::Speech && class != CueClass::Contested {
         return None;
     }
+    if class == CueClass::Stance && (raw.source.is_none_or(|x| x.start > cue.start) || raw.content.is_none()) {
+        return None;
+    }
     Some(raw)
+}
+
+/// Whether a noun phrase (a name, a determiner) starts at token `i`, as after an inverted cue.
+fn starts_np(lex: &Lexicon, s: &Sent<'_>, i: usize) -> bool {
+    let mut i = i;
+    while i < s.len() && (is_adverb(s.w(i)) || is_in(WEEKDAYS, s.w(i))) {
+        i += 1;
+    }
+    i < s.len()
+        && s.word(i)
+        && (cap(s.w(i)) && !is_in(NOT_NAME_WORDS, s.w(i))
+            || is_in(&["the", "a", "an", "one", "two", "three", "several", "some"], s.w(i))
+            || lex.entities.is_role_noun(s.w(i)))
+}
+
+/// "-ly" adverbs between an inverted cue and its source ("said matter-of-factly").
+fn is_adverb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly") && !w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// "Name, appositive," ending at the comma at token `comma`: the span from the name
+/// to the end of the appositive.
+fn appositive_subject(lex: &Lexicon, s: &Sent<'_>, comma: usize) -> Option<Span> {
+    let lo = comma.saturating_sub(24);
+    let k = (lo..comma).rev().find(|&k| s.w(k) == ",")?;
+    if (k + 1..comma).any(|x| is_quote_mark(s.w(x)) || lex.verbs.lookup(s.w(x)).is_some() && !cap(s.w(x))) {
+        return None;
+    }
+    if k + 1 >= comma || !appositive_ok(s, k + 1) && !cap(s.w(k + 1)) {
+        return None;
+    }
+    let (a, b) = np_left(lex, s, k)?;
+    let head = s.w(b);
+    if !(cap(head) || lex.entities.pronoun(head).is_some()) {
+        return None;
+    }
+    Some(s.span(a, comma - 1))
 }
 
 /// Whether the words after the comma before `a` read like an appositive ("the Russian
@@ -626,7 +673,8 @@ fn np_left(lex: &Lexicon, s: &Sent<'_>, j: usize) -> Option<(usize, usize)> {
 /// A noun phrase starting at token `i` (after an optional "by"), with an appositive
 /// (", a spokeswoman for the ministry") when `apposition` allows; (span, next token).
 fn np_right(lex: &Lexicon, s: &Sent<'_>, mut i: usize, long: bool) -> Option<(Span, usize)> {
-    while i < s.len() && matches!(s.w(i), "“" | "\"" | "(") {
+    while i < s.len() && (matches!(s.w(i), "“" | "\"" | "(") || !long && (is_adverb(s.w(i)) || is_in(WEEKDAYS, s.w(i))))
+    {
         i += 1;
     }
     if i >= s.len() || !s.word(i) {
