@@ -124,6 +124,7 @@ pub(super) fn resolve(doc: &Document, lex: &Lexicon, entities: &mut Entities, ra
             collective: res.collective,
             bare_first_mention: res.bare,
             continues: None,
+            inferred: r.inferred,
         });
     }
     // Quotes without a cue take their owner's speaker; owners come first or later in

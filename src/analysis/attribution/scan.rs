@@ -217,7 +217,7 @@ fn is_quote_mark(w: &str) -> bool {
 }
 
 fn is_closing_quote(w: &str) -> bool {
-    matches!(w, "”" | "\"" | "’" | "»")
+    matches!(w, "”" | "\"" | "’" | "'" | "»")
 }
 
 /// One sentence's tokens and the words the reader needs.
@@ -337,6 +337,7 @@ fn read_cue(
         antecedent: None,
         sentence: si,
         continues: None,
+        inferred: false,
     };
     if class == CueClass::According {
         // according to X: X follows; the content is the rest of the sentence.
@@ -464,7 +465,8 @@ fn read_cue(
     if raw.source.is_none() && !raw.direct {
         return None;
     }
-    if class == CueClass::QuoteOnly && !raw.direct {
+    let colon_next = ce < s.len() && s.w(ce) == ":";
+    if class == CueClass::QuoteOnly && !raw.direct && !colon_next {
         return None;
     }
     if raw.content.is_none() && class != CueClass::Speech && class != CueClass::Contested {
@@ -518,6 +520,18 @@ fn appositive_subject(lex: &Lexicon, s: &Sent<'_>, comma: usize) -> Option<Span>
 fn appositive_ok(s: &Sent<'_>, a: usize) -> bool {
     let w = s.w(a);
     is_in(&["the", "a", "an"], w) || !cap(w) && !is_in(BETWEEN, w)
+}
+
+/// The subject of sentence `si` when it is a name, a pronoun or a noun phrase with a
+/// determiner: the speaker of a partial quote embedded in the sentence.
+pub(super) fn sentence_subject(doc: &Document, lex: &Lexicon, si: usize, before: usize) -> Option<Span> {
+    let sentence = doc.sentences.get(si)?.span;
+    let toks: Vec<Token> = tokens(&doc.text, Span::new(sentence.start, before.max(sentence.start))).collect();
+    let s = Sent { text: &doc.text, toks: &toks };
+    let sub = subject_of(lex, &s)?;
+    let first = sub.text(&doc.text).split_whitespace().next().unwrap_or("");
+    let ok = cap(first) || lex.entities.pronoun(first).is_some() || is_in(DETERMINERS, first);
+    ok.then_some(sub)
 }
 
 /// The first noun phrase of the sentence, skipping an opening adverbial clause

@@ -28,3 +28,10 @@ fn said_after_quote() {
     assert_eq!(r[0].2, "I hope that dialogue will continue");
     assert!(r[0].5);
 }
+
+#[test]
+fn doubled_apostrophe_quotes_are_attributed() {
+    let r = rows("''They have a fraught relationship,'' said Martin Indyk, the former envoy.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].3, "Martin Indyk");
+}

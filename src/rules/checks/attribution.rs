@@ -41,6 +41,11 @@ pub struct AttributionParams {
     /// and need no speaker. Default 3.
     #[serde(default = "three")]
     pub max_scare_words: usize,
+    /// quote-needs-speaker: accept a speaker inferred from the previous paragraph's last
+    /// sentence ("Valastro praised Christie. ¶ “We need ...”"). Default true; false
+    /// requires the speaker in the quote's sentence, paragraph or quote chain.
+    #[serde(default = "crate::rules::spec::yes")]
+    pub previous_paragraph: bool,
 }
 
 fn three() -> usize {
@@ -63,7 +68,11 @@ impl AttributionCheck {
         let msg = |text: &str| fill(&cx.rule.message, text);
         match self.p.find {
             AttributionDefect::QuoteNeedsSpeaker => {
-                for a in items.iter().filter(|a| a.direct && a.speaker.is_none() && a.source.is_none()) {
+                let strict = !self.p.previous_paragraph;
+                for a in items
+                    .iter()
+                    .filter(|a| a.direct && (a.speaker.is_none() && a.source.is_none() || strict && a.inferred))
+                {
                     let Some(c) = a.content else { continue };
                     let words = doc.slice(c).split_whitespace().count();
                     if words <= self.p.max_scare_words || is_scare_or_title(doc.slice(c)) {
