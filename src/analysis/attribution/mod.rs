@@ -230,7 +230,20 @@ fn chain_quotes(doc: &Document, lex: &Lexicon, raws: &mut Vec<Raw>) {
             quote_owner[qi] = Some(ri);
             continue;
         }
-        let chained = q.continues.and_then(|p| quote_owner.get(p).copied().flatten());
+        let chained = q.continues.and_then(|p| quote_owner.get(p).copied().flatten()).or_else(|| {
+            // A quote that runs on into the next paragraphs is attributed where it ends
+            // ("“... ¶ “And we will win,” Ruiz wrote.").
+            let mut cur = qi;
+            for _ in 0..8 {
+                let next = (cur + 1..doc.quotes.len()).find(|&n| doc.quotes[n].continues == Some(cur))?;
+                let c = doc.quotes[next].content;
+                if let Some(r) = raws.iter().position(|r| r.cue.is_some() && r.content.is_some_and(|x| x.overlaps(c))) {
+                    return Some(r);
+                }
+                cur = next;
+            }
+            None
+        });
         if chained.is_none() && is_scare_or_title(q.content.text(text)) {
             continue;
         }

@@ -401,8 +401,8 @@ fn read_cue(
             });
         } else if w == ","
             && !(j >= 2 && is_closing_quote(s.w(j - 2)))
-            && !starts_np(lex, s, ce)
             && let Some(src) = appositive_subject(lex, s, j - 1)
+            && (!starts_np(lex, s, ce) || src.text(text).contains(", who ") || src.text(text).contains(", however"))
         {
             // "Kevin Brady, chairman of the committee, said that ...".
             raw.source = Some(src);
@@ -501,7 +501,10 @@ fn is_adverb(w: &str) -> bool {
 fn appositive_subject(lex: &Lexicon, s: &Sent<'_>, comma: usize) -> Option<Span> {
     let lo = comma.saturating_sub(24);
     let k = (lo..comma).rev().find(|&k| s.w(k) == ",")?;
-    if (k + 1..comma).any(|x| is_quote_mark(s.w(x)) || lex.verbs.lookup(s.w(x)).is_some() && !cap(s.w(x))) {
+    let relative =
+        s.w(k + 1).eq_ignore_ascii_case("who") || is_in(&["however", "meanwhile", "though", "too"], s.w(k + 1));
+    if (k + 1..comma).any(|x| is_quote_mark(s.w(x)) || !relative && lex.verbs.lookup(s.w(x)).is_some() && !cap(s.w(x)))
+    {
         return None;
     }
     if k + 1 >= comma || !appositive_ok(s, k + 1) && !cap(s.w(k + 1)) {
@@ -509,7 +512,8 @@ fn appositive_subject(lex: &Lexicon, s: &Sent<'_>, comma: usize) -> Option<Span>
     }
     let (a, b) = np_left(lex, s, k)?;
     let head = s.w(b);
-    if !(cap(head) || lex.entities.pronoun(head).is_some()) {
+    let determined = is_in(&["a", "an", "the"], s.w(a)) || lex.anonymous.lookup(head).is_some();
+    if !(cap(head) || lex.entities.pronoun(head).is_some() || determined) {
         return None;
     }
     Some(s.span(a, comma - 1))
