@@ -44,10 +44,10 @@ fn json_output_has_the_documented_shape() {
 fn findings_below_fail_on_exit_zero_and_at_or_above_exit_one() {
     let dir = tempfile::tempdir().unwrap();
     let f = write(dir.path(), "a.txt", HEDGED.as_bytes());
-    factlint().args(["check", "--select", "style/hedge-word"]).arg(&f).assert().code(0);
-    factlint().args(["check", "--select", "style/hedge-word", "--fail-on", "info"]).arg(&f).assert().code(1);
+    factlint().args(["check", "--select", "attribution/hearsay"]).arg(&f).assert().code(0);
+    factlint().args(["check", "--select", "attribution/hearsay", "--fail-on", "info"]).arg(&f).assert().code(1);
     factlint()
-        .args(["check", "--select", "style/hedge-word", "--fail-on", "info", "--exit-zero"])
+        .args(["check", "--select", "attribution/hearsay", "--fail-on", "info", "--exit-zero"])
         .arg(&f)
         .assert()
         .code(0);
@@ -58,16 +58,16 @@ fn every_format_renders_the_finding() {
     let dir = tempfile::tempdir().unwrap();
     let f = write(dir.path(), "a.txt", HEDGED.as_bytes());
     let cases = [
-        ("human", "info[style/hedge-word]"),
-        ("concise", "a.txt:5:14: info[style/hedge-word]"),
-        ("json", "\"rule\": \"style/hedge-word\""),
-        ("jsonl", "\"rule\":\"style/hedge-word\""),
-        ("sarif", "\"ruleId\":\"style/hedge-word\""),
+        ("human", "info[attribution/hearsay]"),
+        ("concise", "a.txt:5:14: info[attribution/hearsay]"),
+        ("json", "\"rule\": \"attribution/hearsay\""),
+        ("jsonl", "\"rule\":\"attribution/hearsay\""),
+        ("sarif", "\"ruleId\":\"attribution/hearsay\""),
         ("github", "::notice file="),
     ];
     for (format, expected) in cases {
         factlint()
-            .args(["check", "--select", "style/hedge-word", "--format", format])
+            .args(["check", "--select", "attribution/hearsay", "--format", format])
             .arg(&f)
             .assert()
             .code(0)
@@ -79,7 +79,7 @@ fn every_format_renders_the_finding() {
 fn human_report_shows_source_line_and_caret() {
     let dir = tempfile::tempdir().unwrap();
     let f = write(dir.path(), "a.txt", HEDGED.as_bytes());
-    factlint().args(["check", "--select", "style/hedge-word"]).arg(&f).assert().stdout(
+    factlint().args(["check", "--select", "attribution/hearsay"]).arg(&f).assert().stdout(
         predicate::str::contains("The minister reportedly resigned").and(predicate::str::contains("^^^^^^^^^^")),
     );
 }
@@ -97,10 +97,10 @@ fn statistics_counts_per_rule() {
     let dir = tempfile::tempdir().unwrap();
     let f = write(dir.path(), "a.txt", HEDGED.as_bytes());
     factlint()
-        .args(["check", "--statistics", "--format", "concise", "--select", "style/hedge-word"])
+        .args(["check", "--statistics", "--format", "concise", "--select", "attribution/hearsay"])
         .arg(&f)
         .assert()
-        .stdout(predicate::str::contains("1  info     style/hedge-word"));
+        .stdout(predicate::str::contains("1  info     attribution/hearsay"));
 }
 
 #[test]
@@ -114,7 +114,7 @@ fn sarif_parses_as_sarif_2_1_0() {
     assert!(!results.is_empty());
     let fp = results[0].partial_fingerprints.as_ref().unwrap();
     assert!(fp.values().all(|v| !v.is_empty()));
-    assert!(run.tool.driver.rules.as_ref().unwrap().iter().any(|r| r.id == "style/hedge-word"));
+    assert!(run.tool.driver.rules.as_ref().unwrap().iter().any(|r| r.id == "attribution/hearsay"));
 }
 
 #[test]
@@ -125,7 +125,7 @@ fn sarif_fingerprint_ignores_line_moves() {
     let b = write(dir.path(), "b.txt", moved.as_bytes());
     let fp = |p: &Path| {
         let out =
-            factlint().args(["check", "--format", "sarif", "--select", "style/hedge-word"]).arg(p).output().unwrap();
+            factlint().args(["check", "--format", "sarif", "--select", "attribution/hearsay"]).arg(p).output().unwrap();
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         (
             v["runs"][0]["results"][0]["partialFingerprints"].clone(),
@@ -144,7 +144,7 @@ fn github_format_warns_when_annotations_would_be_dropped() {
     let body: String = (0..15).map(|i| format!("Minister {i} reportedly resigned.\n\n")).collect();
     let f = write(dir.path(), "a.txt", body.as_bytes());
     factlint()
-        .args(["check", "--format", "github", "--select", "style/hedge-word"])
+        .args(["check", "--format", "github", "--select", "attribution/hearsay"])
         .arg(&f)
         .assert()
         .stdout(predicate::str::contains("5 more findings than GitHub shows"));
@@ -267,7 +267,7 @@ fn stdin_is_read_with_dash() {
         .write_stdin(HEDGED)
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("-:5:14: info[style/hedge-word]"));
+        .stdout(predicate::str::contains("-:5:14: info[attribution/hearsay]"));
 }
 
 #[test]
@@ -351,13 +351,13 @@ fn rules_replace_and_extend() {
         .arg(dir.path())
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("style/no-very").and(predicate::str::contains("style/hedge-word").not()));
+        .stdout(predicate::str::contains("style/no-very").and(predicate::str::contains("attribution/hearsay").not()));
     factlint()
         .args(["rules", "list", "--extend-rules"])
         .arg(dir.path())
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("style/no-very").and(predicate::str::contains("style/hedge-word")));
+        .stdout(predicate::str::contains("style/no-very").and(predicate::str::contains("attribution/hearsay")));
 }
 
 #[test]
@@ -376,7 +376,7 @@ fn rules_test_runs_user_examples_and_fails_on_a_wrong_one() {
 #[test]
 fn rules_explain_prints_docs_and_unknown_id_exits_two() {
     factlint()
-        .args(["rules", "explain", "style/hedge-word"])
+        .args(["rules", "explain", "attribution/hearsay"])
         .assert()
         .code(0)
         .stdout(predicate::str::contains("How to fix"));
@@ -419,21 +419,21 @@ fn output_is_the_same_for_any_thread_count() {
 fn project_config_sets_severity_and_fail_on_and_flags_win() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a.txt", HEDGED.as_bytes());
-    write(dir.path(), ".factlint.json", br#"{"severity": {"style/hedge-word": "error"}}"#);
+    write(dir.path(), ".factlint.json", br#"{"severity": {"attribution/hearsay": "error"}}"#);
     factlint()
         .current_dir(dir.path())
         .args(["check", "--format", "concise", "a.txt"])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("error[style/hedge-word]"));
+        .stdout(predicate::str::contains("error[attribution/hearsay]"));
     factlint().current_dir(dir.path()).args(["check", "--no-config", "a.txt"]).assert().code(0);
-    write(dir.path(), ".factlint.json", br#"{"ignore": ["style"], "fail_on": "info"}"#);
+    write(dir.path(), ".factlint.json", br#"{"ignore": ["attribution"], "fail_on": "info"}"#);
     factlint()
         .current_dir(dir.path())
         .args(["check", "--format", "concise", "a.txt"])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("hedge-word").not());
+        .stdout(predicate::str::contains("hearsay").not());
     write(dir.path(), ".factlint.json", b"{\n \"fail-on\": \"info\"\n}");
     factlint()
         .current_dir(dir.path())

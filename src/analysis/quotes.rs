@@ -52,19 +52,30 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
         let mut first_quote_of_para = true;
         let mut prev: Option<char> = None;
         let mut chars = body.char_indices().peekable();
-        while let Some((i, mut c)) = chars.next() {
+        while let Some((i, c)) = chars.next() {
+            let mut next = chars.peek().map(|&(_, n)| n);
             let at = para.start + i;
             let mut after = at + c.len_utf8();
-            // Two straight apostrophes stand for a double mark in some wire copy (''Yes,'' he said).
-            if c == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') {
+            // Two apostrophes stand for a double quotation mark in some wire and archive
+            // text (''It is over,'' he said): read them as one straight double mark.
+            let c = if c == '\'' && next == Some('\'') {
                 chars.next();
-                c = '"';
                 after += 1;
-            }
-            let next = chars.peek().map(|&(_, n)| n);
+                next = chars.peek().map(|&(_, n)| n);
+                '"'
+            } else {
+                c
+            };
             let double_open = stack.iter().any(|o| !o.single);
             let single_open = stack.last().is_some_and(|o| o.single);
             let action = match c {
+                // A mistyped opening mark used to close ("Apparently not,“ he said).
+                '“' if double_open
+                    && prev.is_some_and(|p| !p.is_whitespace())
+                    && next.is_none_or(|n| n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':')) =>
+                {
+                    Some(false)
+                }
                 '“' | '«' => Some(true),
                 '”' | '»' => Some(false),
                 // A straight double mark opens when none is open, else closes.
@@ -244,6 +255,16 @@ mod tests {
         assert_eq!(q.len(), 2);
         assert_eq!(q[0].content.text(text), "People turn to us,");
         assert_eq!(q[1].content.text(text), "open door");
+    }
+
+    #[test]
+    fn doubled_apostrophes_and_a_mistyped_closer_pair() {
+        let text = "''It is over,'' he said. “Apparently not,“ she said.";
+        let q = quotes(text);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].content.text(text), "It is over,");
+        assert_eq!(q[1].content.text(text), "Apparently not,");
+        assert!(q.iter().all(|q| q.closed));
     }
 
     #[test]

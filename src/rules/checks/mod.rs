@@ -1,5 +1,6 @@
 //! Check kinds: one file each, each with a `compile` from its parameters and a `run`.
 
+pub mod attribution;
 pub mod conditional;
 pub mod dates;
 pub mod existence;
@@ -29,10 +30,12 @@ pub enum CheckSchema {
     QuoteBalance(quotes::QuoteBalanceParams),
     /// Dates that contradict the calendar, the dateline or each other.
     DateConsistency(dates::DateConsistencyParams),
+    /// Attribution defects: quotes without speakers, unresolved pronouns, anonymous sources ...
+    Attribution(attribution::AttributionParams),
 }
 
 /// The names `check` may take.
-pub const KINDS: &[&str] = &["existence", "substitution", "conditional", "quote-balance", "date-consistency"];
+pub const KINDS: &[&str] = &["existence", "substitution", "conditional", "quote-balance", "date-consistency", "attribution"];
 
 /// A check kind with its parameters compiled (automata and regexes built once).
 #[derive(Debug)]
@@ -42,6 +45,7 @@ pub enum Check {
     Conditional(conditional::Conditional),
     QuoteBalance(quotes::QuoteBalance),
     DateConsistency(dates::DateConsistency),
+    Attribution(attribution::AttributionCheck),
 }
 
 /// What a check run needs besides the document.
@@ -58,6 +62,7 @@ impl Check {
             Check::Conditional(c) => c.run(doc, cx, out),
             Check::QuoteBalance(c) => c.run(doc, cx, out),
             Check::DateConsistency(c) => c.run(doc, cx, out),
+            Check::Attribution(c) => c.run(doc, cx, out),
         }
     }
 }
@@ -106,6 +111,7 @@ pub fn compile(kind: &str, raw: &str, lex: &dyn LexiconResolver) -> Result<Check
         "conditional" => Check::Conditional(conditional::Conditional::compile(params(raw)?, lex).map_err(inv)?),
         "quote-balance" => Check::QuoteBalance(quotes::QuoteBalance::compile(params(raw)?, lex).map_err(inv)?),
         "date-consistency" => Check::DateConsistency(dates::DateConsistency::compile(params(raw)?).map_err(inv)?),
+        "attribution" => Check::Attribution(attribution::AttributionCheck::compile(params(raw)?, lex).map_err(inv)?),
         _ => return Err(CompileFailure::UnknownKind),
     })
 }
