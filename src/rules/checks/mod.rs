@@ -35,7 +35,8 @@ pub enum CheckSchema {
 }
 
 /// The names `check` may take.
-pub const KINDS: &[&str] = &["existence", "substitution", "conditional", "quote-balance", "date-consistency", "attribution"];
+pub const KINDS: &[&str] =
+    &["existence", "substitution", "conditional", "quote-balance", "date-consistency", "attribution"];
 
 /// A check kind with its parameters compiled (automata and regexes built once).
 #[derive(Debug)]
