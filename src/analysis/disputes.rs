@@ -112,7 +112,7 @@ impl Lexicon {
 }
 
 /// What kind of disputed assertion was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum DisputeKind {
     /// An accusation verb or noun ("accused X of", "accusations that X", "X lied").

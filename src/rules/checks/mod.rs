@@ -1,6 +1,7 @@
 //! Check kinds: one file each, each with a `compile` from its parameters and a `run`.
 
 pub mod conditional;
+pub mod counter_position;
 pub mod existence;
 pub mod substitution;
 
@@ -23,10 +24,12 @@ pub enum CheckSchema {
     Substitution(spec::SubstitutionParams),
     /// If X appears in a scope, Y must appear too.
     Conditional(spec::ConditionalParams),
+    /// An accusation or contested claim needs the other side nearby.
+    CounterPosition(counter_position::CounterPositionParams),
 }
 
 /// The names `check` may take.
-pub const KINDS: &[&str] = &["existence", "substitution", "conditional"];
+pub const KINDS: &[&str] = &["existence", "substitution", "conditional", "counter-position"];
 
 /// A check kind with its parameters compiled (automata and regexes built once).
 #[derive(Debug)]
@@ -34,6 +37,7 @@ pub enum Check {
     Existence(existence::Existence),
     Substitution(substitution::Substitution),
     Conditional(conditional::Conditional),
+    CounterPosition(counter_position::CounterPosition),
 }
 
 /// What a check run needs besides the document.
@@ -48,6 +52,7 @@ impl Check {
             Check::Existence(c) => c.run(doc, cx, out),
             Check::Substitution(c) => c.run(doc, cx, out),
             Check::Conditional(c) => c.run(doc, cx, out),
+            Check::CounterPosition(c) => c.run(doc, cx, out),
         }
     }
 }
@@ -94,6 +99,9 @@ pub fn compile(kind: &str, raw: &str, lex: &dyn LexiconResolver) -> Result<Check
         "existence" => Check::Existence(existence::Existence::compile(params(raw)?, lex).map_err(inv)?),
         "substitution" => Check::Substitution(substitution::Substitution::compile(params(raw)?, lex).map_err(inv)?),
         "conditional" => Check::Conditional(conditional::Conditional::compile(params(raw)?, lex).map_err(inv)?),
+        "counter-position" => {
+            Check::CounterPosition(counter_position::CounterPosition::compile(params(raw)?, lex).map_err(inv)?)
+        }
         _ => return Err(CompileFailure::UnknownKind),
     })
 }
