@@ -243,7 +243,7 @@ impl Dispute {
                     && match r.kind {
                         ResponseKind::Denial | ResponseKind::NoComment => true,
                         // The target speaking later answers if it rebuts or stays on topic.
-                        ResponseKind::TargetSpeech => topical || r.negated,
+                        ResponseKind::TargetSpeech => topical,
                     }
             }
             // A response placed before the assertion answers it only on the same topic.
@@ -297,6 +297,8 @@ struct Parties {
     /// Side of each key, learnt from its first mention with an entity word.
     side: HashMap<u32, u32>,
     mentions: Vec<Mention>,
+    /// Keys introduced with a full name ("Donald Trump"): what he / she can stand for.
+    people: HashSet<u32>,
 }
 
 /// Party keys compare without case, dots, possessives or a plural s.
@@ -337,11 +339,16 @@ impl Parties {
     fn antecedent(&self, offset: usize, person: bool, exclude: &[u32]) -> Option<&Mention> {
         let hi = self.mentions.partition_point(|m| m.span.end <= offset);
         self.mentions[..hi].iter().rev().take(40).find(|m| {
-            (!person || !m.entity)
+            (!person || (!m.entity && self.people.contains(&m.key)))
                 && !exclude.contains(&m.key)
                 && !self.set(m).iter().flatten().any(|k| exclude.contains(k))
         })
     }
+}
+
+/// A word without a possessive or contraction ending ("It’s" -> "It", "Putin's" -> "Putin").
+fn bare(word: &str) -> &str {
+    word.split(['’', '\'']).next().unwrap_or(word)
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -392,7 +399,7 @@ fn find_parties(doc: &Document, lex: &Lexicon) -> Parties {
             let mut end = i + 1;
             while end < toks.len() {
                 let w = toks[end].span.text(text);
-                if toks[end].kind == TokenKind::Word && is_capitalised(w) && !lex.not_names.contains(w) {
+                if toks[end].kind == TokenKind::Word && is_capitalised(w) && !lex.not_names.contains(bare(w)) {
                     end += 1;
                 } else if (w == "of" || w == "de" || w == "al")
                     && end + 1 < toks.len()
@@ -405,7 +412,7 @@ fn find_parties(doc: &Document, lex: &Lexicon) -> Parties {
             }
             i = end;
             let mut first = start;
-            while first < end && lex.not_names.contains(toks[first].span.text(text)) {
+            while first < end && lex.not_names.contains(bare(toks[first].span.text(text))) {
                 first += 1;
             }
             if first >= end {
@@ -443,6 +450,9 @@ fn find_parties(doc: &Document, lex: &Lexicon) -> Parties {
                 .then(|| normalise_key(toks[first].span.text(text)))
                 .filter(|k| k.len() > 2)
                 .map(|k| p.intern(k, run.text(text)));
+            if alt.is_some() {
+                p.people.insert(key);
+            }
             p.mentions.push(Mention { span: run, key, side, alt, entity: false });
         }
     }
@@ -458,7 +468,29 @@ fn find_parties(doc: &Document, lex: &Lexicon) -> Parties {
         }
     }
     p.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    // "Donald Trump campaign manager Corey Lewandowski": the described name is on the side of
+    // the describing one.
+    for i in 1..p.mentions.len() {
+        let (m, next) = (p.mentions[i - 1], p.mentions[i]);
+        if is_modifier(text, lex, m.span, next.span) && !next.entity {
+            let side = if m.entity { m.key } else { p.side.get(&m.key).copied().unwrap_or(m.key) };
+            p.side.entry(next.key).or_insert(side);
+        }
+    }
     p
+}
+
+/// Whether only one to three lower-case content words stand between two names.
+fn is_modifier(text: &str, lex: &Lexicon, m: Span, next: Span) -> bool {
+    let between = &text[m.end..next.start.max(m.end)];
+    let mut n = 0;
+    for w in between.split_whitespace() {
+        n += 1;
+        if n > 3 || !w.chars().all(|c| c.is_lowercase() || c == '-') || lex.function_words.contains(w) {
+            return false;
+        }
+    }
+    n > 0
 }
 
 // ---------------------------------------------------------------------------------------
@@ -545,7 +577,7 @@ impl Scan<'_> {
     /// dash before it in its sentence.
     fn clause_start(&self, sentence: Span, offset: usize) -> usize {
         let before = &self.text()[sentence.start..offset];
-        before.rfind([',', ';', ':', '—', '–', '(']).map_or(sentence.start, |i| {
+        before.rfind([',', ';', ':', '—', '–']).map_or(sentence.start, |i| {
             let c = before[i..].chars().next().map_or(1, char::len_utf8);
             sentence.start + i + c
         })
@@ -585,10 +617,22 @@ impl Scan<'_> {
         None
     }
 
+    /// A name used as a modifier ("Republican presidential candidate Donald Trump") gives way
+    /// to the name it describes, when only lower-case words stand between them.
+    fn head_of<'m>(&'m self, m: &'m Mention) -> &'m Mention {
+        let i = self.parties.mentions.partition_point(|x| x.span.start < m.span.end);
+        let Some(next) = self.parties.mentions.get(i) else { return m };
+        if is_modifier(self.text(), self.lex, m.span, next.span) { next } else { m }
+    }
+
     /// The first party in `span`, or a pronoun there resolved (skipping the `exclude` keys).
     fn first_party(&self, span: Span, exclude: &[u32]) -> Option<(Span, Mention)> {
-        let named =
-            self.parties.mentions_in(span).iter().find(|m| !self.keys_of(m).iter().any(|k| exclude.contains(k)));
+        let named = self
+            .parties
+            .mentions_in(span)
+            .iter()
+            .find(|m| !self.keys_of(m).iter().any(|k| exclude.contains(k)))
+            .map(|m| self.head_of(m));
         let pron = self.pronoun_in(span, exclude);
         match (named, pron) {
             (Some(m), Some((ps, pm))) if ps.start < m.span.start => Some((ps, pm)),
@@ -706,7 +750,9 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                 contested_claim(&scan, si, m.span, speaker, content, &mut found);
             }
             _ => {
-                if scan.in_quote(m.span) {
+                // Title case mid-sentence is a headline or a title ("Bolton and Gorka Slam ...").
+                let headline = m.span.start > sentence.start && is_capitalised(m.span.text(text));
+                if headline || scan.in_quote(m.span) {
                     continue;
                 }
                 accusation(&scan, si, m.span, role, &mut found);
@@ -841,8 +887,11 @@ fn speech_parts(scan: &Scan<'_>, sentence: Span, cue: Span) -> (Option<(Span, Me
     }
     let speaker = scan.subject(sentence, cue.start);
     let mut start = cue.end;
-    if let Some(t) = tokens(text, after).next()
-        && t.span.text(text).eq_ignore_ascii_case("that")
+    // `said that C`, `told Reuters that C`, `told ABC's "Good Morning America" that C`.
+    if let Some(t) = tokens(text, after)
+        .take(9)
+        .take_while(|t| t.span.text(text) != ",")
+        .find(|t| t.span.text(text).eq_ignore_ascii_case("that"))
     {
         start = t.span.end;
     }
@@ -858,26 +907,50 @@ fn contested_claim(
     found: &mut Vec<Found>,
 ) {
     let sentence = scan.doc.sentences[si].span;
-    if content.is_empty() {
+    let text = scan.text();
+    // A claim needs a claimant: a named speaker, or at least a subject ("Western officials").
+    let cs = scan.clause_start(sentence, cue.start);
+    let has_subject = speaker.is_some()
+        || tokens(text, Span::new(cs, cue.start)).any(|t| {
+            t.kind == TokenKind::Word && !scan.lex.function_words.contains(&t.span.text(text).to_ascii_lowercase())
+        });
+    if !has_subject || content.is_empty() {
         return;
     }
-    let charge = scan.lex.charges.find_in(scan.text(), content).find(|c| !scan.negated_before(sentence, c.span.start));
-    let Some(charge) = charge else { return };
     let exclude: Vec<u32> = speaker.map(|(_, m)| scan.keys_of(&m)).unwrap_or_default();
-    // The party the charge is about: the first one named in the content before the charge
-    // ("US missile defense systems ... are a threat to Russia": the US, not Russia).
-    let upto = Span::new(content.start, charge.span.start.max(content.start));
-    let named = scan.parties.mentions_in(upto).iter().find(|m| !scan.keys_of(m).iter().any(|k| exclude.contains(k)));
-    let Some(target) = named.map(|m| (m.span, *m)) else { return };
-    found.push(Found {
-        kind: DisputeKind::ContestedClaim,
-        sentence: si,
-        cue: charge.span,
-        accuser: speaker,
-        target,
-        content,
-        own_cue: Some(cue),
-    });
+    let toks: Vec<Token> = tokens(text, content).filter(|t| t.kind != TokenKind::Punct).collect();
+    // The content's subject: a party among its first three words.
+    let subject_end = toks.get(3).map_or(content.end, |t| t.span.start);
+    let allowed = |m: &&Mention| !scan.keys_of(m).iter().any(|k| exclude.contains(k));
+    for charge in scan.lex.charges.find_in(text, content) {
+        // Capitalised charge words are titles and headlines ("Criminal Gangs").
+        if is_capitalised(charge.span.text(text)) || scan.negated_before(sentence, charge.span.start) {
+            continue;
+        }
+        let at = toks.partition_point(|t| t.span.start < charge.span.start);
+        // The party the charge is predicated of: named just before it ("if Moscow invades"),
+        // or the content's subject not too far before it ("US missile defense systems in
+        // Romania and Poland are a threat to Russia": the US, not Russia).
+        let near_start = toks[at.saturating_sub(3)..].first().map_or(content.start, |t| t.span.start);
+        let near = scan.parties.mentions_in(Span::new(near_start, charge.span.start)).iter().rev().find(allowed);
+        let subject = scan
+            .parties
+            .mentions_in(Span::new(content.start, subject_end.min(charge.span.start)))
+            .iter()
+            .find(allowed)
+            .filter(|m| toks.partition_point(|t| t.span.start < m.span.end) + 14 >= at);
+        let Some(target) = subject.or(near) else { continue };
+        found.push(Found {
+            kind: DisputeKind::ContestedClaim,
+            sentence: si,
+            cue: charge.span,
+            accuser: speaker,
+            target: (target.span, *target),
+            content,
+            own_cue: Some(cue),
+        });
+        return;
+    }
 }
 
 /// `..., a claim the ministry disputes` / `..., something the Kremlin says it does not ...`:
@@ -905,12 +978,26 @@ fn marked_disputed(scan: &Scan<'_>, si: usize, denial: Span, found: &mut Vec<Fou
     });
 }
 
+/// Where the object of an accusation verb may start: its first three words, up to `until`
+/// ("accused the US of": the US; not "counter-attack from Mosul as").
+fn object(scan: &Scan<'_>, sentence: Span, cue: Span, until: usize) -> Span {
+    let third = tokens(scan.text(), Span::new(cue.end, sentence.end)).take(3).last().map_or(cue.end, |t| t.span.end);
+    Span::new(cue.end, until.min(third).max(cue.end))
+}
+
 fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec<Found>) {
     let sentence = scan.doc.sentences[si].span;
     let text = scan.text();
     let passive =
         scan.previous_word(sentence, cue.start).is_some_and(|w| BE_FORMS.contains(&w.to_ascii_lowercase().as_str()))
             && matches!(role, Role::AccuseOf | Role::BlameFor | Role::Condemn);
+    // "refused to condemn X", "did not accuse X": no accusation is made.
+    if scan.previous_word(sentence, cue.start).is_some_and(|w| {
+        let w = w.to_ascii_lowercase();
+        w == "to" || w == "not" || w == "never" || w.ends_with("n't") || w.ends_with("n’t")
+    }) {
+        return;
+    }
     let (target, accuser) = if passive {
         // "X was accused of ...", "X has been criticised by Y for ...".
         let Some(target) = scan.subject(sentence, cue.start) else { return };
@@ -923,11 +1010,11 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
         let target = match role {
             Role::AccuseOf => {
                 let Some(of) = scan.find_word(sentence, cue.end, &["of", "with"], 10) else { return };
-                scan.first_party(Span::new(cue.end, of), &exclude)
+                scan.first_party(object(scan, sentence, cue, of), &exclude)
             }
             Role::BlameFor => {
                 let Some(prep) = scan.find_word(sentence, cue.end, &["for", "as", "over"], 10) else { return };
-                scan.first_party(Span::new(cue.end, prep), &exclude)
+                scan.first_party(object(scan, sentence, cue, prep), &exclude)
             }
             Role::Condemn => scan.first_party(scan.tokens_after(sentence, cue.end, 4), &exclude),
             Role::AllegeThat | Role::AccusationNoun => {
