@@ -243,7 +243,8 @@ impl Dispute {
                     && match r.kind {
                         ResponseKind::Denial | ResponseKind::NoComment => true,
                         // The target speaking later answers if it rebuts or stays on topic.
-                        ResponseKind::TargetSpeech => topical,
+                        // The target speaking in the next paragraph, or later on topic.
+                        ResponseKind::TargetSpeech => topical || d == 1,
                     }
             }
             // A response placed before the assertion answers it only on the same topic.
@@ -344,6 +345,12 @@ impl Parties {
                 && !self.set(m).iter().flatten().any(|k| exclude.contains(k))
         })
     }
+}
+
+/// A span from `start` to `end`, empty when they cross (spans found in different passes may
+/// overlap a sentence end).
+fn span(start: usize, end: usize) -> Span {
+    Span::new(start.min(end), end)
 }
 
 /// A word without a possessive or contraction ending ("It’s" -> "It", "Putin's" -> "Putin").
@@ -590,29 +597,79 @@ impl Scan<'_> {
 
     /// A pronoun in `span` resolved to the mention it stands for.
     fn pronoun_in(&self, span: Span, exclude: &[u32]) -> Option<(Span, Mention)> {
+        self.pronoun_where(span, exclude, false)
+    }
+
+    /// A pronoun in `span` resolved; `subject_only` skips possessives and objects ("his
+    /// critics denounced him": the subject is not "his").
+    fn pronoun_where(&self, span: Span, exclude: &[u32], subject_only: bool) -> Option<(Span, Mention)> {
         for t in tokens(self.text(), span) {
             if t.kind != TokenKind::Word {
                 continue;
             }
-            if let Some(person) = pronoun_kind(t.span.text(self.text())) {
+            let w = t.span.text(self.text());
+            if subject_only && !["he", "she", "they", "it"].contains(&w.to_ascii_lowercase().as_str()) {
+                continue;
+            }
+            if let Some(person) = pronoun_kind(w) {
                 return self.parties.antecedent(t.span.start, person, exclude).map(|m| (t.span, *m));
             }
         }
         None
     }
 
-    /// Who speaks or acts before `offset`: a party in its clause, else the sentence's first
-    /// party before it, else a resolved pronoun.
+    /// Who speaks or acts before `offset`: the first party of its clause (a name used as a
+    /// modifier gives way to the name it describes), a subject pronoun resolved, else the
+    /// sentence's first party. After a relative pronoun ("voters who said") only the party
+    /// right before it.
     fn subject(&self, sentence: Span, offset: usize) -> Option<(Span, Mention)> {
+        let text = self.text();
         let cs = self.clause_start(sentence, offset);
-        if let Some(m) = self.parties.mentions_in(Span::new(cs, offset)).last() {
+        let clause = Span::new(cs, offset);
+        let toks: Vec<Token> = tokens(text, clause).collect();
+        if let Some(rel) = toks
+            .iter()
+            .rev()
+            .take(3)
+            .find(|t| matches!(t.span.text(text).to_ascii_lowercase().as_str(), "who" | "which" | "that"))
+        {
+            let before = Span::new(sentence.start, rel.span.start);
+            let last = self.parties.mentions_in(before).last().filter(|m| {
+                text[m.span.end..rel.span.start].trim_matches(|c: char| c.is_whitespace() || c == ',').is_empty()
+            });
+            return last.map(|m| (m.span, *m));
+        }
+        let outside_parens = |m: &&Mention| !text[..m.span.start].ends_with('(');
+        let in_clause = self.parties.mentions_in(clause);
+        // A party right before the verb is its subject ("..., while Sanders suggests");
+        // otherwise the clause's first party ("Sen. Bernie Sanders (I-Vt.) called him ... and
+        // accused").
+        if let Some(m) = in_clause.iter().rev().find(outside_parens)
+            && tokens(text, span(m.span.end, offset)).count() <= 3
+        {
             return Some((m.span, *m));
         }
-        if let Some(p) = self.pronoun_in(Span::new(cs, offset), &[]) {
+        if let Some(m) = in_clause.iter().find(outside_parens) {
+            let h = self.head_of(m);
+            return Some((h.span, *h));
+        }
+        if let Some(p) = self.pronoun_where(clause, &[], true) {
             return Some(p);
         }
-        if let Some(m) = self.parties.mentions_in(Span::new(sentence.start, offset)).first() {
-            return Some((m.span, *m));
+        // A clause with a subject of its own ("his critics denounced") is not about the
+        // sentence's first party; one with only auxiliaries and adverbs ("..., has said") is.
+        let own_subject = toks.iter().any(|t| {
+            let w = t.span.text(text);
+            t.kind == TokenKind::Word
+                && !w.ends_with("ly")
+                && !self.lex.function_words.contains(&w.to_ascii_lowercase())
+        });
+        if own_subject {
+            return None;
+        }
+        if let Some(m) = self.parties.mentions_in(Span::new(sentence.start, offset)).iter().find(outside_parens) {
+            let h = self.head_of(m);
+            return Some((h.span, *h));
         }
         None
     }
@@ -643,7 +700,7 @@ impl Scan<'_> {
 
     /// Offset of the first of `words` after `from` in the sentence, within `limit` tokens.
     fn find_word(&self, sentence: Span, from: usize, words: &[&str], limit: usize) -> Option<usize> {
-        tokens(self.text(), Span::new(from, sentence.end))
+        tokens(self.text(), span(from, sentence.end))
             .take(limit)
             .take_while(|t| !matches!(t.span.text(self.text()), "." | ";"))
             .find(|t| words.contains(&t.span.text(self.text()).to_ascii_lowercase().as_str()))
@@ -652,7 +709,7 @@ impl Scan<'_> {
 
     /// The span `n` tokens after `from` (or to the sentence end).
     fn tokens_after(&self, sentence: Span, from: usize, n: usize) -> Span {
-        let end = tokens(self.text(), Span::new(from, sentence.end)).take(n).last().map_or(from, |t| t.span.end);
+        let end = tokens(self.text(), span(from, sentence.end)).take(n).last().map_or(from, |t| t.span.end);
         Span::new(from, end)
     }
 
@@ -801,7 +858,10 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                 continue;
             }
             let cs = doc.sentences[c.sentence];
-            let stems = stems_cache.entry(c.sentence).or_insert_with(|| topic_words(doc, lex, &scan.parties, cs.span));
+            // The response's whole paragraph is its topic ("Trump said ..." after a sentence
+            // naming the charge).
+            let para = doc.paragraphs[cs.paragraph];
+            let stems = stems_cache.entry(cs.paragraph).or_insert_with(|| topic_words(doc, lex, &scan.parties, para));
             responses.push(Response {
                 cue: c.cue,
                 sentence: cs.span,
@@ -863,7 +923,7 @@ fn speaker_keys(scan: &Scan<'_>, name: &str, source: Option<Span>) -> Vec<u32> {
 /// `according to X, C` / `C, according to X`.
 fn speech_parts(scan: &Scan<'_>, sentence: Span, cue: Span) -> (Option<(Span, Mention)>, Span) {
     let text = scan.text();
-    let after = Span::new(cue.end, sentence.end);
+    let after = span(cue.end, sentence.end);
     let cue_text = cue.text(text).to_ascii_lowercase();
     let words_after = tokens(text, after).filter(|t| t.kind != TokenKind::Punct).count();
     let before_clause = scan.clause_start(sentence, cue.start);
@@ -938,8 +998,12 @@ fn contested_claim(
             .mentions_in(Span::new(content.start, subject_end.min(charge.span.start)))
             .iter()
             .find(allowed)
-            .filter(|m| toks.partition_point(|t| t.span.start < m.span.end) + 14 >= at);
-        let Some(target) = subject.or(near) else { continue };
+            .filter(|m| toks.partition_point(|t| t.span.start < m.span.end) + 9 >= at);
+        // "X is a threat" / "X are to blame": the subject; "if Moscow invades", "Democratic
+        // lies": the party right before the charge.
+        let copular = charge.span.text(text).contains(' ');
+        let target = if copular { subject.or(near) } else { near.or(subject) };
+        let Some(target) = target else { continue };
         found.push(Found {
             kind: DisputeKind::ContestedClaim,
             sentence: si,
@@ -981,16 +1045,33 @@ fn marked_disputed(scan: &Scan<'_>, si: usize, denial: Span, found: &mut Vec<Fou
 /// Where the object of an accusation verb may start: its first three words, up to `until`
 /// ("accused the US of": the US; not "counter-attack from Mosul as").
 fn object(scan: &Scan<'_>, sentence: Span, cue: Span, until: usize) -> Span {
-    let third = tokens(scan.text(), Span::new(cue.end, sentence.end)).take(3).last().map_or(cue.end, |t| t.span.end);
+    let third = tokens(scan.text(), span(cue.end, sentence.end)).take(3).last().map_or(cue.end, |t| t.span.end);
     Span::new(cue.end, until.min(third).max(cue.end))
 }
 
 fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec<Found>) {
     let sentence = scan.doc.sentences[si].span;
     let text = scan.text();
-    let passive =
-        scan.previous_word(sentence, cue.start).is_some_and(|w| BE_FORMS.contains(&w.to_ascii_lowercase().as_str()))
-            && matches!(role, Role::AccuseOf | Role::BlameFor | Role::Condemn);
+    let participle = cue.text(text).ends_with("ed");
+    let passive = participle
+        && scan.previous_word(sentence, cue.start).is_some_and(|w| BE_FORMS.contains(&w.to_ascii_lowercase().as_str()))
+        && matches!(role, Role::AccuseOf | Role::BlameFor | Role::Condemn);
+    // "counter-attack": part of a compound, not the verb.
+    if text[..cue.start].ends_with(['-', '‑']) {
+        return;
+    }
+    // "attack from Mosul", "attack on the base": a noun, not an accusation of someone.
+    if matches!(role, Role::AccuseOf | Role::BlameFor | Role::Condemn)
+        && !passive
+        && tokens(text, span(cue.end, sentence.end)).next().is_some_and(|t| {
+            matches!(
+                t.span.text(text).to_ascii_lowercase().as_str(),
+                "from" | "in" | "on" | "at" | "by" | "to" | "into" | "against" | "after" | "during" | "that"
+            )
+        })
+    {
+        return;
+    }
     // "refused to condemn X", "did not accuse X": no accusation is made.
     if scan.previous_word(sentence, cue.start).is_some_and(|w| {
         let w = w.to_ascii_lowercase();
