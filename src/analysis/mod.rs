@@ -3,6 +3,7 @@
 
 pub mod attribution;
 pub mod disputes;
+pub mod entities;
 pub mod quotes;
 pub mod temporal;
 

@@ -1,5 +1,6 @@
 //! Check kinds: one file each, each with a `compile` from its parameters and a `run`.
 
+pub mod attribution;
 pub mod conditional;
 pub mod counter_position;
 pub mod existence;
@@ -24,12 +25,14 @@ pub enum CheckSchema {
     Substitution(spec::SubstitutionParams),
     /// If X appears in a scope, Y must appear too.
     Conditional(spec::ConditionalParams),
+    /// Attribution defects: quotes without speakers, unresolved pronouns, anonymous sources ...
+    Attribution(attribution::AttributionParams),
     /// An accusation or contested claim needs the other side nearby.
     CounterPosition(counter_position::CounterPositionParams),
 }
 
 /// The names `check` may take.
-pub const KINDS: &[&str] = &["existence", "substitution", "conditional", "counter-position"];
+pub const KINDS: &[&str] = &["existence", "substitution", "conditional", "attribution", "counter-position"];
 
 /// A check kind with its parameters compiled (automata and regexes built once).
 #[derive(Debug)]
@@ -37,6 +40,7 @@ pub enum Check {
     Existence(existence::Existence),
     Substitution(substitution::Substitution),
     Conditional(conditional::Conditional),
+    Attribution(attribution::AttributionCheck),
     CounterPosition(counter_position::CounterPosition),
 }
 
@@ -52,6 +56,7 @@ impl Check {
             Check::Existence(c) => c.run(doc, cx, out),
             Check::Substitution(c) => c.run(doc, cx, out),
             Check::Conditional(c) => c.run(doc, cx, out),
+            Check::Attribution(c) => c.run(doc, cx, out),
             Check::CounterPosition(c) => c.run(doc, cx, out),
         }
     }
@@ -99,6 +104,7 @@ pub fn compile(kind: &str, raw: &str, lex: &dyn LexiconResolver) -> Result<Check
         "existence" => Check::Existence(existence::Existence::compile(params(raw)?, lex).map_err(inv)?),
         "substitution" => Check::Substitution(substitution::Substitution::compile(params(raw)?, lex).map_err(inv)?),
         "conditional" => Check::Conditional(conditional::Conditional::compile(params(raw)?, lex).map_err(inv)?),
+        "attribution" => Check::Attribution(attribution::AttributionCheck::compile(params(raw)?, lex).map_err(inv)?),
         "counter-position" => {
             Check::CounterPosition(counter_position::CounterPosition::compile(params(raw)?, lex).map_err(inv)?)
         }
