@@ -33,6 +33,8 @@ enum Role {
     /// "X lied", "X reneged on".
     Wrongdoing,
     Denial,
+    /// An explicit answer ("responded", "fired back"): a response whoever gives it.
+    Rebuttal,
     NoComment,
     Speech,
 }
@@ -45,6 +47,7 @@ const CUE_CLASSES: &[(&str, Role)] = &[
     ("accusation-noun", Role::AccusationNoun),
     ("wrongdoing", Role::Wrongdoing),
     ("denial", Role::Denial),
+    ("rebuttal", Role::Rebuttal),
     ("no-comment", Role::NoComment),
     ("speech", Role::Speech),
 ];
@@ -60,6 +63,8 @@ pub struct Lexicon {
     entities: PhraseMatcher,
     negation: HashSet<String>,
     function_words: HashSet<String>,
+    male_names: HashSet<String>,
+    female_names: HashSet<String>,
     not_names: HashSet<String>,
 }
 
@@ -70,6 +75,11 @@ impl Default for Lexicon {
 }
 
 impl Lexicon {
+    /// Whether `word` is one of the cue phrases (a verb that should not join a name).
+    fn cue_words(&self, word: &str) -> bool {
+        self.cues.lookup(word).is_some() || self.charges.lookup(word).is_some()
+    }
+
     pub fn new(lexicons: &Lexicons) -> Self {
         let mut classes: Vec<(&str, Vec<&str>)> = Vec::new();
         let mut cue_roles = Vec::new();
@@ -107,6 +117,8 @@ impl Lexicon {
             negation: set("negation", true),
             function_words: set("function-words", true),
             not_names: set("not-names", false),
+            male_names: lexicons.phrases("first-names", Some("male")).into_iter().map(String::from).collect(),
+            female_names: lexicons.phrases("first-names", Some("female")).into_iter().map(String::from).collect(),
         }
     }
 }
@@ -173,6 +185,8 @@ pub struct Response {
     pub overlap: Vec<String>,
     /// The response's sentence negates or rebuts ("not", "false", "no").
     pub negated: bool,
+    /// An explicit answer verb ("responded", "fired back"), which answers whoever says it.
+    pub explicit: bool,
 }
 
 /// Which responses count as answering, and how far away (rule parameters).
@@ -233,7 +247,7 @@ impl Dispute {
         }
         // A third party's denial answers only on the same topic ("The US says no binding
         // assurances ..." answers an accusation against NATO).
-        if r.responder == Responder::Other && !topical {
+        if r.responder == Responder::Other && !topical && !r.explicit {
             return false;
         }
         match r.distance {
@@ -298,8 +312,9 @@ struct Parties {
     /// Side of each key, learnt from its first mention with an entity word.
     side: HashMap<u32, u32>,
     mentions: Vec<Mention>,
-    /// Keys introduced with a full name ("Donald Trump"): what he / she can stand for.
-    people: HashSet<u32>,
+    /// Keys introduced with a full name ("Donald Trump"): what he / she can stand for, with
+    /// the gender of the given name when the first-names lexicon knows it (true = female).
+    people: HashMap<u32, Option<bool>>,
 }
 
 /// Party keys compare without case, dots, possessives or a plural s.
@@ -307,7 +322,8 @@ fn normalise_key(word: &str) -> String {
     let w = word.trim_end_matches(['’', '\'']);
     let w = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
     let mut k: String = w.chars().filter(|&c| c != '.').flat_map(char::to_lowercase).collect();
-    if k.len() > 3 && k.ends_with('s') && !k.ends_with("ss") {
+    // Plural group names only ("Republicans", "Democrats", "Russians"), not "News" or "Sanders".
+    if k.len() > 5 && (k.ends_with("ans") || k.ends_with("ats") || k.ends_with("ists")) {
         k.pop();
     }
     k
@@ -337,12 +353,17 @@ impl Parties {
 
     /// The most recent mention ending before `offset` that is not one of `exclude`;
     /// `person` skips entity aliases (he / she stand for people).
-    fn antecedent(&self, offset: usize, person: bool, exclude: &[u32]) -> Option<&Mention> {
+    fn antecedent(&self, offset: usize, pronoun: Pronoun, exclude: &[u32]) -> Option<&Mention> {
         let hi = self.mentions.partition_point(|m| m.span.end <= offset);
+        let compatible = |m: &Mention| match (pronoun, self.people.get(&m.key)) {
+            (Pronoun::Other, _) => true,
+            (_, None) => false,
+            (_, Some(None)) => !m.entity,
+            (Pronoun::Male, Some(Some(female))) => !m.entity && !female,
+            (Pronoun::Female, Some(Some(female))) => !m.entity && *female,
+        };
         self.mentions[..hi].iter().rev().take(40).find(|m| {
-            (!person || (!m.entity && self.people.contains(&m.key)))
-                && !exclude.contains(&m.key)
-                && !self.set(m).iter().flatten().any(|k| exclude.contains(k))
+            compatible(m) && !exclude.contains(&m.key) && !self.set(m).iter().flatten().any(|k| exclude.contains(k))
         })
     }
 }
@@ -362,18 +383,22 @@ fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-const PERSON_PRONOUNS: &[&str] = &["he", "him", "his", "she", "her"];
-const OTHER_PRONOUNS: &[&str] = &["they", "them", "their", "it", "its"];
+/// What a pronoun can stand for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pronoun {
+    Male,
+    Female,
+    /// they / it: any party.
+    Other,
+}
 const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"];
 
-fn pronoun_kind(word: &str) -> Option<bool> {
-    let w = word.to_ascii_lowercase();
-    if PERSON_PRONOUNS.contains(&w.as_str()) {
-        Some(true)
-    } else if OTHER_PRONOUNS.contains(&w.as_str()) {
-        Some(false)
-    } else {
-        None
+fn pronoun_kind(word: &str) -> Option<Pronoun> {
+    match word.to_ascii_lowercase().as_str() {
+        "he" | "him" | "his" => Some(Pronoun::Male),
+        "she" | "her" => Some(Pronoun::Female),
+        "they" | "them" | "their" | "it" | "its" => Some(Pronoun::Other),
+        _ => None,
     }
 }
 
@@ -458,7 +483,18 @@ fn find_parties(doc: &Document, lex: &Lexicon) -> Parties {
                 .filter(|k| k.len() > 2)
                 .map(|k| p.intern(k, run.text(text)));
             if alt.is_some() {
-                p.people.insert(key);
+                let given = bare(toks[first].span.text(text));
+                let female = if lex.female_names.contains(given) {
+                    Some(true)
+                } else if lex.male_names.contains(given) {
+                    Some(false)
+                } else {
+                    None
+                };
+                let g = p.people.entry(key).or_insert(female);
+                if g.is_none() {
+                    *g = female;
+                }
             }
             p.mentions.push(Mention { span: run, key, side, alt, entity: false });
         }
@@ -566,6 +602,7 @@ struct Candidate {
     cue: Span,
     sentence: usize,
     kind: ResponseKind,
+    explicit: bool,
     /// Keys of the party speaking (empty when unknown).
     speaker: Vec<u32>,
     negated: bool,
@@ -611,8 +648,8 @@ impl Scan<'_> {
             if subject_only && !["he", "she", "they", "it"].contains(&w.to_ascii_lowercase().as_str()) {
                 continue;
             }
-            if let Some(person) = pronoun_kind(w) {
-                return self.parties.antecedent(t.span.start, person, exclude).map(|m| (t.span, *m));
+            if let Some(kind) = pronoun_kind(w) {
+                return self.parties.antecedent(t.span.start, kind, exclude).map(|m| (t.span, *m));
             }
         }
         None
@@ -763,7 +800,8 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
     for &para in &doc.paragraphs {
         hits.extend(lex.cues.find_in(text, para).map(|m| (m, lex.cue_roles[m.class as usize])));
     }
-    let any_accusation = hits.iter().any(|(_, r)| !matches!(r, Role::Denial | Role::NoComment | Role::Speech));
+    let any_accusation =
+        hits.iter().any(|(_, r)| !matches!(r, Role::Denial | Role::Rebuttal | Role::NoComment | Role::Speech));
     let any_claim = hits.iter().any(|(_, r)| *r == Role::Speech);
     if !any_accusation && !any_claim {
         return Disputes::default();
@@ -775,13 +813,14 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
         let Some(si) = doc.sentence_at(m.span.start) else { continue };
         let sentence = doc.sentences[si].span;
         match role {
-            Role::Denial | Role::NoComment => {
+            Role::Denial | Role::Rebuttal | Role::NoComment => {
                 let speaker = scan.subject(sentence, m.span.start);
-                let kind = if role == Role::Denial { ResponseKind::Denial } else { ResponseKind::NoComment };
+                let kind = if role == Role::NoComment { ResponseKind::NoComment } else { ResponseKind::Denial };
                 candidates.push(Candidate {
                     cue: m.span,
                     sentence: si,
                     kind,
+                    explicit: role == Role::Rebuttal,
                     speaker: speaker.map(|(_, m)| scan.keys_of(&m)).unwrap_or_default(),
                     negated: true,
                 });
@@ -800,6 +839,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                         cue: m.span,
                         sentence: si,
                         kind: ResponseKind::TargetSpeech,
+                        explicit: false,
                         speaker: keys.clone(),
                         negated: scan.has_negation(content),
                     });
@@ -825,7 +865,14 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
             continue;
         }
         let negated = a.content.is_some_and(|c| scan.has_negation(c));
-        candidates.push(Candidate { cue, sentence: si, kind: ResponseKind::TargetSpeech, speaker: keys, negated });
+        candidates.push(Candidate {
+            cue,
+            sentence: si,
+            kind: ResponseKind::TargetSpeech,
+            explicit: false,
+            speaker: keys,
+            negated,
+        });
     }
     // One assertion per sentence and target.
     found.sort_by_key(|f| (f.sentence, f.cue.start));
@@ -871,26 +918,55 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                 same_sentence: c.sentence == f.sentence,
                 overlap: overlap(&topic, stems),
                 negated: c.negated,
+                explicit: c.explicit,
             });
         }
         responses.sort_by_key(|r| (r.distance.unsigned_abs(), r.distance < 0, r.cue.start));
+        let target_span = if pronoun_kind(f.target.0.text(text)).is_some() {
+            f.target.0
+        } else {
+            if f.target.1.entity { described(&scan, f.target.0, sentence.span) } else { f.target.0 }
+        };
         let target_name = if pronoun_kind(f.target.0.text(text)).is_some() {
             scan.parties.names[f.target.1.key as usize].clone()
         } else {
-            f.target.0.text(text).to_string()
+            target_span.text(text).to_string()
         };
         items.push(Dispute {
             kind: f.kind,
             assertion: sentence.span,
             cue: f.cue,
             accuser: f.accuser.map(|(s, _)| s),
-            target: f.target.0,
+            target: target_span,
             target_name,
             paragraph: sentence.paragraph,
             responses,
         });
     }
     Disputes { items }
+}
+
+/// A party used as a modifier names a group or a person by role: "the American swimmer",
+/// "GOP voters". The mention grows to one or two following lower-case words when a
+/// preposition, punctuation or the sentence end follows them.
+fn described(scan: &Scan<'_>, mention: Span, sentence: Span) -> Span {
+    let text = scan.text();
+    let mut end = mention.end;
+    let mut words = 0;
+    for t in tokens(text, span(mention.end, sentence.end)) {
+        let w = t.span.text(text);
+        let lower = t.kind == TokenKind::Word && w.chars().all(|c| c.is_lowercase() || c == '-');
+        if lower && !w.ends_with("ed") && !scan.lex.function_words.contains(w) && !scan.lex.cue_words(w) && words < 2 {
+            end = t.span.end;
+            words += 1;
+            continue;
+        }
+        if words > 0 && !(t.kind == TokenKind::Punct || scan.lex.function_words.contains(&w.to_ascii_lowercase())) {
+            return mention;
+        }
+        break;
+    }
+    Span::new(mention.start, end)
 }
 
 /// Party keys of an attribution's resolved speaker ("US Secretary of State Antony Blinken").
@@ -1075,7 +1151,7 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
     // "refused to condemn X", "did not accuse X": no accusation is made.
     if scan.previous_word(sentence, cue.start).is_some_and(|w| {
         let w = w.to_ascii_lowercase();
-        w == "to" || w == "not" || w == "never" || w.ends_with("n't") || w.ends_with("n’t")
+        w == "to" || w == "not" || w == "never" || w == "without" || w.ends_with("n't") || w.ends_with("n’t")
     }) {
         return;
     }
@@ -1111,8 +1187,8 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
                 let named = scan.parties.mentions_in(region).last().map(|m| (m.span, *m));
                 named.or_else(|| {
                     before.last().filter(|t| pronoun_kind(t.span.text(text)).is_some()).and_then(|t| {
-                        let person = pronoun_kind(t.span.text(text)) == Some(true);
-                        scan.parties.antecedent(t.span.start, person, &[]).map(|m| (t.span, *m))
+                        let kind = pronoun_kind(t.span.text(text))?;
+                        scan.parties.antecedent(t.span.start, kind, &[]).map(|m| (t.span, *m))
                     })
                 })
             }
