@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measure the counter-position check on PolNeAR articles (no gold exists for this check).
 
-  python3 scripts/counter_position_eval.py [--limit 200] [--bin target/release/factlint]
+  python3 scripts/counter_position_eval.py [--limit 200] [--offset 0] [--bin target/release/factlint]
          [--corpus ../shared/corpus/attribution-train.jsonl] [--flags flags.txt] [--sample 30]
 
 Reads the corpus at run time (never copied into the project). Reports:
@@ -74,6 +74,7 @@ def main():
     ap.add_argument("--corpus", default=DEFAULT_CORPUS)
     ap.add_argument("--bin", default="target/release/factlint")
     ap.add_argument("--limit", type=int, default=200)
+    ap.add_argument("--offset", type=int, default=0, help="skip this many articles first")
     ap.add_argument("--flags", default=None, help="write every flag with context here")
     ap.add_argument("--sample", type=int, default=30)
     ap.add_argument("--seed", type=int, default=4)
@@ -81,7 +82,9 @@ def main():
 
     rows = []
     with open(a.corpus, encoding="utf-8") as f:
-        for line in f:
+        for n, line in enumerate(f):
+            if n < a.offset:
+                continue
             rows.append(json.loads(line))
             if len(rows) >= a.limit:
                 break

@@ -704,11 +704,18 @@ impl Scan<'_> {
         if own_subject {
             return None;
         }
-        if let Some(m) = self.parties.mentions_in(Span::new(sentence.start, offset)).iter().find(outside_parens) {
-            let h = self.head_of(m);
-            return Some((h.span, *h));
+        // The sentence's subject: its first party or subject pronoun ("In South Carolina, he
+        // prevailed ...; was denounced by ...": he).
+        let whole = Span::new(sentence.start, offset);
+        let first = self.parties.mentions_in(whole).iter().find(outside_parens);
+        match (first, self.pronoun_where(whole, &[], true)) {
+            (Some(m), Some((ps, pm))) if ps.start < m.span.start => Some((ps, pm)),
+            (Some(m), _) => {
+                let h = self.head_of(m);
+                Some((h.span, *h))
+            }
+            (None, p) => p,
         }
-        None
     }
 
     /// A name used as a modifier ("Republican presidential candidate Donald Trump") gives way
@@ -727,12 +734,31 @@ impl Scan<'_> {
             .iter()
             .find(|m| !self.keys_of(m).iter().any(|k| exclude.contains(k)))
             .map(|m| self.head_of(m));
-        let pron = self.pronoun_in(span, exclude);
+        let pron = self.object_pronoun(span, exclude);
         match (named, pron) {
             (Some(m), Some((ps, pm))) if ps.start < m.span.start => Some((ps, pm)),
             (Some(m), _) => Some((m.span, *m)),
             (None, p) => p,
         }
+    }
+
+    /// An object pronoun in `span` resolved ("accused him of"); possessives ("his company",
+    /// "her Republican rival") are determiners of another noun and are skipped.
+    fn object_pronoun(&self, span: Span, exclude: &[u32]) -> Option<(Span, Mention)> {
+        let text = self.text();
+        let toks: Vec<Token> = tokens(text, span).collect();
+        for (i, t) in toks.iter().enumerate() {
+            let w = t.span.text(text).to_ascii_lowercase();
+            let possessive = matches!(w.as_str(), "his" | "its" | "their")
+                || (w == "her" && toks.get(i + 1).is_some_and(|n| n.kind == TokenKind::Word));
+            if possessive {
+                continue;
+            }
+            if let Some(kind) = pronoun_kind(&w) {
+                return self.parties.antecedent(t.span.start, kind, exclude).map(|m| (t.span, *m));
+            }
+        }
+        None
     }
 
     /// Offset of the first of `words` after `from` in the sentence, within `limit` tokens.
@@ -1121,7 +1147,7 @@ fn marked_disputed(scan: &Scan<'_>, si: usize, denial: Span, found: &mut Vec<Fou
 /// Where the object of an accusation verb may start: its first three words, up to `until`
 /// ("accused the US of": the US; not "counter-attack from Mosul as").
 fn object(scan: &Scan<'_>, sentence: Span, cue: Span, until: usize) -> Span {
-    let third = tokens(scan.text(), span(cue.end, sentence.end)).take(3).last().map_or(cue.end, |t| t.span.end);
+    let third = tokens(scan.text(), span(cue.end, sentence.end)).take(2).last().map_or(cue.end, |t| t.span.end);
     Span::new(cue.end, until.min(third).max(cue.end))
 }
 
@@ -1148,11 +1174,17 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
     {
         return;
     }
-    // "refused to condemn X", "did not accuse X": no accusation is made.
-    if scan.previous_word(sentence, cue.start).is_some_and(|w| {
-        let w = w.to_ascii_lowercase();
-        w == "to" || w == "not" || w == "never" || w == "without" || w.ends_with("n't") || w.ends_with("n’t")
-    }) {
+    // "refused to condemn X", "has never publicly blamed X", "voters might blame X", "false
+    // accusations that X": no accusation is made, or the article already answers it.
+    let before: Vec<Token> = tokens(text, Span::new(sentence.start, cue.start)).collect();
+    let hedged = before.iter().rev().take(3).enumerate().any(|(i, t)| {
+        let w = t.span.text(text).to_ascii_lowercase();
+        matches!(w.as_str(), "not" | "never" | "without" | "might" | "may" | "could" | "would" | "should")
+            || w.ends_with("n't")
+            || w.ends_with("n’t")
+            || (i == 0 && matches!(w.as_str(), "to" | "false" | "baseless" | "unfounded" | "debunked" | "bogus"))
+    });
+    if hedged {
         return;
     }
     let (target, accuser) = if passive {
