@@ -529,7 +529,14 @@ fn is_modifier(text: &str, lex: &Lexicon, m: Span, next: Span) -> bool {
     let mut n = 0;
     for w in between.split_whitespace() {
         n += 1;
-        if n > 3 || !w.chars().all(|c| c.is_lowercase() || c == '-') || lex.function_words.contains(w) {
+        // Role nouns join names ("campaign manager"); verbs do not ("Bob Smith blamed CNN").
+        // Titles join them too ("Michigan Gov. Rick Snyder").
+        if lex.not_names.contains(w.trim_end_matches('.')) && is_capitalised(w) && w != "The" {
+            n += 1;
+            continue;
+        }
+        let verb_like = w.ends_with("ed") || w.ends_with('s') || lex.cue_words(w);
+        if n > 3 || verb_like || !w.chars().all(|c| c.is_lowercase() || c == '-') || lex.function_words.contains(w) {
             return false;
         }
     }
@@ -765,7 +772,7 @@ impl Scan<'_> {
     fn find_word(&self, sentence: Span, from: usize, words: &[&str], limit: usize) -> Option<usize> {
         tokens(self.text(), span(from, sentence.end))
             .take(limit)
-            .take_while(|t| !matches!(t.span.text(self.text()), "." | ";"))
+            .take_while(|t| t.span.text(self.text()) != ";")
             .find(|t| words.contains(&t.span.text(self.text()).to_ascii_lowercase().as_str()))
             .map(|t| t.span.start)
     }
@@ -855,7 +862,14 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                 }
             }
             Role::Speech => {
-                if scan.in_quote(m.span) {
+                // "blamed CNN for reporting": a gerund after a preposition is a noun.
+                let after_preposition = scan.previous_word(sentence, m.span.start).is_some_and(|w| {
+                    matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "for" | "of" | "by" | "about" | "after" | "before" | "without" | "from" | "in" | "on"
+                    )
+                });
+                if after_preposition || scan.in_quote(m.span) {
                     continue;
                 }
                 let (speaker, content) = speech_parts(&scan, sentence, m.span);
@@ -998,10 +1012,10 @@ fn described(scan: &Scan<'_>, mention: Span, sentence: Span) -> Span {
 /// Party keys of an attribution's resolved speaker ("US Secretary of State Antony Blinken").
 fn speaker_keys(scan: &Scan<'_>, name: &str, source: Option<Span>) -> Vec<u32> {
     let mut keys = Vec::new();
-    if let Some(src) = source {
-        for m in scan.parties.mentions_in(src) {
-            keys.extend(scan.keys_of(m));
-        }
+    // The source's first party only: a long source span may run over the object
+    // ("Ted Cruz blamed CNN for").
+    if let Some(m) = source.and_then(|src| scan.parties.mentions_in(src).first()) {
+        keys.extend(scan.keys_of(m));
     }
     let last = name.split_whitespace().last().unwrap_or("");
     if let Some(&k) = scan.parties.keys.get(&normalise_key(last)) {
@@ -1147,7 +1161,13 @@ fn marked_disputed(scan: &Scan<'_>, si: usize, denial: Span, found: &mut Vec<Fou
 /// Where the object of an accusation verb may start: its first three words, up to `until`
 /// ("accused the US of": the US; not "counter-attack from Mosul as").
 fn object(scan: &Scan<'_>, sentence: Span, cue: Span, until: usize) -> Span {
-    let third = tokens(scan.text(), span(cue.end, sentence.end)).take(2).last().map_or(cue.end, |t| t.span.end);
+    // Titles and their abbreviation dots do not count ("accused Michigan Gov. Rick Snyder of").
+    let text = scan.text();
+    let third = tokens(text, span(cue.end, sentence.end))
+        .filter(|t| t.kind == TokenKind::Word && !scan.lex.not_names.contains(t.span.text(text)))
+        .take(2)
+        .last()
+        .map_or(cue.end, |t| t.span.end);
     Span::new(cue.end, until.min(third).max(cue.end))
 }
 
