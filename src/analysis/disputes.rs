@@ -303,6 +303,10 @@ struct Mention {
     /// The first word of a longer name ("Acme" of "Acme Corp", "Hillary" of "Hillary Clinton").
     alt: Option<u32>,
     entity: bool,
+    /// Sentence index, and whether it is the first party of its sentence (its subject,
+    /// usually), which pronouns prefer.
+    sentence: u32,
+    first: bool,
 }
 
 #[derive(Default)]
@@ -362,9 +366,21 @@ impl Parties {
             (Pronoun::Male, Some(Some(female))) => !m.entity && !female,
             (Pronoun::Female, Some(Some(female))) => !m.entity && *female,
         };
-        self.mentions[..hi].iter().rev().take(40).find(|m| {
+        let allowed = |m: &&Mention| {
             compatible(m) && !exclude.contains(&m.key) && !self.set(m).iter().flatten().any(|k| exclude.contains(k))
-        })
+        };
+        let recent = &self.mentions[..hi];
+        // The subject of this sentence or the previous one first ("Mr. Lewandowski's troubles
+        // began ... for Mr. Bannon ... He was charged": Lewandowski), then the latest party.
+        let here = recent.last().map_or(0, |m| m.sentence);
+        recent
+            .iter()
+            .rev()
+            .take(40)
+            .take_while(|m| m.sentence + 1 >= here)
+            .filter(|m| m.first)
+            .find(allowed)
+            .or_else(|| recent.iter().rev().take(40).find(allowed))
     }
 }
 
@@ -469,7 +485,7 @@ fn find_parties(doc: &Document, lex: &Lexicon) -> Parties {
             if let Some((class, alias)) = whole {
                 let key = entity_key(&mut p, class);
                 let span = Span::new(run.start.min(alias.start), run.end);
-                p.mentions.push(Mention { span, key, side: None, alt: None, entity: true });
+                p.mentions.push(Mention { span, key, side: None, alt: None, entity: true, sentence: 0, first: false });
                 continue;
             }
             let key_word = last_word;
@@ -496,7 +512,7 @@ fn find_parties(doc: &Document, lex: &Lexicon) -> Parties {
                     *g = female;
                 }
             }
-            p.mentions.push(Mention { span: run, key, side, alt, entity: false });
+            p.mentions.push(Mention { span: run, key, side, alt, entity: false, sentence: 0, first: false });
         }
     }
     // Aliases outside capitalised runs ("the administration", lower-case demonyms).
@@ -507,10 +523,34 @@ fn find_parties(doc: &Document, lex: &Lexicon) -> Parties {
             .any(|m| m.span.overlaps(a.span));
         if !inside {
             let key = entity_key(&mut p, a.class);
-            p.mentions.push(Mention { span: a.span, key, side: None, alt: None, entity: true });
+            p.mentions.push(Mention {
+                span: a.span,
+                key,
+                side: None,
+                alt: None,
+                entity: true,
+                sentence: 0,
+                first: false,
+            });
         }
     }
     p.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    // A multi-word name is a person when its given name is known or its last word is used
+    // alone elsewhere ("Donald Trump" ... "Trump"); "New Hampshire" is neither.
+    let alone: HashSet<u32> = p
+        .mentions
+        .iter()
+        .filter(|m| !m.entity && m.alt.is_none() && !m.span.text(text).contains(' '))
+        .map(|m| m.key)
+        .collect();
+    p.people.retain(|k, gender| gender.is_some() || alone.contains(k));
+    let mut last_sentence = usize::MAX;
+    for m in &mut p.mentions {
+        let si = doc.sentence_at(m.span.start).unwrap_or(0);
+        m.sentence = si as u32;
+        m.first = si != last_sentence;
+        last_sentence = si;
+    }
     // "Donald Trump campaign manager Corey Lewandowski": the described name is on the side of
     // the describing one.
     for i in 1..p.mentions.len() {
