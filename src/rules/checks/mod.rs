@@ -2,6 +2,7 @@
 
 pub mod attribution;
 pub mod conditional;
+pub mod counter_position;
 pub mod dates;
 pub mod existence;
 pub mod quotes;
@@ -32,11 +33,20 @@ pub enum CheckSchema {
     DateConsistency(dates::DateConsistencyParams),
     /// Attribution defects: quotes without speakers, unresolved pronouns, anonymous sources ...
     Attribution(attribution::AttributionParams),
+    /// An accusation or contested claim needs the other side nearby.
+    CounterPosition(counter_position::CounterPositionParams),
 }
 
 /// The names `check` may take.
-pub const KINDS: &[&str] =
-    &["existence", "substitution", "conditional", "quote-balance", "date-consistency", "attribution"];
+pub const KINDS: &[&str] = &[
+    "existence",
+    "substitution",
+    "conditional",
+    "quote-balance",
+    "date-consistency",
+    "attribution",
+    "counter-position",
+];
 
 /// A check kind with its parameters compiled (automata and regexes built once).
 #[derive(Debug)]
@@ -47,6 +57,7 @@ pub enum Check {
     QuoteBalance(quotes::QuoteBalance),
     DateConsistency(dates::DateConsistency),
     Attribution(attribution::AttributionCheck),
+    CounterPosition(counter_position::CounterPosition),
 }
 
 /// What a check run needs besides the document.
@@ -64,6 +75,7 @@ impl Check {
             Check::QuoteBalance(c) => c.run(doc, cx, out),
             Check::DateConsistency(c) => c.run(doc, cx, out),
             Check::Attribution(c) => c.run(doc, cx, out),
+            Check::CounterPosition(c) => c.run(doc, cx, out),
         }
     }
 }
@@ -113,6 +125,9 @@ pub fn compile(kind: &str, raw: &str, lex: &dyn LexiconResolver) -> Result<Check
         "quote-balance" => Check::QuoteBalance(quotes::QuoteBalance::compile(params(raw)?, lex).map_err(inv)?),
         "date-consistency" => Check::DateConsistency(dates::DateConsistency::compile(params(raw)?).map_err(inv)?),
         "attribution" => Check::Attribution(attribution::AttributionCheck::compile(params(raw)?, lex).map_err(inv)?),
+        "counter-position" => {
+            Check::CounterPosition(counter_position::CounterPosition::compile(params(raw)?, lex).map_err(inv)?)
+        }
         _ => return Err(CompileFailure::UnknownKind),
     })
 }
