@@ -31,13 +31,13 @@ fn window(source: &str, f: &Located) -> (usize, usize, usize) {
     (start, end.max(start), first_line)
 }
 
-fn render_one(r: &FileReport, f: &Located, renderer: &Renderer) -> String {
+pub(crate) fn render_one(r: &FileReport, f: &Located, renderer: &Renderer) -> String {
     let (ws, we, first_line) = window(&r.source, f);
     let text = &r.source[ws..we];
     let clamp = |x: usize| x.clamp(ws, we) - ws;
     let mut snippet = Snippet::source(text)
         .line_start(first_line)
-        .path(format!("{}", r.path))
+        .path(r.path.to_string())
         .annotation(AnnotationKind::Primary.span(clamp(f.span.start)..clamp(f.span.end).max(clamp(f.span.start))));
     for (label, (span, _)) in f.finding.labels.iter().zip(&f.labels) {
         snippet = snippet

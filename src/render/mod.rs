@@ -1,8 +1,9 @@
 //! Every output format behind one interface over the same located findings.
 
+pub mod diff;
 mod github;
-mod human;
-mod json;
+pub(crate) mod human;
+pub(crate) mod json;
 mod sarif;
 
 use std::io::{self, Write};

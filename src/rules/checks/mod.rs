@@ -2,6 +2,7 @@
 
 pub mod conditional;
 pub mod existence;
+pub mod revision;
 pub mod substitution;
 
 use schemars::JsonSchema;
@@ -23,10 +24,12 @@ pub enum CheckSchema {
     Substitution(spec::SubstitutionParams),
     /// If X appears in a scope, Y must appear too.
     Conditional(spec::ConditionalParams),
+    /// A change between two versions (run by `factlint diff` only).
+    Revision(revision::RevisionParams),
 }
 
 /// The names `check` may take.
-pub const KINDS: &[&str] = &["existence", "substitution", "conditional"];
+pub const KINDS: &[&str] = &["existence", "substitution", "conditional", "revision"];
 
 /// A check kind with its parameters compiled (automata and regexes built once).
 #[derive(Debug)]
@@ -34,6 +37,7 @@ pub enum Check {
     Existence(existence::Existence),
     Substitution(substitution::Substitution),
     Conditional(conditional::Conditional),
+    Revision(revision::Revision),
 }
 
 /// What a check run needs besides the document.
@@ -48,6 +52,7 @@ impl Check {
             Check::Existence(c) => c.run(doc, cx, out),
             Check::Substitution(c) => c.run(doc, cx, out),
             Check::Conditional(c) => c.run(doc, cx, out),
+            Check::Revision(c) => c.run(doc, cx, out),
         }
     }
 }
@@ -94,6 +99,7 @@ pub fn compile(kind: &str, raw: &str, lex: &dyn LexiconResolver) -> Result<Check
         "existence" => Check::Existence(existence::Existence::compile(params(raw)?, lex).map_err(inv)?),
         "substitution" => Check::Substitution(substitution::Substitution::compile(params(raw)?, lex).map_err(inv)?),
         "conditional" => Check::Conditional(conditional::Conditional::compile(params(raw)?, lex).map_err(inv)?),
+        "revision" => Check::Revision(revision::Revision::compile(params(raw)?, lex).map_err(inv)?),
         _ => return Err(CompileFailure::UnknownKind),
     })
 }
