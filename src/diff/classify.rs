@@ -229,11 +229,23 @@ fn speaker_changed(v: &Versions<'_>, rev: &Revision, out: &mut Vec<Change>) {
             if h.old.len() > 6 || h.new.len() > 6 {
                 continue;
             }
-            let Some(cue) = new_cues.iter().find(|c| gap(**c, ns) <= 2) else { continue };
+            // The cue next to the name, or close by in the same clause ("Trump, the
+            // front-runner, said"), and the name is not inside the quote.
+            if quote_at(v.new, ns).is_some() {
+                continue;
+            }
+            let near = |c: &&Span| {
+                let g = gap(**c, ns);
+                let between = if c.start >= ns.end { Span::new(ns.end, c.start) } else { Span::new(c.end, ns.start) };
+                g <= 2 || (g <= 48 && !v.new.slice(between).contains(['.', ';', '“', '”', '"']))
+            };
+            let Some(cue) = new_cues.iter().find(near) else { continue };
             let o = v.old.slice(os).to_string();
             let n = v.new.slice(ns).to_string();
             let cue_text = v.new.slice(*cue);
-            let what = if cue.start >= ns.end {
+            let what = if gap(*cue, ns) > 2 {
+                format!("{} -> {} (source of `{cue_text}`)", quoted(&o), quoted(&n))
+            } else if cue.start >= ns.end {
                 format!("`{} {cue_text}` -> `{} {cue_text}`", clip(&o), clip(&n))
             } else {
                 format!("`{cue_text} {}` -> `{cue_text} {}`", clip(&o), clip(&n))

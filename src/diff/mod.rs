@@ -202,8 +202,13 @@ pub fn revisions<'a>(rules: &'a RuleSet, old: &'a Document, new: &'a Document, o
     let revs = revision_rules(rules);
     let alignment = align::align(old, new, deadline);
     // Words the rules care about are never typos ("Tuesday" / "Thursday", "may" / "man").
+    let protecting: Vec<&Revision> = revs
+        .iter()
+        .map(|(_, r)| *r)
+        .filter(|r| matches!(r.change, ChangeKind::NumberChanged | ChangeKind::DateChanged | ChangeKind::HedgeChanged))
+        .collect();
     let protected = |w: &str| {
-        revs.iter().any(|(_, r)| r.words.phrases.as_ref().is_some_and(|p| p.lookup(w).is_some()))
+        protecting.iter().any(|r| r.words.phrases.as_ref().is_some_and(|p| p.lookup(w).is_some()))
             || w.bytes().any(|b| b.is_ascii_digit())
     };
     let mut edits = Vec::new();

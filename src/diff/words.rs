@@ -120,17 +120,16 @@ fn classify_minor(
     let has_digit =
         |toks: &[Token], text: &str| toks.iter().any(|t| t.span.text(text).bytes().any(|b| b.is_ascii_digit()));
     let digits = has_digit(old, old_text) || has_digit(new, new_text);
-    let any_protected = ow.iter().chain(&nw).any(|w| protected.is_protected(w));
     let ol = letters(old_text, old);
     let nl = letters(new_text, new);
     if ol == nl {
         // "well known" / "well-known", "Putins" / "Putin's": same letters.
         return Some(MinorKind::Spelling);
     }
-    if any_protected {
-        return None;
-    }
     if ow.is_empty() || nw.is_empty() {
+        if ow.iter().chain(&nw).any(|w| protected.is_protected(w)) {
+            return None;
+        }
         let changed = if ow.is_empty() { &nw } else { &ow };
         return (changed.len() == 1 && FUNCTION_WORDS.contains(&changed[0].as_str()))
             .then_some(MinorKind::FunctionWord);
@@ -143,7 +142,15 @@ fn classify_minor(
         if a == b {
             continue;
         }
-        let len = a.chars().count().max(b.chars().count());
+        // A word the rules care about may be misspelt, but not swapped for another
+        // such word ("Tuesday" / "Thursday") or shortened into a different word
+        // ("never" / "ever"): its typo must keep the length unless the word is long.
+        let (pa, pb) = (protected.is_protected(a), protected.is_protected(b));
+        let (la, lb) = (a.chars().count(), b.chars().count());
+        if (pa && pb) || (pa && la != lb && la < 7) || (pb && la != lb && lb < 7) {
+            return None;
+        }
+        let len = la.max(lb);
         let d = osa_distance(a, b);
         // One slip in a word of four letters or more; two only in long words.
         let allowed = match len {
