@@ -2,6 +2,7 @@
 //! per document, on demand, and every rule reads its result.
 
 pub mod attribution;
+pub mod entities;
 pub mod quotes;
 pub mod temporal;
 

@@ -53,12 +53,29 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
         let mut prev: Option<char> = None;
         let mut chars = body.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
+            let mut next = chars.peek().map(|&(_, n)| n);
             let at = para.start + i;
-            let after = at + c.len_utf8();
+            let mut after = at + c.len_utf8();
+            // Two apostrophes stand for a double quotation mark in some wire and archive
+            // text (''It is over,'' he said): read them as one straight double mark.
+            let c = if c == '\'' && next == Some('\'') {
+                chars.next();
+                after += 1;
+                next = chars.peek().map(|&(_, n)| n);
+                '"'
+            } else {
+                c
+            };
             let double_open = stack.iter().any(|o| !o.single);
             let single_open = stack.last().is_some_and(|o| o.single);
             let action = match c {
+                // A mistyped opening mark used to close ("Apparently not,“ he said).
+                '“' if double_open
+                    && prev.is_some_and(|p| !p.is_whitespace())
+                    && next.is_none_or(|n| n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':')) =>
+                {
+                    Some(false)
+                }
                 '“' | '«' => Some(true),
                 '”' | '»' => Some(false),
                 '"' => Some(
@@ -237,6 +254,16 @@ mod tests {
         assert_eq!(q.len(), 3);
         assert!(!q[1].closed && !q[1].unbalanced);
         assert_eq!(q[2].continues, Some(1));
+    }
+
+    #[test]
+    fn doubled_apostrophes_and_a_mistyped_closer_pair() {
+        let text = "''It is over,'' he said. “Apparently not,“ she said.";
+        let q = quotes(text);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].content.text(text), "It is over,");
+        assert_eq!(q[1].content.text(text), "Apparently not,");
+        assert!(q.iter().all(|q| q.closed));
     }
 
     #[test]

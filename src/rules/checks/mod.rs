@@ -1,5 +1,6 @@
 //! Check kinds: one file each, each with a `compile` from its parameters and a `run`.
 
+pub mod attribution;
 pub mod conditional;
 pub mod existence;
 pub mod revision;
@@ -24,12 +25,14 @@ pub enum CheckSchema {
     Substitution(spec::SubstitutionParams),
     /// If X appears in a scope, Y must appear too.
     Conditional(spec::ConditionalParams),
+    /// Attribution defects: quotes without speakers, unresolved pronouns, anonymous sources ...
+    Attribution(attribution::AttributionParams),
     /// A change between two versions (run by `factlint diff` only).
     Revision(revision::RevisionParams),
 }
 
 /// The names `check` may take.
-pub const KINDS: &[&str] = &["existence", "substitution", "conditional", "revision"];
+pub const KINDS: &[&str] = &["existence", "substitution", "conditional", "attribution", "revision"];
 
 /// A check kind with its parameters compiled (automata and regexes built once).
 #[derive(Debug)]
@@ -37,6 +40,7 @@ pub enum Check {
     Existence(existence::Existence),
     Substitution(substitution::Substitution),
     Conditional(conditional::Conditional),
+    Attribution(attribution::AttributionCheck),
     Revision(revision::Revision),
 }
 
@@ -52,6 +56,7 @@ impl Check {
             Check::Existence(c) => c.run(doc, cx, out),
             Check::Substitution(c) => c.run(doc, cx, out),
             Check::Conditional(c) => c.run(doc, cx, out),
+            Check::Attribution(c) => c.run(doc, cx, out),
             Check::Revision(c) => c.run(doc, cx, out),
         }
     }
@@ -99,6 +104,7 @@ pub fn compile(kind: &str, raw: &str, lex: &dyn LexiconResolver) -> Result<Check
         "existence" => Check::Existence(existence::Existence::compile(params(raw)?, lex).map_err(inv)?),
         "substitution" => Check::Substitution(substitution::Substitution::compile(params(raw)?, lex).map_err(inv)?),
         "conditional" => Check::Conditional(conditional::Conditional::compile(params(raw)?, lex).map_err(inv)?),
+        "attribution" => Check::Attribution(attribution::AttributionCheck::compile(params(raw)?, lex).map_err(inv)?),
         "revision" => Check::Revision(revision::Revision::compile(params(raw)?, lex).map_err(inv)?),
         _ => return Err(CompileFailure::UnknownKind),
     })

@@ -1,0 +1,279 @@
+//! Attributions: source / cue / content, and who the source resolves to.
+//!
+//! One pass per document: the reporting-verb automaton runs once over the text, each cue
+//! is read in its sentence's tokens ([`scan`]) for a source and a content, then every
+//! quote left without a speaker takes the speaker of the quote chain or paragraph it
+//! belongs to, and finally every source is resolved to a speaker ([`resolve`]).
+
+mod resolve;
+mod scan;
+
+use crate::analysis::entities::{self, Entities};
+use crate::document::Document;
+use crate::rules::Lexicons;
+use crate::text::Span;
+use crate::text::lexicon::PhraseMatcher;
+
+/// Compiled word lists the attribution analysis needs (built once per rule set).
+#[derive(Debug)]
+pub struct Lexicon {
+    /// rules/lexicons/reporting-verbs.json: speech / belief / contested / according / quote_only.
+    pub verbs: PhraseMatcher,
+    /// rules/lexicons/anonymous-sources.json: collective / unnamed / reason.
+    pub anonymous: PhraseMatcher,
+    /// rules/lexicons/document-sources.json: document.
+    pub documents: PhraseMatcher,
+    /// rules/lexicons/hedges.json: hedge.
+    pub hedges: PhraseMatcher,
+    /// Names, titles, aliases, pronouns.
+    pub entities: entities::Lexicon,
+    class_ids: [Option<u32>; 6],
+    anon_collective: Option<u32>,
+    anon_unnamed: Option<u32>,
+    anon_reason: Option<u32>,
+}
+
+fn classes<'a>(lexicons: &'a Lexicons, name: &str) -> Vec<(&'a str, Vec<&'a str>)> {
+    lexicons
+        .get(name)
+        .map(|l| l.classes.iter().map(|(k, v)| (k.as_str(), v.iter().map(String::as_str).collect())).collect())
+        .unwrap_or_default()
+}
+
+impl Lexicon {
+    pub fn new(lexicons: &Lexicons) -> Self {
+        let verbs = PhraseMatcher::new(classes(lexicons, "reporting-verbs"));
+        let anonymous = PhraseMatcher::new(classes(lexicons, "anonymous-sources"));
+        let class_ids = [
+            verbs.class_id("speech"),
+            verbs.class_id("belief"),
+            verbs.class_id("contested"),
+            verbs.class_id("according"),
+            verbs.class_id("quote_only"),
+            verbs.class_id("stance"),
+        ];
+        Self {
+            class_ids,
+            anon_collective: anonymous.class_id("collective"),
+            anon_unnamed: anonymous.class_id("unnamed"),
+            anon_reason: anonymous.class_id("reason"),
+            verbs,
+            anonymous,
+            documents: PhraseMatcher::new(classes(lexicons, "document-sources")),
+            hedges: PhraseMatcher::new(classes(lexicons, "hedges")),
+            entities: entities::Lexicon::new(lexicons),
+        }
+    }
+
+    fn cue_class(&self, class: u32) -> CueClass {
+        match self.class_ids.iter().position(|c| *c == Some(class)) {
+            Some(0) => CueClass::Speech,
+            Some(1) => CueClass::Belief,
+            Some(2) => CueClass::Contested,
+            Some(3) => CueClass::According,
+            Some(4) => CueClass::QuoteOnly,
+            Some(5) => CueClass::Stance,
+            _ => CueClass::Speech,
+        }
+    }
+
+    /// Whether `span` of `text` states why a source is not named ("on condition of anonymity").
+    pub fn states_anonymity_reason(&self, text: &str, span: Span) -> bool {
+        self.anonymous.find_in(text, span).any(|m| Some(m.class) == self.anon_reason)
+    }
+}
+
+/// What kind of speaker a source is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerKind {
+    Person,
+    Organisation,
+    Role,
+    Pronoun,
+    Anonymous,
+    Document,
+    None,
+}
+
+/// Which class of reporting verb the cue is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CueClass {
+    /// say, tell, add, warn ...
+    Speech,
+    /// think, believe, want ...
+    Belief,
+    /// accuse, allege, claim, deny, criticise ...
+    Contested,
+    /// according to X.
+    According,
+    /// continued, recalled ...: only next to a direct quote.
+    QuoteOnly,
+    /// Evidence and stance: a poll found, she endorsed, he declined (PolNeAR counts them).
+    Stance,
+    /// No cue: a quote attributed through its paragraph or quote chain.
+    None,
+}
+
+/// One attribution: who (source), the verb or phrase (cue), and what (content).
+#[derive(Debug, Clone)]
+pub struct Attribution {
+    /// The mention as written ("he", "Putin", "Western officials"), if any.
+    pub source: Option<Span>,
+    pub cue: Option<Span>,
+    pub content: Option<Span>,
+    /// The resolved speaker ("Russian President Vladimir Putin"), if any.
+    pub speaker: Option<String>,
+    /// The kind of the resolved speaker (a resolved "he" is a person; an unresolved one a pronoun).
+    pub speaker_kind: SpeakerKind,
+    /// The content is a direct quote.
+    pub direct: bool,
+    /// The reporting verb's class.
+    pub cue_class: CueClass,
+    /// The entity / party the speaker belongs to ("Russia" for Putin or the Kremlin,
+    /// "United States" for Washington or a State Department spokeswoman), from aliases.json.
+    pub party: Option<String>,
+    /// Index into [`Attributions::entities`]`.persons` when the speaker is a known person.
+    pub person: Option<usize>,
+    /// The source is a pronoun (resolved or not).
+    pub pronoun: bool,
+    /// An anonymous source that is a group speaking in general ("Western officials", "analysts").
+    pub collective: bool,
+    /// The speaker's first mention is a bare surname (or the full name comes only later).
+    pub bare_first_mention: bool,
+    /// For a quote without its own cue: the attribution whose speaker it takes.
+    pub continues: Option<usize>,
+}
+
+impl Attribution {
+    /// Where the attribution is, for ordering and reporting.
+    pub fn anchor(&self) -> Span {
+        self.source.or(self.cue).or(self.content).unwrap_or_default()
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Attributions {
+    pub items: Vec<Attribution>,
+    /// The people named in the article (speakers point into it).
+    pub entities: Entities,
+}
+
+impl Attributions {
+    /// The party (entity) a speaker belongs to: "Russia" for "the Kremlin" or for
+    /// "Russian President Vladimir Putin"; None when nothing in aliases.json names it.
+    pub fn party_of<'a>(&'a self, speaker: &'a str, ctx: &'a super::Context) -> Option<&'a str> {
+        self.entities.party_of(speaker, &ctx.attribution.entities)
+    }
+}
+
+/// A found cue with its source and content, before the speaker is resolved.
+#[derive(Debug, Clone)]
+struct Raw {
+    source: Option<Span>,
+    cue: Option<Span>,
+    content: Option<Span>,
+    direct: bool,
+    class: CueClass,
+    /// For "who": the noun phrase it refers to.
+    antecedent: Option<Span>,
+    sentence: usize,
+    continues: Option<usize>,
+}
+
+pub fn find_attributions(doc: &Document, ctx: &super::Context) -> Attributions {
+    let lex = &ctx.attribution;
+    let mut entities = Entities::find(doc, &lex.entities);
+    let mut raws = scan::find_cued(doc, lex);
+    chain_quotes(doc, &mut raws);
+    raws.sort_by_key(|r| {
+        let a = r.source.or(r.cue).or(r.content).unwrap_or_default();
+        (a.start, r.cue.map_or(0, |c| c.start))
+    });
+    // Continuations were recorded as positions; re-point them after sorting.
+    let items = resolve::resolve(doc, lex, &mut entities, &raws);
+    Attributions { items, entities }
+}
+
+/// A quote is a scare quote or a title, not speech that needs a speaker: 1 to 3 words,
+/// or every word capitalised ("“Gifted Hands”").
+pub fn is_scare_or_title(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= 3 {
+        return true;
+    }
+    const SMALL: &[&str] = &["a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "with", "at", "by"];
+    words.len() <= 12
+        && words.iter().all(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.is_empty() || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()) || SMALL.contains(&w)
+        })
+}
+
+/// Quotes that no cue covers take the speaker of the quote they continue, of their
+/// sentence, or of their paragraph; a colon cue at the end of the previous paragraph
+/// ("Putin said:") introduces the next paragraph's quote.
+fn chain_quotes(doc: &Document, raws: &mut Vec<Raw>) {
+    let text = &doc.text;
+    let mut quote_owner: Vec<Option<usize>> = vec![None; doc.quotes.len()];
+    for (qi, q) in doc.quotes.iter().enumerate() {
+        if q.nested || q.content.is_empty() {
+            continue;
+        }
+        if let Some(ri) = raws.iter().position(|r| r.content.is_some_and(|c| c.overlaps(q.content))) {
+            quote_owner[qi] = Some(ri);
+            continue;
+        }
+        let chained = q.continues.and_then(|p| quote_owner.get(p).copied().flatten());
+        if chained.is_none() && is_scare_or_title(q.content.text(text)) {
+            continue;
+        }
+        let sentence = doc.sentence_at(q.content.start).unwrap_or(0);
+        let para = q.paragraph;
+        let owner = chained
+            .or_else(|| nearest(raws, |r| r.sentence == sentence, q.span.start))
+            .or_else(|| {
+                nearest(raws, |r| doc.sentences.get(r.sentence).is_some_and(|s| s.paragraph == para), q.span.start)
+            })
+            .or_else(|| {
+                // "Putin said:" closing the previous paragraph.
+                let prev = para.checked_sub(1)?;
+                let ptext = doc.paragraphs.get(prev)?.text(text).trim_end();
+                if !ptext.ends_with(':') {
+                    return None;
+                }
+                raws.iter().rposition(|r| doc.sentences.get(r.sentence).is_some_and(|s| s.paragraph == prev))
+            });
+        quote_owner[qi] = Some(raws.len());
+        raws.push(Raw {
+            source: None,
+            cue: None,
+            content: Some(q.content),
+            direct: true,
+            class: CueClass::None,
+            antecedent: None,
+            sentence,
+            continues: owner.map(|o| raws[o].content.or(raws[o].cue).map_or(0, |s| s.start)),
+        });
+    }
+}
+
+/// The attribution matching `keep` nearest to `at`, preferring one before it.
+fn nearest(raws: &[Raw], keep: impl Fn(&Raw) -> bool, at: usize) -> Option<usize> {
+    let pos = |r: &Raw| r.source.or(r.cue).or(r.content).map_or(0, |s| s.start);
+    let before = raws
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| keep(r) && pos(r) <= at && r.source.is_some())
+        .max_by_key(|(_, r)| pos(r));
+    let after = raws
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| keep(r) && pos(r) > at && r.source.is_some())
+        .min_by_key(|(_, r)| pos(r));
+    before.or(after).map(|(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests;

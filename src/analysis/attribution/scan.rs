@@ -1,0 +1,868 @@
+//! Cues in their sentence: the source before or after the verb, and the content on the
+//! other side. A hand-written reader over the sentence's tokens, no parser: news
+//! attribution is formulaic ("X said", "“...,” X said", "..., said X, a spokeswoman for Y",
+//! "according to X", "..., saying ...").
+
+use super::{CueClass, Lexicon, Raw};
+use crate::analysis::entities::{NOT_NAME_WORDS, PronounClass};
+use crate::document::Document;
+use crate::text::Span;
+use crate::text::token::{Token, TokenKind, tokens};
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "some", "many",
+    "several", "other", "two", "three", "four", "five", "six", "both", "all", "each", "every", "most", "few", "one",
+    "another", "such", "any", "no", "more",
+];
+
+/// Words that sit between a subject and its reporting verb ("has long said", "also warned").
+const BETWEEN: &[&str] = &[
+    "also",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "should",
+    "must",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "long",
+    "previously",
+    "repeatedly",
+    "later",
+    "recently",
+    "once",
+    "still",
+    "again",
+    "already",
+    "often",
+    "publicly",
+    "privately",
+    "flatly",
+    "firmly",
+    "strongly",
+    "quickly",
+    "immediately",
+    "then",
+    "further",
+    "earlier",
+    "subsequently",
+    "initially",
+    "first",
+    "just",
+    "even",
+    "now",
+    "frequently",
+    "consistently",
+    "explicitly",
+    "clearly",
+    "openly",
+    "reportedly",
+    "allegedly",
+    "is",
+    "was",
+    "are",
+    "were",
+    "been",
+    "being",
+    "today",
+    "yesterday",
+    "tonight",
+    "apparently",
+    "simply",
+    "only",
+    "actually",
+    "always",
+    "certainly",
+    "all",
+    "both",
+    "angrily",
+    "bluntly",
+    "candidly",
+    "categorically",
+    "emphatically",
+    "falsely",
+    "famously",
+    "formally",
+    "gently",
+    "hastily",
+    "loudly",
+    "mistakenly",
+    "notably",
+    "officially",
+    "personally",
+    "pointedly",
+    "proudly",
+    "quietly",
+    "rightly",
+    "sharply",
+    "softly",
+    "specifically",
+    "sternly",
+    "wrongly",
+    "ominously",
+    "cheerfully",
+    "n't",
+    "not",
+    "here",
+    "there",
+    "herself",
+    "himself",
+    "themselves",
+    "itself",
+];
+
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+const PREPOSITIONS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "to",
+    "during",
+    "after",
+    "before",
+    "via",
+    "through",
+    "with",
+    "over",
+    "from",
+    "by",
+    "in",
+    "while",
+    "late",
+    "last",
+    "earlier",
+    "this",
+    "outside",
+    "inside",
+    "ahead",
+    "following",
+    "upon",
+    "under",
+    "amid",
+    "of",
+    "about",
+    "yesterday",
+    "today",
+    "tonight",
+];
+
+/// Words that open an adverbial between a cue and its content ("said in a statement that").
+const LEAD_ADVERBIAL: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "to",
+    "during",
+    "after",
+    "before",
+    "via",
+    "through",
+    "over",
+    "late",
+    "last",
+    "earlier",
+    "this",
+    "yesterday",
+    "today",
+    "tonight",
+    "while",
+    "when",
+    "later",
+    "again",
+    "repeatedly",
+    "publicly",
+    "privately",
+];
+
+/// Verbs of telling take an addressee before the content ("told Reuters that ...").
+const TELL: &[&str] = &[
+    "tell",
+    "tells",
+    "told",
+    "telling",
+    "assure",
+    "assured",
+    "assures",
+    "assuring",
+    "informed",
+    "inform",
+    "informs",
+    "reminded",
+    "remind",
+    "reminds",
+    "reassured",
+    "reassure",
+    "reassures",
+];
+
+fn is_in(list: &[&str], w: &str) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+fn cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_quote_mark(w: &str) -> bool {
+    matches!(w, "“" | "”" | "\"" | "‘" | "’" | "'" | "«" | "»")
+}
+
+fn is_closing_quote(w: &str) -> bool {
+    matches!(w, "”" | "\"" | "’" | "»")
+}
+
+/// One sentence's tokens and the words the reader needs.
+struct Sent<'t> {
+    text: &'t str,
+    toks: &'t [Token],
+}
+
+impl<'t> Sent<'t> {
+    fn w(&self, i: usize) -> &'t str {
+        self.toks[i].span.text(self.text)
+    }
+    fn word(&self, i: usize) -> bool {
+        self.toks[i].kind != TokenKind::Punct
+    }
+    fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].span.start, self.toks[b].span.end)
+    }
+    fn len(&self) -> usize {
+        self.toks.len()
+    }
+    /// The token index starting at or after byte `off`.
+    fn index_at(&self, off: usize) -> usize {
+        self.toks.partition_point(|t| t.span.start < off)
+    }
+}
+
+/// Every cue with a source or an adjacent quote, in text order.
+pub(super) fn find_cued(doc: &Document, lex: &Lexicon) -> Vec<Raw> {
+    let text = &doc.text;
+    let mut out = Vec::new();
+    let all = Span::new(0, text.len());
+    let matches: Vec<_> = if lex.verbs.is_empty() { Vec::new() } else { lex.verbs.find_in(text, all).collect() };
+    let top_quotes: Vec<&crate::analysis::quotes::Quote> =
+        doc.quotes.iter().filter(|q| !q.nested && !q.content.is_empty()).collect();
+    let mut mi = 0;
+    let mut toks: Vec<Token> = Vec::with_capacity(64);
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        while mi < matches.len() && matches[mi].span.start < sentence.span.start {
+            mi += 1;
+        }
+        let first = mi;
+        while mi < matches.len() && matches[mi].span.end <= sentence.span.end {
+            mi += 1;
+        }
+        if first == mi {
+            continue;
+        }
+        toks.clear();
+        toks.extend(tokens(text, sentence.span));
+        let s = Sent { text, toks: &toks };
+        let mut prev_source: Option<Span> = None;
+        for m in &matches[first..mi] {
+            let class = lex.cue_class(m.class);
+            let cue_text = m.span.text(text);
+            // Reporting verbs are lower case ("the United States" is no cue), except
+            // "According to" opening a sentence.
+            if class != CueClass::According && cap(cue_text) {
+                continue;
+            }
+            // Cues inside a real quote are the speaker's words, not the article's.
+            if top_quotes
+                .iter()
+                .any(|q| q.content.contains(m.span.start) && !super::is_scare_or_title(q.content.text(text)))
+            {
+                continue;
+            }
+            let ci = s.index_at(m.span.start);
+            let ce = s.index_at(m.span.end);
+            if ci >= s.len() {
+                continue;
+            }
+            if let Some(r) = read_cue(doc, lex, &s, si, ci, ce, m.span, class, &top_quotes, prev_source) {
+                if r.source.is_some() {
+                    prev_source = r.source;
+                }
+                out.push(r);
+            }
+        }
+    }
+    out
+}
+
+fn is_pronoun(lex: &Lexicon, w: &str) -> Option<PronounClass> {
+    lex.entities.pronoun(w)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn read_cue(
+    doc: &Document,
+    lex: &Lexicon,
+    s: &Sent<'_>,
+    si: usize,
+    ci: usize,
+    ce: usize,
+    cue: Span,
+    class: CueClass,
+    quotes: &[&crate::analysis::quotes::Quote],
+    prev_source: Option<Span>,
+) -> Option<Raw> {
+    let text = s.text;
+    let sentence = doc.sentences[si].span;
+    let prev_w = ci.checked_sub(1).map(|i| s.w(i));
+    // A noun ("the report", "a claim") or an infinitive ("to say") is no cue.
+    if class != CueClass::According
+        && let Some(p) = prev_w
+        && (is_in(DETERMINERS, p) || p.eq_ignore_ascii_case("to") || p.ends_with("’s") || p.ends_with("'s"))
+    {
+        return None;
+    }
+    let mut raw = Raw {
+        source: None,
+        cue: Some(cue),
+        content: None,
+        direct: false,
+        class,
+        antecedent: None,
+        sentence: si,
+        continues: None,
+    };
+    if class == CueClass::According {
+        // according to X: X follows; the content is the rest of the sentence.
+        let (src, after) = np_right(lex, s, ce, true)?;
+        raw.source = Some(src);
+        if ci == 0 || (ci == 1 && is_quote_mark(s.w(0))) {
+            let mut i = after;
+            while i < s.len() && matches!(s.w(i), "," | "—" | "–") {
+                i += 1;
+            }
+            raw.content = content_from(doc, s, i, quotes, &mut raw.direct);
+        } else {
+            let mut end = ci;
+            while end > 0 && matches!(s.w(end - 1), "," | "(" | "—" | "–") {
+                end -= 1;
+            }
+            if end > 0 {
+                raw.content = Some(trim_content(text, Span::new(sentence.start, s.toks[end - 1].span.end)));
+                raw.direct = content_is_quote(quotes, raw.content);
+            }
+        }
+        return Some(raw);
+    }
+
+    // Source on the left: skip adverbs and auxiliaries, then a noun phrase.
+    let mut j = ci;
+    let mut skipped_time = false;
+    while j > 0 {
+        let w = s.w(j - 1);
+        if is_in(BETWEEN, w) {
+            j -= 1;
+        } else if is_in(WEEKDAYS, w) {
+            j -= 1;
+            skipped_time = true;
+            if j > 0 && s.w(j - 1).eq_ignore_ascii_case("on") {
+                j -= 1;
+            }
+        } else if matches!(w.to_ascii_lowercase().as_str(), "week" | "month" | "year" | "night" | "morning")
+            && j >= 2
+            && matches!(s.w(j - 2).to_ascii_lowercase().as_str(), "last" | "this" | "next" | "earlier")
+        {
+            j -= 2;
+            skipped_time = true;
+        } else {
+            break;
+        }
+    }
+    let _ = skipped_time;
+    let participle = cue.text(text).ends_with("ing") && j > 0 && s.w(j - 1) == ",";
+    let mut inverted = false;
+    if participle {
+        // "..., saying ...": the main clause's subject speaks.
+        raw.source = prev_source.or_else(|| subject_of(lex, s));
+    } else if j > 0 {
+        let w = s.w(j - 1);
+        if matches!(w, "and" | "but" | "or") {
+            // Coordinated verbs share the subject ("lambasted X, but suggested ...").
+            raw.source = prev_source.or_else(|| {
+                let k = j - 1;
+                np_left(lex, s, k).map(|(a, b)| s.span(a, b))
+            });
+        } else if w == ","
+            && !(j >= 2 && is_closing_quote(s.w(j - 2)))
+            && !starts_np(lex, s, ce)
+            && let Some(src) = appositive_subject(lex, s, j - 1)
+        {
+            // "Kevin Brady, chairman of the committee, said that ...".
+            raw.source = Some(src);
+        } else if w == "," || is_closing_quote(w) || w == "—" || w == "–" {
+            inverted = true;
+        } else if let Some((a, b)) = np_left(lex, s, j) {
+            raw.source = Some(s.span(a, b));
+            // "X, who ..., said": the relative pronoun is the source as written.
+            if s.w(a).eq_ignore_ascii_case("who") && a >= 2 && s.w(a - 1) == "," {
+                raw.antecedent = np_left(lex, s, a - 1).map(|(x, y)| s.span(x, y));
+            }
+            // "Putin, the Russian president, said": an appositive between commas.
+            if a >= 2 && s.w(a - 1) == "," && !s.w(a).eq_ignore_ascii_case("who") {
+                // Handled by np_left stopping at the comma: look one phrase further left.
+                if let Some((x, _)) = np_left(lex, s, a - 1)
+                    && s.toks[x].span.start >= sentence.start
+                    && appositive_ok(s, a)
+                {
+                    raw.source = Some(s.span(x, b));
+                }
+            }
+        } else if matches!(w, "." | "!" | "?") {
+            inverted = true;
+        }
+    } else {
+        inverted = ci == 0;
+    }
+    if raw.source.is_none() && (inverted || j == 0) {
+        // "“...,” said Jane Doe, a spokeswoman for the ministry."
+        if let Some((src, _)) = np_right(lex, s, ce, false) {
+            raw.source = Some(src);
+        }
+    }
+    // Content: the quote or clause before the source-and-cue block when the block follows
+    // a comma or a closing quote, otherwise what follows the cue.
+    let block_start = raw.source.map_or(cue.start, |x| x.start.min(cue.start));
+    let bi = s.index_at(block_start);
+    let left_marker = bi > 0 && (s.w(bi - 1) == "," || is_closing_quote(s.w(bi - 1)) || s.w(bi - 1) == "—");
+    let after_block = raw.source.map_or(ce, |x| s.index_at(x.end).max(ce));
+    // A comma before the block makes the left side the content only when nothing but an
+    // adverbial follows ("..., Lavrov said." / "..., Putin said at a press conference.").
+    let right_is_clause = after_block < s.len()
+        && s.word(after_block)
+        && !is_in(PREPOSITIONS, s.w(after_block))
+        && !is_in(WEEKDAYS, s.w(after_block))
+        && s.len() - after_block >= 3;
+    let quote_before =
+        bi > 0 && is_closing_quote(s.w(bi - 1)) || bi > 1 && s.w(bi - 1) == "," && is_closing_quote(s.w(bi - 2));
+    if left_marker && !participle && (quote_before || !right_is_clause) {
+        raw.content = left_content(doc, s, bi, quotes, &mut raw.direct);
+    }
+    if raw.content.is_none() {
+        let tell = is_in(TELL, cue.text(text));
+        let start = skip_to_content(lex, s, ce, tell, raw.source.is_some_and(|x| x.start > cue.start));
+        raw.content = content_from(doc, s, start, quotes, &mut raw.direct);
+        if raw.content.is_none() && bi > 0 && !participle {
+            raw.content = left_content(doc, s, bi, quotes, &mut raw.direct);
+        }
+    }
+    if raw.source.is_none() && !raw.direct {
+        return None;
+    }
+    if class == CueClass::QuoteOnly && !raw.direct {
+        return None;
+    }
+    if raw.content.is_none() && class != CueClass::Speech && class != CueClass::Contested {
+        return None;
+    }
+    if class == CueClass::Stance && (raw.source.is_none_or(|x| x.start > cue.start) || raw.content.is_none()) {
+        return None;
+    }
+    Some(raw)
+}
+
+/// Whether a noun phrase (a name, a determiner) starts at token `i`, as after an inverted cue.
+fn starts_np(lex: &Lexicon, s: &Sent<'_>, i: usize) -> bool {
+    let mut i = i;
+    while i < s.len() && (is_adverb(s.w(i)) || is_in(WEEKDAYS, s.w(i))) {
+        i += 1;
+    }
+    i < s.len()
+        && s.word(i)
+        && (cap(s.w(i)) && !is_in(NOT_NAME_WORDS, s.w(i))
+            || is_in(&["the", "a", "an", "one", "two", "three", "several", "some"], s.w(i))
+            || lex.entities.is_role_noun(s.w(i)))
+}
+
+/// "-ly" adverbs between an inverted cue and its source ("said matter-of-factly").
+fn is_adverb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly") && !w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// "Name, appositive," ending at the comma at token `comma`: the span from the name
+/// to the end of the appositive.
+fn appositive_subject(lex: &Lexicon, s: &Sent<'_>, comma: usize) -> Option<Span> {
+    let lo = comma.saturating_sub(24);
+    let k = (lo..comma).rev().find(|&k| s.w(k) == ",")?;
+    if (k + 1..comma).any(|x| is_quote_mark(s.w(x)) || lex.verbs.lookup(s.w(x)).is_some() && !cap(s.w(x))) {
+        return None;
+    }
+    if k + 1 >= comma || !appositive_ok(s, k + 1) && !cap(s.w(k + 1)) {
+        return None;
+    }
+    let (a, b) = np_left(lex, s, k)?;
+    let head = s.w(b);
+    if !(cap(head) || lex.entities.pronoun(head).is_some()) {
+        return None;
+    }
+    Some(s.span(a, comma - 1))
+}
+
+/// Whether the words after the comma before `a` read like an appositive ("the Russian
+/// president", "a spokeswoman for ...") rather than a new clause.
+fn appositive_ok(s: &Sent<'_>, a: usize) -> bool {
+    let w = s.w(a);
+    is_in(&["the", "a", "an"], w) || !cap(w) && !is_in(BETWEEN, w)
+}
+
+/// The first noun phrase of the sentence, skipping an opening adverbial clause
+/// ("In his comments, Putin ...").
+fn subject_of(lex: &Lexicon, s: &Sent<'_>) -> Option<Span> {
+    let mut i = 0;
+    while i < s.len() && !s.word(i) {
+        i += 1;
+    }
+    if i < s.len()
+        && (is_in(PREPOSITIONS, s.w(i)) || is_in(&["however", "but", "and", "still"], s.w(i)))
+        && let Some(c) = (i..s.len().min(i + 12)).find(|&k| s.w(k) == ",")
+    {
+        i = c + 1;
+    }
+    np_right(lex, s, i, false).map(|(sp, _)| sp).filter(|sp| sp.start < s.toks[s.len().min(i + 8).max(1) - 1].span.end)
+}
+
+/// A noun phrase ending just before token `j` (exclusive), as (first, last) token indices.
+fn np_left(lex: &Lexicon, s: &Sent<'_>, j: usize) -> Option<(usize, usize)> {
+    if j == 0 {
+        return None;
+    }
+    let mut b = j - 1;
+    // A possessive-free head; "Putin’s" is no subject of "said".
+    let head = s.w(b);
+    if !s.word(b) {
+        // "Sen." / "U.S." end with a full stop token.
+        if head == "." && b > 0 && s.toks[b - 1].span.end == s.toks[b].span.start && s.w(b - 1).len() <= 4 {
+            b -= 1;
+        } else {
+            return None;
+        }
+    }
+    let head = s.w(b);
+    if head.ends_with("’s") || head.ends_with("'s") {
+        return None;
+    }
+    if let Some(p) = is_pronoun(lex, head) {
+        return match p {
+            PronounClass::Relative if !head.eq_ignore_ascii_case("who") => None,
+            _ => Some((b, b)),
+        };
+    }
+    let mut a = b;
+    if cap(head) {
+        if is_in(NOT_NAME_WORDS, head) && lex.entities.alias(head).is_none() {
+            return None;
+        }
+        // Capitalised run with "of" / "for" / "and" inside and titles before it.
+        while a > 0 {
+            let p = s.w(a - 1);
+            if s.word(a - 1) && cap(p) && !is_in(NOT_NAME_WORDS, p) {
+                a -= 1;
+            } else if (p == "."
+                && a >= 2
+                && s.toks[a - 2].span.end == s.toks[a - 1].span.start
+                && s.w(a - 2).len() <= 4)
+                || (matches!(p, "of" | "for" | "and" | "&" | "de") && a >= 2 && cap(s.w(a - 2)) && s.word(a - 2))
+            {
+                a -= 2;
+            } else if lex.entities.is_title(p) || is_in(&["the", "a", "an", "former", "presidential", "top"], p) {
+                a -= 1;
+                if is_in(&["the", "a", "an"], p) {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        // "the" at a sentence start is capitalised: "The US says".
+        return Some((a, b));
+    }
+    if !s.word(b) || is_in(BETWEEN, head) || is_in(PREPOSITIONS, head) || is_in(DETERMINERS, head) {
+        return None;
+    }
+    if is_in(&["that", "which", "what", "there", "this", "it", "and", "or", "but", "as", "than", "so", "if"], head) {
+        return None;
+    }
+    let known =
+        lex.anonymous.lookup(head).is_some() || lex.documents.lookup(head).is_some() || lex.entities.is_role_noun(head);
+    let mut anchored = false;
+    let mut steps = 0;
+    while a > 0 && steps < 5 {
+        let p = s.w(a - 1);
+        if !s.word(a - 1) {
+            if p == "-" || p == "." && a >= 2 && s.toks[a - 2].span.end == s.toks[a - 1].span.start {
+                a -= 1;
+                continue;
+            }
+            break;
+        }
+        if is_in(DETERMINERS, p)
+            || p.ends_with("’s")
+            || p.ends_with("'s")
+            || p.chars().all(|c| c.is_ascii_digit() || c == ',')
+        {
+            a -= 1;
+            anchored = true;
+            break;
+        }
+        if cap(p) && !is_in(NOT_NAME_WORDS, p) {
+            a -= 1;
+            anchored = true;
+            continue;
+        }
+        if cap(p) {
+            // "The" etc. at a sentence start.
+            if is_in(DETERMINERS, p) {
+                a -= 1;
+                anchored = true;
+            }
+            break;
+        }
+        if is_in(BETWEEN, p) || is_in(PREPOSITIONS, p) || is_in(&["that", "which", "who", "and", "or", "but", "as"], p)
+        {
+            break;
+        }
+        a -= 1;
+        steps += 1;
+    }
+    if !anchored && !known {
+        return None;
+    }
+    if !anchored && a < b {
+        // Unanchored words before a known head are likely verbs: keep the head ("experts").
+        a = b;
+        while a > 0 && s.word(a - 1) && cap(s.w(a - 1)) && !is_in(NOT_NAME_WORDS, s.w(a - 1)) {
+            a -= 1;
+        }
+    }
+    // "a spokesman for the ministry": one prepositional step further left.
+    if a >= 2
+        && is_in(&["for", "of", "at", "from", "with"], s.w(a - 1))
+        && let Some((x, _)) = np_left(lex, s, a - 1)
+        && !s.w(x).eq_ignore_ascii_case("who")
+        && lex.entities.pronoun(s.w(x)).is_none()
+    {
+        a = x;
+    }
+    // "Trump and Cruz said": coordinated names.
+    if a >= 2
+        && s.w(a - 1) == "and"
+        && cap(s.w(a - 2))
+        && !is_in(NOT_NAME_WORDS, s.w(a - 2))
+        && let Some((x, _)) = np_left(lex, s, a - 1)
+    {
+        a = x;
+    }
+    Some((a, b))
+}
+
+/// A noun phrase starting at token `i` (after an optional "by"), with an appositive
+/// (", a spokeswoman for the ministry") when `apposition` allows; (span, next token).
+fn np_right(lex: &Lexicon, s: &Sent<'_>, mut i: usize, long: bool) -> Option<(Span, usize)> {
+    while i < s.len() && (matches!(s.w(i), "“" | "\"" | "(") || !long && (is_adverb(s.w(i)) || is_in(WEEKDAYS, s.w(i))))
+    {
+        i += 1;
+    }
+    if i >= s.len() || !s.word(i) {
+        return None;
+    }
+    let start = i;
+    let first = s.w(i);
+    if lex.entities.pronoun(first).is_some_and(|p| p != PronounClass::Relative) {
+        return Some((s.span(i, i), i + 1));
+    }
+    let mut end = i;
+    let mut k = i;
+    let limit = if long { 14 } else { 10 };
+    while k < s.len() && k - start < limit {
+        let w = s.w(k);
+        if !s.word(k) {
+            let attached_dot = w == "."
+                && k > 0
+                && s.toks[k - 1].span.end == s.toks[k].span.start
+                && s.w(k - 1).len() <= 4
+                && k + 1 < s.len();
+            if attached_dot || w == "-" || w == "’" || w == "'" {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        if k > start && !long && (is_in(BETWEEN, w) && !cap(w)) {
+            break;
+        }
+        if k > start && lex.verbs.lookup(w).is_some() && !cap(w) {
+            break;
+        }
+        if k > start
+            && is_in(
+                &[
+                    "that", "which", "who", "when", "because", "as", "if", "while", "and", "but", "on", "in", "at",
+                    "after", "before", "during", "to", "last", "this",
+                ],
+                w,
+            )
+            && !(long && is_in(&["of", "for", "at", "in", "and", "on", "with"], w))
+        {
+            break;
+        }
+        end = k;
+        k += 1;
+        // A short non-capitalised phrase is enough when not "according to".
+        if !long && k - start >= 6 && !cap(s.w(end)) {
+            break;
+        }
+    }
+    if end < start {
+        return None;
+    }
+    let mut next = end + 1;
+    // Appositive: ", a spokeswoman for the ministry" up to the next comma or the end.
+    if next + 1 < s.len() && s.w(next) == "," && is_in(&["a", "an", "the", "who"], s.w(next + 1)) {
+        let mut k = next + 1;
+        while k < s.len() && s.w(k) != "," && !matches!(s.w(k), "." | "“" | "”" | "\"" | ";" | ":") && k - next < 16
+        {
+            k += 1;
+        }
+        if k > next + 2 {
+            end = k - 1;
+            next = k;
+        }
+    }
+    Some((s.span(start, end), next))
+}
+
+/// The token where the content of a cue at `ce` starts: past "that", a colon, the
+/// addressee of "told", and short prepositional phrases ("in a statement", "on Tuesday").
+fn skip_to_content(lex: &Lexicon, s: &Sent<'_>, ce: usize, tell: bool, source_after: bool) -> usize {
+    let mut i = ce;
+    if source_after {
+        // "said X, a spokeswoman ..., that" is rare; the source sits between cue and content.
+        if let Some((_, next)) = np_right(lex, s, i, false) {
+            i = next;
+        }
+    }
+    if tell
+        && i < s.len()
+        && s.word(i)
+        && !s.w(i).eq_ignore_ascii_case("that")
+        && let Some((_, next)) = np_right(lex, s, i, false)
+    {
+        i = next;
+    }
+    // Find a marker within a short window.
+    let window = (i + 14).min(s.len());
+    let lead_is_adverbial = i < s.len() && (is_in(LEAD_ADVERBIAL, s.w(i)) || is_in(WEEKDAYS, s.w(i)) || s.w(i) == ",");
+    if lead_is_adverbial {
+        for k in i..window {
+            match s.w(k) {
+                "that" | ":" => return k + 1,
+                "," if k < i + 8 => return k + 1,
+                "“" | "\"" => return k,
+                _ => {}
+            }
+        }
+    }
+    while i < s.len() && matches!(s.w(i), "that" | ":" | "," | "—" | "–") {
+        i += 1;
+    }
+    i
+}
+
+fn trim_content(text: &str, span: Span) -> Span {
+    let s = span.text(text);
+    let trimmed_start =
+        s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '—' | '–' | ':')).len();
+    let rest = &s[trimmed_start..];
+    let trimmed_end =
+        rest.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '—' | '–'));
+    Span::new(span.start + trimmed_start, span.start + trimmed_start + trimmed_end.len())
+}
+
+fn content_is_quote(quotes: &[&crate::analysis::quotes::Quote], content: Option<Span>) -> bool {
+    content
+        .is_some_and(|c| quotes.iter().any(|q| q.span.start <= c.start && c.end <= q.span.end && !q.content.is_empty()))
+}
+
+/// Content from token `i` to the end of the sentence; a quote that opens there is taken
+/// whole (it may run over several sentences).
+fn content_from(
+    doc: &Document,
+    s: &Sent<'_>,
+    i: usize,
+    quotes: &[&crate::analysis::quotes::Quote],
+    direct: &mut bool,
+) -> Option<Span> {
+    let text = s.text;
+    if i >= s.len() {
+        return None;
+    }
+    let start = s.toks[i].span.start;
+    let sentence_end = s.toks[s.len() - 1].span.end;
+    if let Some(q) = quotes.iter().find(|q| q.span.start == start) {
+        let after = if q.span.end < sentence_end { Span::new(q.span.end, sentence_end).text(text) } else { "" };
+        if after
+            .trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || matches!(c, '”' | '’'))
+            .is_empty()
+            || q.span.end >= sentence_end
+        {
+            *direct = true;
+            return Some(trim_content(text, q.content));
+        }
+    }
+    let _ = doc;
+    let span = trim_content(text, Span::new(start, sentence_end));
+    (!span.is_empty()).then_some(span)
+}
+
+/// Content before the source-and-cue block at token `bi`: the quote that closes there,
+/// or the clause from the sentence start to the comma.
+fn left_content(
+    doc: &Document,
+    s: &Sent<'_>,
+    bi: usize,
+    quotes: &[&crate::analysis::quotes::Quote],
+    direct: &mut bool,
+) -> Option<Span> {
+    let text = s.text;
+    let block = s.toks[bi].span.start;
+    // The quote that closes just before the block (", ”" or "”,").
+    if let Some(q) = quotes.iter().rev().find(|q| {
+        q.span.end <= block
+            && Span::new(q.span.end, block)
+                .text(text)
+                .trim_matches(|c: char| c.is_whitespace() || c == ',' || c == '—')
+                .is_empty()
+    }) {
+        *direct = true;
+        return Some(trim_content(text, q.content));
+    }
+    let sentence = doc.sentences.iter().find(|x| x.span.contains(block))?.span;
+    let mut end = bi;
+    while end > 0 && matches!(s.w(end - 1), "," | "—" | "–") {
+        end -= 1;
+    }
+    if end == 0 {
+        return None;
+    }
+    let span = trim_content(text, Span::new(sentence.start, s.toks[end - 1].span.end));
+    let span = Span::new(
+        span.start + (span.text(text).len() - span.text(text).trim_start_matches(['“', '"']).len()),
+        span.end,
+    );
+    (!span.is_empty()).then_some(span)
+}

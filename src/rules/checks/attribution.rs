@@ -1,0 +1,150 @@
+//! `attribution`: reads the document's attributions (found once, shared by every rule)
+//! and reports one kind of defect, chosen by the `find` parameter.
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use super::{LexiconResolver, RunContext};
+use crate::analysis::attribution::{Attribution, SpeakerKind, is_scare_or_title};
+use crate::analysis::entities::PronounClass;
+use crate::document::Document;
+use crate::finding::Finding;
+use crate::rules::matcher::{fill, in_quote};
+use crate::text::lexicon::PhraseMatch;
+
+/// Which defect an `attribution` rule reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum AttributionDefect {
+    /// A direct quote with no speaker in its sentence, its paragraph or the quote chain it continues.
+    QuoteNeedsSpeaker,
+    /// "he" / "she" as a speaker with no named person before it.
+    UnresolvedPronoun,
+    /// An anonymous source with no stated reason for anonymity.
+    AnonymousSource,
+    /// A speaker's first mention is a bare surname.
+    SurnameFirst,
+    /// A hedge ("reportedly", "is believed to") in a sentence that names no source.
+    Hearsay,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AttributionParams {
+    /// What to report.
+    pub find: AttributionDefect,
+    /// anonymous-source: also report groups speaking in general ("Western officials say",
+    /// "analysts said"), not only unnamed individuals and "sources". Default false.
+    #[serde(default)]
+    pub collective: bool,
+    /// quote-needs-speaker: quotes of at most this many words are scare quotes or titles
+    /// and need no speaker. Default 3.
+    #[serde(default = "three")]
+    pub max_scare_words: usize,
+}
+
+fn three() -> usize {
+    3
+}
+
+#[derive(Debug)]
+pub struct AttributionCheck {
+    p: AttributionParams,
+}
+
+impl AttributionCheck {
+    pub fn compile(p: AttributionParams, _lex: &dyn LexiconResolver) -> Result<Self, super::CompileError> {
+        Ok(Self { p })
+    }
+
+    pub fn run(&self, doc: &Document, cx: &RunContext<'_>, out: &mut Vec<Finding>) {
+        let atts = doc.attributions(cx.analysis);
+        let items = &atts.items;
+        let msg = |text: &str| fill(&cx.rule.message, text);
+        match self.p.find {
+            AttributionDefect::QuoteNeedsSpeaker => {
+                for a in items.iter().filter(|a| a.direct && a.speaker.is_none() && a.source.is_none()) {
+                    let Some(c) = a.content else { continue };
+                    let words = doc.slice(c).split_whitespace().count();
+                    if words <= self.p.max_scare_words || is_scare_or_title(doc.slice(c)) {
+                        continue;
+                    }
+                    out.push(cx.rule.finding(c, msg(short(doc.slice(c)))));
+                }
+            }
+            AttributionDefect::UnresolvedPronoun => {
+                let elex = &cx.analysis.attribution.entities;
+                for a in items.iter().filter(|a| a.pronoun && a.speaker.is_none()) {
+                    let Some(s) = a.source else { continue };
+                    if matches!(elex.pronoun(doc.slice(s)), Some(PronounClass::Male | PronounClass::Female)) {
+                        out.push(cx.rule.finding(s, msg(doc.slice(s))));
+                    }
+                }
+            }
+            AttributionDefect::AnonymousSource => {
+                let lex = &cx.analysis.attribution;
+                let mut last = None;
+                for a in items.iter().filter(|a| a.speaker_kind == SpeakerKind::Anonymous && a.continues.is_none()) {
+                    let Some(s) = a.source else { continue };
+                    if last == Some(s) || (a.collective && !self.p.collective) {
+                        continue;
+                    }
+                    last = Some(s);
+                    // A reason anywhere in the paragraph counts ("..., who spoke on condition
+                    // of anonymity because the talks are private").
+                    let Some(pi) = doc.paragraph_at(s.start) else { continue };
+                    if lex.states_anonymity_reason(&doc.text, doc.paragraphs[pi]) {
+                        continue;
+                    }
+                    out.push(cx.rule.finding(s, msg(doc.slice(s))));
+                }
+            }
+            AttributionDefect::SurnameFirst => {
+                let mut seen = Vec::new();
+                for a in items.iter().filter(|a| a.bare_first_mention && a.speaker_kind == SpeakerKind::Person) {
+                    let (Some(s), Some(p)) = (a.source, a.person) else { continue };
+                    if seen.contains(&p) || a.continues.is_some() {
+                        continue;
+                    }
+                    seen.push(p);
+                    let mut f = cx.rule.finding(s, msg(doc.slice(s)));
+                    let person = &atts.entities.persons[p];
+                    if person.first.start > s.start {
+                        f.message.push_str(&format!(" (the full name, {}, comes later)", person.full));
+                    }
+                    out.push(f);
+                }
+            }
+            AttributionDefect::Hearsay => {
+                let lex = &cx.analysis.attribution;
+                for sentence in &doc.sentences {
+                    let hits: Vec<_> = lex.hedges.find_in(&doc.text, sentence.span).collect();
+                    if hits.is_empty() || sourced(items, sentence.span, &hits) {
+                        continue;
+                    }
+                    for h in hits {
+                        if !in_quote(doc, h.span) {
+                            out.push(cx.rule.finding(h.span, msg(doc.slice(h.span))));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whether a sentence names who reports what it says: a cue with a speaker in it, other
+/// than the hedge itself ("is believed to" makes "the general" no source).
+fn sourced(items: &[Attribution], sentence: crate::text::Span, hedges: &[PhraseMatch]) -> bool {
+    items.iter().any(|a| {
+        a.cue.is_some_and(|c| sentence.covers(c) && !hedges.iter().any(|h| h.span.overlaps(c))) && a.speaker.is_some()
+    })
+}
+
+/// The first words of a long quote, for a message.
+fn short(s: &str) -> &str {
+    match s.char_indices().nth(60) {
+        Some((i, _)) => s[..i].trim_end(),
+        None => s,
+    }
+}
