@@ -2,6 +2,7 @@
 
 pub mod attribution;
 pub mod conditional;
+pub mod dates;
 pub mod existence;
 pub mod revision;
 pub mod substitution;
@@ -27,12 +28,14 @@ pub enum CheckSchema {
     Conditional(spec::ConditionalParams),
     /// Attribution defects: quotes without speakers, unresolved pronouns, anonymous sources ...
     Attribution(attribution::AttributionParams),
+    /// Dates that contradict the calendar, the dateline or each other.
+    DateConsistency(dates::DateConsistencyParams),
     /// A change between two versions (run by `factlint diff` only).
     Revision(revision::RevisionParams),
 }
 
 /// The names `check` may take.
-pub const KINDS: &[&str] = &["existence", "substitution", "conditional", "attribution", "revision"];
+pub const KINDS: &[&str] = &["existence", "substitution", "conditional", "attribution", "date-consistency", "revision"];
 
 /// A check kind with its parameters compiled (automata and regexes built once).
 #[derive(Debug)]
@@ -42,6 +45,7 @@ pub enum Check {
     Conditional(conditional::Conditional),
     Attribution(attribution::AttributionCheck),
     Revision(revision::Revision),
+    DateConsistency(dates::DateConsistency),
 }
 
 /// What a check run needs besides the document.
@@ -58,6 +62,7 @@ impl Check {
             Check::Conditional(c) => c.run(doc, cx, out),
             Check::Attribution(c) => c.run(doc, cx, out),
             Check::Revision(c) => c.run(doc, cx, out),
+            Check::DateConsistency(c) => c.run(doc, cx, out),
         }
     }
 }
@@ -106,6 +111,7 @@ pub fn compile(kind: &str, raw: &str, lex: &dyn LexiconResolver) -> Result<Check
         "conditional" => Check::Conditional(conditional::Conditional::compile(params(raw)?, lex).map_err(inv)?),
         "attribution" => Check::Attribution(attribution::AttributionCheck::compile(params(raw)?, lex).map_err(inv)?),
         "revision" => Check::Revision(revision::Revision::compile(params(raw)?, lex).map_err(inv)?),
+        "date-consistency" => Check::DateConsistency(dates::DateConsistency::compile(params(raw)?).map_err(inv)?),
         _ => return Err(CompileFailure::UnknownKind),
     })
 }

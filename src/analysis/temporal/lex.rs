@@ -1,0 +1,725 @@
+//! Tokens for the temporal grammar and the word tables behind them.
+//!
+//! The scanner splits hyphens and apostrophes off as their own tokens ("third-quarter" is
+//! `third - quarter`, "'80s" is `' 80s`) so one grammar covers the spelled and the
+//! hyphenated forms. Every word is looked up once in a small hash table of temporal words;
+//! the grammar then only compares small integers.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Time units, in TIMEX3 order of size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Weekend,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+    Millennium,
+}
+
+impl Unit {
+    /// The TIMEX3 duration letter, and whether it goes after `T`.
+    pub fn letter(self) -> (char, bool) {
+        match self {
+            Unit::Second => ('S', true),
+            Unit::Minute => ('M', true),
+            Unit::Hour => ('H', true),
+            Unit::Day => ('D', false),
+            Unit::Week => ('W', false),
+            Unit::Weekend => ('D', false),
+            Unit::Month => ('M', false),
+            Unit::Quarter => ('Q', false),
+            Unit::Year => ('Y', false),
+            Unit::Decade => ('E', false),
+            Unit::Century => ('C', false),
+            Unit::Millennium => ('L', false),
+        }
+    }
+}
+
+/// What a word means to the temporal grammar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lex {
+    None,
+    /// 1..=12; `abbr` for "Jan", "Sept" (must be followed by "." or a number).
+    Month(u8, bool),
+    /// ISO weekday 1 (Monday) ..= 7 (Sunday).
+    Weekday(u8),
+    /// TIMEX3 season code index: 0 SP, 1 SU, 2 FA, 3 WI.
+    Season(u8),
+    Unit(Unit, bool),
+    /// A cardinal number word ("two", "twenty"); "hundred" and "thousand" are multipliers.
+    Number(u32),
+    Multiplier(u32),
+    /// An ordinal word ("third").
+    Ordinal(u8),
+    /// Vague quantities: "few", "several", "some", "many", "couple".
+    Vague,
+    Couple,
+    /// A part of the day: TIMEX3 code "MO", "AF", "EV", "NI".
+    PartOfDay(&'static str),
+    Noon,
+    Midnight,
+    /// "the nineties": first three digits of the decade.
+    DecadeWord(i32),
+    Word(W),
+}
+
+/// Function words and deictic words the grammar names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum W {
+    The,
+    A,
+    An,
+    This,
+    That,
+    Last,
+    Next,
+    Past,
+    Coming,
+    Following,
+    Previous,
+    Latest,
+    Current,
+    Recent,
+    Recently,
+    Early,
+    Earlier,
+    Late,
+    Later,
+    Mid,
+    Middle,
+    End,
+    Beginning,
+    Start,
+    Of,
+    Ago,
+    Before,
+    After,
+    Today,
+    Tonight,
+    Tomorrow,
+    Yesterday,
+    Now,
+    Currently,
+    Previously,
+    Formerly,
+    Soon,
+    Future,
+    Once,
+    Every,
+    Each,
+    Per,
+    Daily,
+    Weekly,
+    Monthly,
+    Annually,
+    Yearly,
+    Hourly,
+    Quarterly,
+    Fiscal,
+    Half,
+    And,
+    Or,
+    Nearly,
+    Almost,
+    About,
+    Around,
+    Approximately,
+    Some,
+    More,
+    Less,
+    Than,
+    Over,
+    Least,
+    At,
+    Up,
+    To,
+    Within,
+    Am,
+    Pm,
+    Oclock,
+    Year,
+    Ago2,
+    Same,
+    Period,
+    Time,
+    Moment,
+    Full,
+    Near,
+    Short,
+    Term,
+    These,
+    Present,
+    Old,
+    Nineteen,
+    Thousand,
+    Ended,
+    Weekend,
+    Day,
+    Days,
+    Morning,
+    Night,
+    Dozen,
+    Season,
+    Right,
+    Christmas,
+    Thanksgiving,
+    Easter,
+    NewYear,
+    Eve,
+}
+
+/// A token of the temporal scanner.
+#[derive(Debug, Clone, Copy)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+    pub lex: Lex,
+    /// Integer value of a plain number token ("2014", "30", "1,000" -> 1000).
+    pub num: Option<u32>,
+    /// Digits in a plain number token (4 for a year).
+    pub digits: u8,
+    /// First letter is upper case.
+    pub cap: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    /// Plain digits (maybe with thousands commas).
+    Number,
+    /// "1990s", "80s".
+    Decade,
+    /// "25th", "1st".
+    OrdinalNum,
+    /// "7:15", "10:35".
+    Clock(u8, u8),
+    /// "2.5", "1/2", other numbers.
+    OtherNumber,
+    /// "2022-02-01".
+    IsoDate(i32, u8, u8),
+    /// "2/1/2022", "2/1/22" (US order).
+    SlashDate(u8, u8, i32),
+    Punct(char),
+}
+
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type WordTable = HashMap<&'static [u8], Lex, BuildHasherDefault<Fnv>>;
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+pub const MONTH_ABBR: [&[&str]; 12] = [
+    &["jan"],
+    &["feb"],
+    &["mar"],
+    &["apr"],
+    &[],
+    &["jun"],
+    &["jul"],
+    &["aug"],
+    &["sep", "sept"],
+    &["oct"],
+    &["nov"],
+    &["dec"],
+];
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const NUMBERS: &[(&str, u32)] = &[
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+const ORDINALS: &[(&str, u8)] = &[
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+    ("seventeenth", 17),
+    ("eighteenth", 18),
+    ("nineteenth", 19),
+    ("twentieth", 20),
+    ("twenty-first", 21),
+];
+const UNITS: &[(&str, Unit, bool)] = &[
+    ("seconds", Unit::Second, true),
+    ("minute", Unit::Minute, false),
+    ("minutes", Unit::Minute, true),
+    ("hour", Unit::Hour, false),
+    ("hours", Unit::Hour, true),
+    ("day", Unit::Day, false),
+    ("days", Unit::Day, true),
+    ("week", Unit::Week, false),
+    ("weeks", Unit::Week, true),
+    ("weekend", Unit::Weekend, false),
+    ("weekends", Unit::Weekend, true),
+    ("month", Unit::Month, false),
+    ("months", Unit::Month, true),
+    ("quarter", Unit::Quarter, false),
+    ("quarters", Unit::Quarter, true),
+    ("year", Unit::Year, false),
+    ("years", Unit::Year, true),
+    ("decade", Unit::Decade, false),
+    ("decades", Unit::Decade, true),
+    ("century", Unit::Century, false),
+    ("centuries", Unit::Century, true),
+    ("millennium", Unit::Millennium, false),
+    ("millennia", Unit::Millennium, true),
+];
+const WORDS: &[(&str, W)] = &[
+    ("the", W::The),
+    ("a", W::A),
+    ("an", W::An),
+    ("this", W::This),
+    ("that", W::That),
+    ("last", W::Last),
+    ("next", W::Next),
+    ("past", W::Past),
+    ("coming", W::Coming),
+    ("following", W::Following),
+    ("previous", W::Previous),
+    ("prior", W::Previous),
+    ("corresponding", W::Same),
+    ("comparable", W::Same),
+    ("latest", W::Latest),
+    ("current", W::Current),
+    ("recent", W::Recent),
+    ("recently", W::Recently),
+    ("early", W::Early),
+    ("earlier", W::Earlier),
+    ("late", W::Late),
+    ("later", W::Later),
+    ("mid", W::Mid),
+    ("middle", W::Middle),
+    ("end", W::End),
+    ("beginning", W::Beginning),
+    ("start", W::Start),
+    ("of", W::Of),
+    ("ago", W::Ago),
+    ("before", W::Before),
+    ("after", W::After),
+    ("today", W::Today),
+    ("tonight", W::Tonight),
+    ("tomorrow", W::Tomorrow),
+    ("yesterday", W::Yesterday),
+    ("now", W::Now),
+    ("currently", W::Currently),
+    ("previously", W::Previously),
+    ("formerly", W::Formerly),
+    ("soon", W::Soon),
+    ("future", W::Future),
+    ("once", W::Once),
+    ("every", W::Every),
+    ("each", W::Each),
+    ("per", W::Per),
+    ("daily", W::Daily),
+    ("weekly", W::Weekly),
+    ("monthly", W::Monthly),
+    ("annually", W::Annually),
+    ("yearly", W::Yearly),
+    ("hourly", W::Hourly),
+    ("quarterly", W::Quarterly),
+    ("fiscal", W::Fiscal),
+    ("half", W::Half),
+    ("and", W::And),
+    ("or", W::Or),
+    ("nearly", W::Nearly),
+    ("almost", W::Almost),
+    ("about", W::About),
+    ("around", W::Around),
+    ("approximately", W::Approximately),
+    ("roughly", W::Approximately),
+    ("some", W::Some),
+    ("more", W::More),
+    ("less", W::Less),
+    ("fewer", W::Less),
+    ("than", W::Than),
+    ("over", W::Over),
+    ("least", W::Least),
+    ("at", W::At),
+    ("up", W::Up),
+    ("to", W::To),
+    ("within", W::Within),
+    ("am", W::Am),
+    ("pm", W::Pm),
+    ("o'clock", W::Oclock),
+    ("same", W::Same),
+    ("period", W::Period),
+    ("time", W::Time),
+    ("moment", W::Moment),
+    ("full", W::Full),
+    ("near", W::Near),
+    ("short", W::Short),
+    ("term", W::Term),
+    ("these", W::These),
+    ("present", W::Present),
+    ("old", W::Old),
+    ("ended", W::Ended),
+    ("ending", W::Ended),
+    ("ends", W::Ended),
+    ("dozen", W::Dozen),
+    ("season", W::Season),
+    ("right", W::Right),
+    ("christmas", W::Christmas),
+    ("thanksgiving", W::Thanksgiving),
+    ("easter", W::Easter),
+    ("eve", W::Eve),
+];
+
+pub fn build_table() -> WordTable {
+    let mut t = WordTable::default();
+    for (i, m) in MONTHS.iter().enumerate() {
+        t.insert(m.as_bytes(), Lex::Month(i as u8 + 1, false));
+        for a in MONTH_ABBR[i] {
+            t.insert(a.as_bytes(), Lex::Month(i as u8 + 1, true));
+        }
+    }
+    for (i, d) in WEEKDAYS.iter().enumerate() {
+        t.insert(d.as_bytes(), Lex::Weekday(i as u8 + 1));
+    }
+    for &(w, n) in NUMBERS {
+        t.insert(w.as_bytes(), Lex::Number(n));
+    }
+    t.insert(b"hundred", Lex::Multiplier(100));
+    t.insert(b"thousand", Lex::Multiplier(1000));
+    for &(w, n) in ORDINALS {
+        t.insert(w.as_bytes(), Lex::Ordinal(n));
+    }
+    for &(w, u, pl) in UNITS {
+        t.insert(w.as_bytes(), Lex::Unit(u, pl));
+    }
+    for (w, s) in [("spring", 0u8), ("summer", 1), ("fall", 2), ("autumn", 2), ("winter", 3)] {
+        t.insert(w.as_bytes(), Lex::Season(s));
+    }
+    for w in ["few", "several", "many", "numerous"] {
+        t.insert(w.as_bytes(), Lex::Vague);
+    }
+    t.insert(b"couple", Lex::Couple);
+    for (w, c) in [
+        ("morning", "MO"),
+        ("mornings", "MO"),
+        ("afternoon", "AF"),
+        ("afternoons", "AF"),
+        ("evening", "EV"),
+        ("evenings", "EV"),
+        ("night", "NI"),
+        ("nights", "NI"),
+        ("overnight", "NI"),
+    ] {
+        t.insert(w.as_bytes(), Lex::PartOfDay(c));
+    }
+    for (w, d) in [
+        ("twenties", 192),
+        ("thirties", 193),
+        ("forties", 194),
+        ("fifties", 195),
+        ("sixties", 196),
+        ("seventies", 197),
+        ("eighties", 198),
+        ("nineties", 199),
+    ] {
+        t.insert(w.as_bytes(), Lex::DecadeWord(d));
+    }
+    t.insert(b"noon", Lex::Noon);
+    t.insert(b"midday", Lex::Noon);
+    t.insert(b"midnight", Lex::Midnight);
+    for &(w, x) in WORDS {
+        t.insert(w.as_bytes(), Lex::Word(x));
+    }
+    t
+}
+
+/// Look `word` up ASCII-case-insensitively without allocating.
+pub fn lookup(table: &WordTable, word: &str) -> Lex {
+    let b = word.as_bytes();
+    if b.len() > 16 {
+        return Lex::None;
+    }
+    let mut buf = [0u8; 16];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    table.get(&buf[..b.len()]).copied().unwrap_or(Lex::None)
+}
+
+fn parse_digits(s: &[u8]) -> Option<u32> {
+    let mut n: u32 = 0;
+    let mut any = false;
+    for &c in s {
+        if c == b',' {
+            continue;
+        }
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        n = n.checked_mul(10)?.checked_add(u32::from(c - b'0'))?;
+        any = true;
+    }
+    any.then_some(n)
+}
+
+/// Tokenize `text[start..end]` into `out` (cleared first).
+pub fn tokenize(table: &WordTable, text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while i < end {
+        let c = bytes[i];
+        if c.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c.is_ascii_digit() {
+            out.push(number(text, i, end));
+            i = out.last().map_or(i + 1, |t| t.end);
+            continue;
+        }
+        if c.is_ascii_alphabetic() || c >= 0x80 && text[i..].chars().next().is_some_and(char::is_alphabetic) {
+            let mut j = i;
+            while j < end {
+                let ch = text[j..].chars().next().unwrap_or(' ');
+                if ch.is_alphanumeric() {
+                    j += ch.len_utf8();
+                } else if ch == '.' && j + 1 < end && bytes[j + 1].is_ascii_alphabetic() && j - i == 1 {
+                    // "a.m", "p.m", "U.S": a single letter and a dot inside a word.
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let w = &text[i..j];
+            let mut lex = lookup(table, w);
+            if lex == Lex::None && (w.eq_ignore_ascii_case("a.m") || w.eq_ignore_ascii_case("p.m")) {
+                lex = Lex::Word(if w.as_bytes()[0].eq_ignore_ascii_case(&b'a') { W::Am } else { W::Pm });
+            }
+            let cap = w.as_bytes()[0].is_ascii_uppercase();
+            out.push(Tok { start: i, end: j, kind: TokKind::Word, lex, num: None, digits: 0, cap });
+            i = j;
+            continue;
+        }
+        let ch = text[i..].chars().next().unwrap_or(' ');
+        let len = ch.len_utf8();
+        let p = match ch {
+            '’' | '‘' => '\'',
+            '–' | '—' | '‑' => '-',
+            other => other,
+        };
+        out.push(Tok {
+            start: i,
+            end: i + len,
+            kind: TokKind::Punct(p),
+            lex: Lex::None,
+            num: None,
+            digits: 0,
+            cap: false,
+        });
+        i += len;
+    }
+}
+
+fn number(text: &str, start: usize, end: usize) -> Tok {
+    let b = text.as_bytes();
+    let mut j = start;
+    while j < end && b[j].is_ascii_digit() {
+        j += 1;
+    }
+    let first = j;
+    let mk = |e: usize, kind: TokKind, num: Option<u32>, digits: u8| Tok {
+        start,
+        end: e,
+        kind,
+        lex: Lex::None,
+        num,
+        digits,
+        cap: false,
+    };
+    let d = |a: usize, z: usize| parse_digits(&b[a..z]);
+    // ISO date 2022-02-01.
+    if first - start == 4 && j + 6 <= end && b[j] == b'-' && b[j + 3] == b'-' {
+        let ok = b[j + 1..j + 3].iter().chain(&b[j + 4..j + 6]).all(u8::is_ascii_digit)
+            && (j + 6 == end || !b[j + 6].is_ascii_digit());
+        if ok && let (Some(y), Some(m), Some(dd)) = (d(start, j), d(j + 1, j + 3), d(j + 4, j + 6)) {
+            return mk(j + 6, TokKind::IsoDate(y as i32, m as u8, dd as u8), None, 0);
+        }
+    }
+    // Clock time 7:15.
+    if j + 3 <= end && b[j] == b':' && b[j + 1].is_ascii_digit() && b[j + 2].is_ascii_digit() {
+        let after = j + 3;
+        if (after == end || !b[after].is_ascii_digit())
+            && let (Some(h), Some(m)) = (d(start, j), d(j + 1, j + 3))
+            && h < 24
+            && m < 60
+        {
+            return mk(after, TokKind::Clock(h as u8, m as u8), None, 0);
+        }
+    }
+    // US slash date 2/1/2022.
+    if j < end && b[j] == b'/' && first - start <= 2 {
+        let mut k = j + 1;
+        while k < end && b[k].is_ascii_digit() {
+            k += 1;
+        }
+        if k < end && b[k] == b'/' && k - j - 1 <= 2 && k > j + 1 {
+            let mut l = k + 1;
+            while l < end && b[l].is_ascii_digit() {
+                l += 1;
+            }
+            if (l - k - 1 == 4 || l - k - 1 == 2)
+                && let (Some(m), Some(dd), Some(y)) = (d(start, j), d(j + 1, k), d(k + 1, l))
+            {
+                let y = if l - k - 1 == 2 { if y < 50 { 2000 + y } else { 1900 + y } } else { y };
+                return mk(l, TokKind::SlashDate(m as u8, dd as u8, y as i32), None, 0);
+            }
+        }
+    }
+    // Thousands separators and decimals.
+    let mut other = false;
+    while j + 1 < end && (b[j] == b',' || b[j] == b'.' || b[j] == b'/') && b[j + 1].is_ascii_digit() {
+        if b[j] == b',' {
+            // A thousands comma is followed by exactly three digits.
+            let mut k = j + 1;
+            while k < end && b[k].is_ascii_digit() {
+                k += 1;
+            }
+            if k - j - 1 != 3 {
+                break;
+            }
+        } else {
+            other = true;
+        }
+        j += 1;
+        while j < end && b[j].is_ascii_digit() {
+            j += 1;
+        }
+    }
+    let digits = (first - start) as u8;
+    if other {
+        return mk(j, TokKind::OtherNumber, None, 0);
+    }
+    // Suffixes: 1990s, 25th.
+    if j < end && b[j].is_ascii_alphabetic() {
+        let mut k = j;
+        while k < end && b[k].is_ascii_alphabetic() {
+            k += 1;
+        }
+        let suf = text[j..k].to_ascii_lowercase();
+        let n = d(start, j);
+        return match suf.as_str() {
+            "s" => mk(k, TokKind::Decade, n, digits),
+            "st" | "nd" | "rd" | "th" => mk(k, TokKind::OrdinalNum, n, digits),
+            _ => mk(k, TokKind::OtherNumber, n, digits),
+        };
+    }
+    let num = d(start, j);
+    mk(j, TokKind::Number, num, if j == first { digits } else { 0 })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, TokKind)> {
+        let t = build_table();
+        let mut out = Vec::new();
+        tokenize(&t, text, 0, text.len(), &mut out);
+        out.iter().map(|k| (text[k.start..k.end].to_string(), k.kind)).collect()
+    }
+
+    #[test]
+    fn splits_hyphens_and_reads_numbers() {
+        let got = kinds("third-quarter 1990s 7:15 p.m. 2022-02-01 100,000 25th 2/1/2022");
+        let texts: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec!["third", "-", "quarter", "1990s", "7:15", "p.m", ".", "2022-02-01", "100,000", "25th", "2/1/2022"]
+        );
+        assert_eq!(got[3].1, TokKind::Decade);
+        assert_eq!(got[4].1, TokKind::Clock(7, 15));
+        assert_eq!(got[7].1, TokKind::IsoDate(2022, 2, 1));
+        assert_eq!(got[8].1, TokKind::Number);
+        assert_eq!(got[9].1, TokKind::OrdinalNum);
+        assert_eq!(got[10].1, TokKind::SlashDate(2, 1, 2022));
+    }
+
+    #[test]
+    fn looks_up_words_case_insensitively() {
+        let t = build_table();
+        assert_eq!(lookup(&t, "Sept"), Lex::Month(9, true));
+        assert_eq!(lookup(&t, "TUESDAY"), Lex::Weekday(2));
+        assert_eq!(lookup(&t, "weeks"), Lex::Unit(Unit::Week, true));
+        assert_eq!(lookup(&t, "Putin"), Lex::None);
+    }
+}

@@ -1,0 +1,220 @@
+//! Temporal expressions, found and resolved against the dateline (TIMEX3 values).
+//!
+//! Three steps per sentence: [`lex`] tokenizes and looks each word up once, [`scan`]
+//! runs the grammar over the tokens (dates, weekdays, quarters, durations, sets, ...),
+//! and [`resolve`] turns each expression into a TIMEX3 value with the dateline and the
+//! clause's [`tense`]: "said on Tuesday" is the Tuesday before the dateline, "will meet
+//! on Tuesday" the one after, and a Tuesday dateline makes "Tuesday" the dateline itself.
+
+pub mod lex;
+pub mod resolve;
+pub mod scan;
+pub mod tense;
+
+use jiff::civil::Date;
+
+use crate::document::Document;
+use crate::rules::Lexicons;
+use crate::text::Span;
+
+pub use scan::Parsed;
+pub use tense::Tense;
+
+/// Compiled tables the temporal grammar needs (built once per rule set).
+#[derive(Debug)]
+pub struct Grammar {
+    words: lex::WordTable,
+}
+
+impl Default for Grammar {
+    fn default() -> Self {
+        Self { words: lex::build_table() }
+    }
+}
+
+impl Grammar {
+    pub fn new(_lexicons: &Lexicons) -> Self {
+        Self::default()
+    }
+}
+
+/// TIMEX3 types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexType {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TemporalExpr {
+    pub span: Span,
+    pub kind: TimexType,
+    /// TIMEX3 value: "2022-02-01", "2021-12", "199", "P8Y", "PRESENT_REF", ...
+    pub value: String,
+    /// TIMEX3 mod: "START", "END", "MID", "APPROX", ...
+    pub modifier: Option<&'static str>,
+    /// The calendar day it resolves to, when it names one.
+    pub date: Option<Date>,
+    /// What the grammar read, before resolution (calendar fields as written).
+    pub parsed: Parsed,
+    /// Tense of the clause, from the verbs nearest the expression.
+    pub tense: Tense,
+    /// The value depends on the dateline ("Tuesday", "last week", "Feb. 1" without a year).
+    pub relative: bool,
+}
+
+impl TemporalExpr {
+    /// The weekday written with a full date ("Tuesday, Feb. 1"), ISO number 1..=7.
+    pub fn written_weekday(&self) -> Option<u8> {
+        match &self.parsed {
+            Parsed::Date { wd, .. } => *wd,
+            _ => None,
+        }
+    }
+}
+
+/// Whether resolving needs the dateline.
+fn is_relative(p: &Parsed) -> bool {
+    use scan::YearSpec::{Infer, Rel};
+    match p {
+        Parsed::Date { y, .. } | Parsed::Month { y, .. } | Parsed::Quarter { y, .. } | Parsed::Half { y, .. } => {
+            matches!(y, Infer | Rel(_))
+        }
+        Parsed::Season { y, .. } | Parsed::Holiday { y, .. } => matches!(y, Infer | Rel(_)),
+        Parsed::Year(y) => matches!(y, Rel(_)),
+        Parsed::Weekday { .. }
+        | Parsed::QuarterFocus
+        | Parsed::QuarterShift(_)
+        | Parsed::YearAgoFocus
+        | Parsed::YearAnaphor(_)
+        | Parsed::Shift { .. }
+        | Parsed::Weekend(_) => true,
+        Parsed::Ago { n, .. } => n.is_some(),
+        Parsed::Time { day, .. } => day.as_deref().is_none_or(is_relative),
+        Parsed::Decade(_)
+        | Parsed::Century(_)
+        | Parsed::YearPeriod(_)
+        | Parsed::Ref(_)
+        | Parsed::Duration { .. }
+        | Parsed::Set(_) => false,
+    }
+}
+
+pub fn find_temporal(doc: &Document, ctx: &super::Context) -> Vec<TemporalExpr> {
+    find_in(&doc.text, doc.sentences.iter().map(|s| s.span), doc.meta.dateline, &ctx.temporal)
+}
+
+/// The expressions of `sentences` (spans of `text`), resolved against `dateline`.
+pub fn find_in(
+    text: &str,
+    sentences: impl Iterator<Item = Span>,
+    dateline: Option<Date>,
+    grammar: &Grammar,
+) -> Vec<TemporalExpr> {
+    let mut out = Vec::new();
+    let mut toks = Vec::with_capacity(64);
+    let mut cues = Vec::with_capacity(64);
+    let mut found = Vec::new();
+    let mut state = resolve::State {
+        quarterly: memchr::memmem::find(text.as_bytes(), b"quarter").is_some()
+            || memchr::memmem::find(text.as_bytes(), b"Quarter").is_some(),
+        ..Default::default()
+    };
+    for span in sentences {
+        lex::tokenize(&grammar.words, text, span.start, span.end, &mut toks);
+        found.clear();
+        scan::Scanner { text, toks: &toks }.scan(&mut found);
+        if found.is_empty() {
+            continue;
+        }
+        tense::cues(text, &toks, &mut cues);
+        for f in found.drain(..) {
+            let (Some(first), Some(last)) = (toks.get(f.start), toks.get(f.end.saturating_sub(1))) else { continue };
+            let tense = tense::tense_at(&cues, f.start, f.end);
+            let r = resolve::resolve(&f.parsed, dateline, tense, &mut state);
+            out.push(TemporalExpr {
+                span: Span::new(first.start, last.end),
+                kind: r.kind,
+                value: r.value,
+                modifier: f.modifier,
+                date: r.date,
+                relative: is_relative(&f.parsed),
+                parsed: f.parsed,
+                tense,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str, dct: &str) -> Vec<(String, String)> {
+        let g = Grammar::default();
+        let d: Date = dct.parse().unwrap();
+        find_in(text, std::iter::once(Span::new(0, text.len())), Some(d), &g)
+            .into_iter()
+            .map(|e| (e.span.text(text).to_string(), e.value))
+            .collect()
+    }
+
+    fn one(text: &str, dct: &str) -> (String, String) {
+        let v = values(text, dct);
+        assert_eq!(v.len(), 1, "{text}: {v:?}");
+        v[0].clone()
+    }
+
+    #[test]
+    fn full_and_partial_dates() {
+        assert_eq!(one("It happened on Feb. 1, 2022.", "2022-02-03").1, "2022-02-01");
+        assert_eq!(one("It happened on Tuesday, Feb. 1, 2022.", "2022-02-03").0, "Tuesday, Feb. 1, 2022");
+        assert_eq!(one("He left on Sept. 30.", "1989-11-02").1, "1989-09-30");
+        assert_eq!(one("It is due Jan. 3.", "1989-11-02").1, "1990-01-03");
+        assert_eq!(one("Signed 1 February 2022 in Kyiv.", "2022-02-03").1, "2022-02-01");
+        assert_eq!(one("Filed 2022-01-31 in Kyiv.", "2022-02-03").1, "2022-01-31");
+        assert_eq!(one("It was built in March 1996.", "1998-02-03").1, "1996-03");
+    }
+
+    #[test]
+    fn relative_expressions() {
+        let dct = "2022-02-03";
+        assert_eq!(one("Putin on Tuesday lambasted the US.", dct), ("Tuesday".into(), "2022-02-01".into()));
+        assert_eq!(one("He will travel on Tuesday.", dct).1, "2022-02-08");
+        assert_eq!(one("He spoke Thursday.", dct).1, "2022-02-03");
+        assert_eq!(one("his first comments since December on it", dct).1, "2021-12");
+        assert_eq!(one("responses delivered last week to Moscow", dct).1, "2022-W04");
+        assert_eq!(one("Sales fell three days ago.", dct).1, "2022-01-31");
+        assert_eq!(one("It rose 5% last year.", dct).1, "2021");
+        assert_eq!(one("It happened earlier this month.", dct), ("earlier this month".into(), "2022-02".into()));
+        assert_eq!(one("Markets fell yesterday.", dct).1, "2022-02-02");
+    }
+
+    #[test]
+    fn decades_quarters_durations_sets() {
+        let dct = "1989-10-26";
+        let e = values("assurances made in the early 1990s that", dct);
+        assert_eq!(e, vec![("the early 1990s".to_string(), "199".to_string())]);
+        assert_eq!(one("profit in the third quarter rose", dct).1, "1989-Q3");
+        assert_eq!(one("reported third-quarter profit", dct).1, "1989-Q3");
+        assert_eq!(one("for eight years he ruled", dct).1, "P8Y");
+        assert_eq!(one("for several months he ruled", dct).1, "PXM");
+        assert_eq!(one("for nearly forty years it has", dct).1, "P40Y");
+        assert_eq!(one("in the past three months stocks", dct).1, "P3M");
+        assert_eq!(one("earnings of $5 million a year", dct).1, "P1Y");
+        assert_eq!(one("they meet every Tuesday", dct).1, "XXXX-WXX-2");
+        assert_eq!(one("it is now clear", dct).1, "PRESENT_REF");
+        assert_eq!(one("in fiscal 1988 it earned", dct).1, "1988");
+        assert_eq!(one("at 10 p.m. Wednesday police said", dct).1, "1989-10-25T22:00");
+    }
+
+    #[test]
+    fn non_dates_are_left_alone() {
+        assert!(values("He may go. The march began. 2,000 troops and 1500 people came.", "2022-02-03").is_empty());
+        assert!(values("Putin, 69, is the 70-year-old leader.", "2022-02-03").is_empty());
+    }
+}

@@ -1,0 +1,548 @@
+//! Normalisation: a [`Parsed`] expression, the dateline and the clause's tense give a
+//! TIMEX3 type and value, following TimeBank's conventions.
+
+use jiff::ToSpan;
+use jiff::civil::{Date, Weekday};
+
+use super::TimexType;
+use super::lex::Unit;
+use super::scan::{Clock, Holiday, Parsed, Quantity, Rel, SEASONS, YearSpec};
+use super::tense::Tense;
+
+/// Per-document state the resolver carries from one expression to the next.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct State {
+    /// The quarter the article last named ("third-quarter results"): "the quarter",
+    /// "a year earlier" refer to it.
+    pub focus_quarter: Option<(i32, u8)>,
+    /// The article talks about quarters at all (financial results).
+    pub quarterly: bool,
+    /// The last year written out, for "the following year", "that year".
+    pub last_year: Option<i32>,
+}
+
+impl State {
+    /// The quarter "the quarter" and "a year ago" refer to: the last one named, else the
+    /// last complete quarter before the dateline.
+    fn focus(&self, dct: Option<Date>) -> Option<(i32, u8)> {
+        self.focus_quarter.or_else(|| {
+            dct.map(|dc| {
+                let q = quarter_of(dc.month() as u8);
+                if q == 1 { (i32::from(dc.year()) - 1, 4) } else { (i32::from(dc.year()), q - 1) }
+            })
+        })
+    }
+}
+
+pub struct Resolved {
+    pub kind: TimexType,
+    pub value: String,
+    /// The calendar day, when the expression names one.
+    pub date: Option<Date>,
+}
+
+fn date(y: i32, m: u8, d: u8) -> Option<Date> {
+    Date::new(i16::try_from(y).ok()?, m as i8, d as i8).ok()
+}
+
+fn add_days(d: Date, n: i64) -> Option<Date> {
+    d.checked_add(n.days()).ok()
+}
+
+fn ymd(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+fn week(d: Date) -> String {
+    let w = d.iso_week_date();
+    format!("{:04}-W{:02}", w.year(), w.week())
+}
+
+fn month_shift(y: i32, m: u8, n: i32) -> (i32, u8) {
+    let idx = y * 12 + i32::from(m) - 1 + n;
+    (idx.div_euclid(12), (idx.rem_euclid(12) + 1) as u8)
+}
+
+fn quarter_of(m: u8) -> u8 {
+    (m - 1) / 3 + 1
+}
+
+fn season_of(m: u8) -> u8 {
+    match m {
+        3..=5 => 0,
+        6..=8 => 1,
+        9..=11 => 2,
+        _ => 3,
+    }
+}
+
+/// The year of a month (or a month-day) that the dateline and the tense imply.
+fn infer_year(dct: Date, m: u8, d: Option<u8>, tense: Tense, rel: Rel) -> i32 {
+    let y = i32::from(dct.year());
+    let key = |m: u8, d: u8| u16::from(m) * 32 + u16::from(d);
+    let now = key(dct.month() as u8, if d.is_some() { dct.day() as u8 } else { 0 });
+    let this = key(m, d.unwrap_or(0));
+    match rel {
+        Rel::Last => {
+            // "last February" said in March is February of the year before; "last April"
+            // said in October is this year's.
+            let dm = dct.month() as u8;
+            return if d.is_none() && m + 1 < dm || d.is_some() && this < now { y } else { y - 1 };
+        }
+        Rel::Next => return if this > now { y } else { y + 1 },
+        Rel::This => return y,
+        Rel::None => {}
+    }
+    if d.is_some() {
+        // A month and day without a year: the nearest one. AP style writes the year only
+        // for other years, and "payable Dec. 15" in a past-tense sentence is still ahead.
+        let diff = i32::from(m) - i32::from(dct.month() as u8);
+        return if diff > 6 {
+            y - 1
+        } else if diff < -6 {
+            y + 1
+        } else {
+            y
+        };
+    }
+    // A date just after the dateline in a past-tense clause ("was set to expire Nov. 6",
+    // "said on Feb. 10") is this year's: the tense decides only beyond a month.
+    let near = |later: bool| match d {
+        Some(dd) => {
+            let same = date(y, m, dd);
+            same.is_some_and(|x| {
+                let days = (x - dct).get_days();
+                if later { (0..=31).contains(&days) } else { (-31..=0).contains(&days) }
+            })
+        }
+        None => {
+            let diff = i32::from(m) - i32::from(dct.month() as u8);
+            if later { diff == 1 } else { diff == -1 }
+        }
+    };
+    match tense {
+        Tense::Past => {
+            if this <= now || near(true) {
+                y
+            } else {
+                y - 1
+            }
+        }
+        Tense::Future => {
+            if this >= now || near(false) {
+                y
+            } else {
+                y + 1
+            }
+        }
+        _ => {
+            // The nearest occurrence, months counted.
+            let diff = i32::from(m) - i32::from(dct.month() as u8);
+            if diff > 6 {
+                y - 1
+            } else if diff < -6 {
+                y + 1
+            } else {
+                y
+            }
+        }
+    }
+}
+
+fn weekday_from(n: u8) -> Weekday {
+    Weekday::from_monday_one_offset(n as i8).unwrap_or(Weekday::Monday)
+}
+
+/// A weekday near the dateline: the dateline itself when it is that weekday, the
+/// previous one in the past tense (and by default in news), the next in the future.
+pub fn resolve_weekday(dct: Date, wd: u8, rel: Rel, tense: Tense) -> Option<Date> {
+    let target = weekday_from(wd);
+    let cur = dct.weekday();
+    let back = (cur.to_monday_one_offset() - target.to_monday_one_offset()).rem_euclid(7) as i64;
+    let fwd = (target.to_monday_one_offset() - cur.to_monday_one_offset()).rem_euclid(7) as i64;
+    let n = match rel {
+        Rel::Last => -(if back == 0 { 7 } else { back }),
+        Rel::Next => {
+            if fwd == 0 {
+                7
+            } else {
+                fwd
+            }
+        }
+        Rel::This | Rel::None => {
+            if back == 0 {
+                0
+            } else if tense == Tense::Future {
+                fwd
+            } else {
+                -back
+            }
+        }
+    };
+    add_days(dct, n)
+}
+
+fn year_of(spec: YearSpec, dct: Option<Date>) -> Option<i32> {
+    match spec {
+        YearSpec::Abs(y) => Some(y),
+        YearSpec::Rel(r) => dct.map(|d| i32::from(d.year()) + r),
+        YearSpec::Infer => None,
+    }
+}
+
+fn quantity_value(q: Option<Quantity>, unit: Unit) -> String {
+    let (letter, t) = unit.letter();
+    let tp = if t { "T" } else { "" };
+    let Some(q) = q else {
+        return format!("P{tp}X{letter}");
+    };
+    let mut n = q.whole;
+    if unit == Unit::Weekend {
+        n *= 2;
+    }
+    if q.half {
+        // Halves go to the next smaller unit: 2 1/2 years = P2Y6M, a minute and a half = PT1M30S.
+        let sub = match unit {
+            Unit::Year => Some((6, "M", false)),
+            Unit::Month => Some((15, "D", false)),
+            Unit::Day => Some((12, "H", true)),
+            Unit::Hour => Some((30, "M", true)),
+            Unit::Minute => Some((30, "S", true)),
+            _ => None,
+        };
+        if let Some((k, l, sub_t)) = sub {
+            let whole = if n > 0 { format!("{n}{letter}") } else { String::new() };
+            return match (t, sub_t) {
+                (true, _) => format!("PT{whole}{k}{l}"),
+                (false, true) => format!("P{whole}T{k}{l}"),
+                (false, false) => format!("P{whole}{k}{l}"),
+            };
+        }
+    }
+    match unit {
+        Unit::Decade if n > 1 => format!("P{}Y", n * 10),
+        Unit::Century if n > 1 => format!("P{}Y", n * 100),
+        Unit::Year if n >= 1000 && n % 1000 == 0 => format!("P{}L", n / 1000),
+        _ => format!("P{tp}{n}{letter}"),
+    }
+}
+
+fn holiday(which: Holiday, y: i32) -> Option<Date> {
+    match which {
+        Holiday::Thanksgiving => {
+            let nov1 = date(y, 11, 1)?;
+            nov1.nth_weekday(4, Weekday::Thursday).ok()
+        }
+        Holiday::Christmas => date(y, 12, 25),
+        Holiday::ChristmasEve => date(y, 12, 24),
+        Holiday::NewYearsDay => date(y, 1, 1),
+        Holiday::NewYearsEve => date(y, 12, 31),
+    }
+}
+
+/// Resolve one expression.
+pub fn resolve(p: &Parsed, dct: Option<Date>, tense: Tense, st: &mut State) -> Resolved {
+    let mk = |kind, value: String, date| Resolved { kind, value, date };
+    let dated = |d: Option<Date>| match d {
+        Some(d) => mk(TimexType::Date, ymd(d), Some(d)),
+        None => mk(TimexType::Date, "XXXX-XX-XX".into(), None),
+    };
+    let dy = dct.map(|d| i32::from(d.year()));
+    match p {
+        Parsed::Date { y, m, d, wd } => {
+            if let YearSpec::Abs(yy) = y {
+                st.last_year = Some(*yy);
+            }
+            let year = year_of(*y, dct).or_else(|| dct.map(|dc| infer_year(dc, *m, Some(*d), tense, Rel::None)));
+            match year {
+                Some(yr) => match date(yr, *m, *d) {
+                    Some(dt) => dated(Some(dt)),
+                    None => mk(TimexType::Date, format!("{yr:04}-{m:02}-{d:02}"), None),
+                },
+                None => {
+                    // No year and no dateline: the weekday written may still pin nothing down.
+                    let _ = wd;
+                    mk(TimexType::Date, format!("XXXX-{m:02}-{d:02}"), None)
+                }
+            }
+        }
+        Parsed::Month { y, m, rel } => {
+            if let YearSpec::Abs(yy) = y {
+                st.last_year = Some(*yy);
+            }
+            let year = year_of(*y, dct).or_else(|| dct.map(|dc| infer_year(dc, *m, None, tense, *rel)));
+            match year {
+                Some(yr) => mk(TimexType::Date, format!("{yr:04}-{m:02}"), None),
+                None => mk(TimexType::Date, format!("XXXX-{m:02}"), None),
+            }
+        }
+        Parsed::Weekday { wd, rel } => match dct {
+            Some(dc) => dated(resolve_weekday(dc, *wd, *rel, tense)),
+            None => mk(TimexType::Date, format!("XXXX-WXX-{wd}"), None),
+        },
+        Parsed::Year(spec) => match year_of(*spec, dct) {
+            Some(y) => {
+                if let YearSpec::Abs(_) = spec {
+                    st.last_year = Some(y);
+                }
+                mk(TimexType::Date, format!("{y:04}"), None)
+            }
+            None => mk(TimexType::Date, "XXXX".into(), None),
+        },
+        Parsed::Decade(d) => mk(TimexType::Date, format!("{d:03}"), None),
+        Parsed::Century(c) => mk(TimexType::Date, format!("{c:02}"), None),
+        Parsed::Quarter { y, q } => {
+            let year = year_of(*y, dct).or_else(|| {
+                dct.map(|dc| {
+                    let cur = quarter_of(dc.month() as u8);
+                    let yy = i32::from(dc.year());
+                    if *q > cur && tense != Tense::Future { yy - 1 } else { yy }
+                })
+            });
+            match year {
+                Some(yr) => {
+                    // Only a finished quarter can be the one the results are about.
+                    if dct.is_some_and(|dc| (yr, *q) < (i32::from(dc.year()), quarter_of(dc.month() as u8))) {
+                        st.focus_quarter = Some((yr, *q));
+                    }
+                    mk(TimexType::Date, format!("{yr:04}-Q{q}"), None)
+                }
+                None => mk(TimexType::Date, format!("XXXX-Q{q}"), None),
+            }
+        }
+        Parsed::QuarterFocus => match st.focus(dct) {
+            Some((y, q)) => {
+                st.focus_quarter = Some((y, q));
+                mk(TimexType::Date, format!("{y:04}-Q{q}"), None)
+            }
+            None => mk(TimexType::Date, "XXXX-QX".into(), None),
+        },
+        Parsed::QuarterShift(0) if st.quarterly && st.focus_quarter.is_some() => {
+            let (y, q) = st.focus_quarter.unwrap_or((0, 1));
+            mk(TimexType::Date, format!("{y:04}-Q{q}"), None)
+        }
+        Parsed::QuarterShift(n) => match dct {
+            Some(dc) => {
+                let idx = i32::from(dc.year()) * 4 + i32::from(quarter_of(dc.month() as u8)) - 1 + n;
+                mk(TimexType::Date, format!("{:04}-Q{}", idx.div_euclid(4), idx.rem_euclid(4) + 1), None)
+            }
+            None => mk(TimexType::Date, "XXXX-QX".into(), None),
+        },
+        Parsed::YearAgoFocus => match (st.quarterly.then(|| st.focus(dct)).flatten(), dy) {
+            (Some((y, q)), _) => mk(TimexType::Date, format!("{:04}-Q{q}", y - 1), None),
+            (None, Some(y)) => mk(TimexType::Date, format!("{:04}", y - 1), None),
+            _ => mk(TimexType::Date, "XXXX".into(), None),
+        },
+        Parsed::YearAnaphor(n) => match st.last_year.or(dy) {
+            Some(y) => mk(TimexType::Date, format!("{:04}", y + n), None),
+            None => mk(TimexType::Date, "XXXX".into(), None),
+        },
+        Parsed::YearPeriod(y) => match (st.quarterly, st.focus(dct)) {
+            (true, Some((_, q))) => mk(TimexType::Date, format!("{y:04}-Q{q}"), None),
+            _ => mk(TimexType::Date, format!("{y:04}"), None),
+        },
+        Parsed::Half { y, h } => {
+            let year = year_of(*y, dct).or(dy);
+            match year {
+                Some(yr) => mk(TimexType::Date, format!("{yr:04}-H{h}"), None),
+                None => mk(TimexType::Date, format!("XXXX-H{h}"), None),
+            }
+        }
+        Parsed::Season { y, s, rel } => {
+            let code = SEASONS[*s as usize];
+            let year = year_of(*y, dct).or_else(|| {
+                dct.map(|dc| {
+                    // Seasons on one line: index = year * 4 + season, winter counted in
+                    // the year it starts (January is in the previous year's winter).
+                    let mm = dc.month() as u8;
+                    let cy = i32::from(dc.year()) - i32::from(mm <= 2);
+                    let cur = cy * 4 + i32::from(season_of(mm));
+                    let s = i32::from(*s);
+                    let last = |strict: bool| {
+                        let mut i = cur - i32::from(strict);
+                        while i.rem_euclid(4) != s {
+                            i -= 1;
+                        }
+                        i.div_euclid(4)
+                    };
+                    let next = |strict: bool| {
+                        let mut i = cur + i32::from(strict);
+                        while i.rem_euclid(4) != s {
+                            i += 1;
+                        }
+                        i.div_euclid(4)
+                    };
+                    match rel {
+                        Rel::Last => last(true),
+                        Rel::Next => next(true),
+                        Rel::This => i32::from(dc.year()),
+                        Rel::None => match tense {
+                            Tense::Past => last(false),
+                            Tense::Future => next(false),
+                            _ => i32::from(dc.year()),
+                        },
+                    }
+                })
+            });
+            match year {
+                Some(yr) => mk(TimexType::Date, format!("{yr:04}-{code}"), None),
+                None => mk(TimexType::Date, format!("XXXX-{code}"), None),
+            }
+        }
+        Parsed::Shift { unit, n } => shift(dct, *unit, i64::from(*n)),
+        Parsed::Ago { n, unit } => match n {
+            Some(n) => shift(dct, *unit, -i64::from(*n)),
+            None => mk(TimexType::Date, "PAST_REF".into(), None),
+        },
+        Parsed::Weekend(n) => match dct {
+            Some(dc) => {
+                // The weekend just past in the past tense, the coming one otherwise;
+                // an article dated on a weekend day means that weekend.
+                let wd = dc.weekday().to_monday_one_offset();
+                let base = if wd >= 6 {
+                    dc
+                } else if *n == 0 && tense != Tense::Future {
+                    add_days(dc, -7).unwrap_or(dc)
+                } else {
+                    dc
+                };
+                let base = add_days(base, 7 * i64::from(*n)).unwrap_or(base);
+                mk(TimexType::Date, format!("{}-WE", week(base)), None)
+            }
+            None => mk(TimexType::Date, "XXXX-WXX-WE".into(), None),
+        },
+        Parsed::Ref(r) => mk(TimexType::Date, (*r).to_string(), None),
+        Parsed::Duration { n, unit } => mk(TimexType::Duration, quantity_value(*n, *unit), None),
+        Parsed::Set(v) => mk(TimexType::Set, v.clone(), None),
+        Parsed::Time { day, clock } => {
+            let base = match day {
+                Some(d) => resolve(d, dct, tense, st),
+                None => dated(dct),
+            };
+            let suffix = match clock {
+                Clock::Hm(h, m) => format!("T{h:02}:{m:02}"),
+                Clock::Part(p) => format!("T{p}"),
+            };
+            let value = if base.value.len() >= 10 { format!("{}{suffix}", &base.value[..10]) } else { base.value };
+            mk(TimexType::Time, value, base.date)
+        }
+        Parsed::Holiday { y, which } => {
+            let year = match y {
+                YearSpec::Rel(-100) => dy.map(|y| {
+                    let this = holiday(*which, y);
+                    if this.is_some_and(|d| Some(d) < dct) { y } else { y - 1 }
+                }),
+                YearSpec::Rel(100) => dy.map(|y| {
+                    let this = holiday(*which, y);
+                    if this.is_some_and(|d| Some(d) > dct) { y } else { y + 1 }
+                }),
+                _ => year_of(*y, dct).or_else(|| {
+                    dct.map(|dc| {
+                        let yy = i32::from(dc.year());
+                        let this = holiday(*which, yy);
+                        match tense {
+                            Tense::Future => {
+                                if this.is_some_and(|d| d >= dc) {
+                                    yy
+                                } else {
+                                    yy + 1
+                                }
+                            }
+                            _ => {
+                                if this.is_some_and(|d| d <= dc) {
+                                    yy
+                                } else {
+                                    yy - 1
+                                }
+                            }
+                        }
+                    })
+                }),
+            };
+            dated(year.and_then(|y| holiday(*which, y)))
+        }
+    }
+}
+
+/// "last week", "next month", "three years ago": the dateline moved by `n` units, at the
+/// granularity of the unit.
+fn shift(dct: Option<Date>, unit: Unit, n: i64) -> Resolved {
+    let mk = |value: String, date| Resolved { kind: TimexType::Date, value, date };
+    let Some(dc) = dct else {
+        let v = match unit {
+            Unit::Day => "XXXX-XX-XX",
+            Unit::Week => "XXXX-WXX",
+            Unit::Month => "XXXX-XX",
+            Unit::Quarter => "XXXX-QX",
+            _ => "XXXX",
+        };
+        return mk(v.into(), None);
+    };
+    let y = i32::from(dc.year());
+    match unit {
+        Unit::Second | Unit::Minute | Unit::Hour => mk(ymd(dc), Some(dc)),
+        Unit::Day => {
+            let d = add_days(dc, n);
+            mk(d.map_or_else(|| "XXXX-XX-XX".into(), ymd), d)
+        }
+        Unit::Week | Unit::Weekend => {
+            let d = add_days(dc, 7 * n).unwrap_or(dc);
+            mk(week(d), None)
+        }
+        Unit::Month => {
+            let (yy, mm) = month_shift(y, dc.month() as u8, n as i32);
+            mk(format!("{yy:04}-{mm:02}"), None)
+        }
+        Unit::Quarter => {
+            let idx = y * 4 + i32::from(quarter_of(dc.month() as u8)) - 1 + n as i32;
+            mk(format!("{:04}-Q{}", idx.div_euclid(4), idx.rem_euclid(4) + 1), None)
+        }
+        Unit::Year => mk(format!("{:04}", y + n as i32), None),
+        Unit::Decade => mk(format!("{:03}", (y + 10 * n as i32) / 10), None),
+        Unit::Century => mk(format!("{:02}", (y + 100 * n as i32) / 100), None),
+        Unit::Millennium => mk(format!("{}", (y + 1000 * n as i32) / 1000), None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn weekday_follows_tense_and_dateline() {
+        let dct = d("2022-02-03"); // Thursday
+        assert_eq!(resolve_weekday(dct, 2, Rel::None, Tense::Past), Some(d("2022-02-01")));
+        assert_eq!(resolve_weekday(dct, 2, Rel::None, Tense::Future), Some(d("2022-02-08")));
+        assert_eq!(resolve_weekday(dct, 4, Rel::None, Tense::Future), Some(dct));
+        assert_eq!(resolve_weekday(dct, 4, Rel::Last, Tense::Unknown), Some(d("2022-01-27")));
+        assert_eq!(resolve_weekday(dct, 5, Rel::Next, Tense::Unknown), Some(d("2022-02-04")));
+    }
+
+    #[test]
+    fn month_year_follows_tense() {
+        let dct = d("2022-02-03");
+        assert_eq!(infer_year(dct, 12, None, Tense::Past, Rel::None), 2021);
+        assert_eq!(infer_year(dct, 12, None, Tense::Future, Rel::None), 2022);
+        assert_eq!(infer_year(dct, 4, None, Tense::Past, Rel::None), 2021);
+        assert_eq!(infer_year(dct, 1, Some(20), Tense::Past, Rel::None), 2022);
+        assert_eq!(infer_year(dct, 12, Some(20), Tense::Future, Rel::None), 2021);
+        assert_eq!(infer_year(dct, 11, None, Tense::Unknown, Rel::None), 2021);
+        assert_eq!(infer_year(dct, 2, Some(10), Tense::Past, Rel::None), 2022);
+    }
+
+    #[test]
+    fn shifts_and_durations() {
+        let dct = Some(d("2022-02-03"));
+        assert_eq!(shift(dct, Unit::Week, -1).value, "2022-W04");
+        assert_eq!(shift(dct, Unit::Month, -2).value, "2021-12");
+        assert_eq!(shift(dct, Unit::Quarter, -1).value, "2021-Q4");
+        assert_eq!(quantity_value(Some(Quantity { whole: 2, half: true }), Unit::Year), "P2Y6M");
+        assert_eq!(quantity_value(Some(Quantity { whole: 1, half: true }), Unit::Minute), "PT1M30S");
+        assert_eq!(quantity_value(None, Unit::Month), "PXM");
+        assert_eq!(quantity_value(Some(Quantity { whole: 2, half: false }), Unit::Decade), "P20Y");
+    }
+}

@@ -1,0 +1,1532 @@
+//! Detection: the grammar over the tokens of one sentence, producing unresolved
+//! [`Parsed`] expressions with their token ranges.
+
+use super::lex::{Lex, Tok, TokKind, Unit, W};
+
+/// A year as written: to be inferred, given, or relative to the dateline's year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearSpec {
+    Infer,
+    Abs(i32),
+    Rel(i32),
+}
+
+/// "last", "this", "next" before a weekday, month or season.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rel {
+    None,
+    Last,
+    This,
+    Next,
+}
+
+/// A time of day: a clock time or a TIMEX3 part of day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clock {
+    Hm(u8, u8),
+    Part(&'static str),
+}
+
+/// What the grammar recognised, before the dateline and tense resolve it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Parsed {
+    /// A calendar date as written; `wd` the weekday written with it.
+    Date {
+        y: YearSpec,
+        m: u8,
+        d: u8,
+        wd: Option<u8>,
+    },
+    Month {
+        y: YearSpec,
+        m: u8,
+        rel: Rel,
+    },
+    Weekday {
+        wd: u8,
+        rel: Rel,
+    },
+    Year(YearSpec),
+    /// First three digits: 199 for the 1990s.
+    Decade(i32),
+    /// First two digits: 19 for the 20th century.
+    Century(i32),
+    Quarter {
+        y: YearSpec,
+        q: u8,
+    },
+    /// "the quarter", "the latest quarter": the quarter the article is about.
+    QuarterFocus,
+    /// "last quarter" (-1), "this quarter" (0), "next quarter" (+1).
+    QuarterShift(i32),
+    /// "a year ago", "a year earlier", "year-earlier": the same quarter a year before
+    /// in an article about quarterly results, else last year.
+    YearAgoFocus,
+    Half {
+        y: YearSpec,
+        h: u8,
+    },
+    /// "the following year" (+1), "the previous year" (-1), "that year" (0): relative to
+    /// the last year the article named.
+    YearAnaphor(i32),
+    /// "the 1988 period": that year's quarter in an article about quarterly results.
+    YearPeriod(i32),
+    Season {
+        y: YearSpec,
+        s: u8,
+        rel: Rel,
+    },
+    Shift {
+        unit: Unit,
+        n: i32,
+    },
+    /// "three days ago": `n` None for "several days ago".
+    Ago {
+        n: Option<u32>,
+        unit: Unit,
+    },
+    /// "the weekend" by tense; `shift` for "last weekend" / "next weekend".
+    Weekend(i32),
+    Ref(&'static str),
+    Duration {
+        n: Option<Quantity>,
+        unit: Unit,
+    },
+    Set(String),
+    Time {
+        day: Option<Box<Parsed>>,
+        clock: Clock,
+    },
+    /// Thanksgiving (4th Thursday of November), Christmas, ...: month, day or weekday rule.
+    Holiday {
+        y: YearSpec,
+        which: Holiday,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holiday {
+    Thanksgiving,
+    Christmas,
+    ChristmasEve,
+    NewYearsDay,
+    NewYearsEve,
+}
+
+/// An amount of a unit: whole units plus a fraction in twelfths / sixtieths handled
+/// by the resolver ("2 1/2 years" -> 2 and half).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Quantity {
+    pub whole: u32,
+    pub half: bool,
+}
+
+/// A recognised expression: token range, meaning and TIMEX3 mod.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub parsed: Parsed,
+    pub modifier: Option<&'static str>,
+}
+
+pub struct Scanner<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Tok],
+}
+
+fn is_word(t: &Tok, w: W) -> bool {
+    t.lex == Lex::Word(w)
+}
+
+impl<'a> Scanner<'a> {
+    fn tok(&self, i: usize) -> Option<&Tok> {
+        self.toks.get(i)
+    }
+    fn w(&self, i: usize, w: W) -> bool {
+        self.tok(i).is_some_and(|t| is_word(t, w))
+    }
+    fn punct(&self, i: usize, c: char) -> bool {
+        self.tok(i).is_some_and(|t| t.kind == TokKind::Punct(c))
+    }
+    fn lex(&self, i: usize) -> Lex {
+        self.tok(i).map_or(Lex::None, |t| t.lex)
+    }
+    fn s(&self, i: usize) -> &'a str {
+        self.tok(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+    fn is(&self, i: usize, word: &str) -> bool {
+        self.s(i).eq_ignore_ascii_case(word)
+    }
+    /// Tokens `i` and `i+1` touch (no space between): "mid-1990s", "a.m.".
+    fn touching(&self, i: usize) -> bool {
+        match (self.tok(i), self.tok(i + 1)) {
+            (Some(a), Some(b)) => a.end == b.start,
+            _ => false,
+        }
+    }
+
+    /// Every expression in the sentence, left to right, longest first.
+    pub fn scan(&self, out: &mut Vec<Found>) {
+        let mut i = 0;
+        while i < self.toks.len() {
+            if let Some(f) = self.at(i) {
+                i = f.end.max(i + 1);
+                out.push(f);
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    fn found(start: usize, end: usize, parsed: Parsed, modifier: Option<&'static str>) -> Option<Found> {
+        Some(Found { start, end, parsed, modifier })
+    }
+
+    /// An expression starting at token `i`, with its leading modifiers.
+    fn at(&self, i: usize) -> Option<Found> {
+        let t = self.tok(i)?;
+        // Quick reject: most tokens start nothing.
+        if t.lex == Lex::None
+            && !matches!(
+                t.kind,
+                TokKind::Number
+                    | TokKind::Decade
+                    | TokKind::OrdinalNum
+                    | TokKind::Clock(..)
+                    | TokKind::IsoDate(..)
+                    | TokKind::SlashDate(..)
+                    | TokKind::OtherNumber
+            )
+            && !(t.kind == TokKind::Punct('\'') && self.tok(i + 1).is_some_and(|n| n.kind == TokKind::Decade))
+        {
+            return None;
+        }
+        // Approximators belong to the expression in TimeML ("nearly forty years").
+        if let Some((j, m)) = self.approx(i)
+            && let Some(mut f) = self.quantity_expr(j)
+        {
+            f.start = i;
+            f.modifier = f.modifier.or(Some(m));
+            return Some(f);
+        }
+        // "the end of November", "the beginning of 1990", "early next year", "mid-1996".
+        if let Some((j, m)) = self.position(i)
+            && let Some(mut f) = self.core(j)
+        {
+            if !matches!(f.parsed, Parsed::Duration { .. } | Parsed::Set(_) | Parsed::Ref(_)) {
+                f.start = i;
+                f.modifier = Some(m);
+                if let Parsed::Shift { unit: Unit::Day, n } = f.parsed
+                    && m == "END"
+                {
+                    // "late yesterday": still the day.
+                    f.parsed = Parsed::Shift { unit: Unit::Day, n };
+                }
+                return Some(f);
+            }
+        }
+        // "earlier this month", "later Friday", "Earlier Sunday".
+        if (self.w(i, W::Earlier) || self.w(i, W::Later))
+            && let Some(mut f) = self.core(i + 1)
+            && matches!(
+                f.parsed,
+                Parsed::Shift { .. }
+                    | Parsed::Weekday { .. }
+                    | Parsed::Time { .. }
+                    | Parsed::Date { .. }
+                    | Parsed::Month { .. }
+                    | Parsed::Year(_)
+            )
+        {
+            f.start = i;
+            return Some(f);
+        }
+        self.core(i)
+    }
+
+    /// nearly, almost, about, around, approximately, more than, less than, at least, up to.
+    fn approx(&self, i: usize) -> Option<(usize, &'static str)> {
+        let t = self.tok(i)?;
+        match t.lex {
+            Lex::Word(W::Nearly | W::Almost) => Some((i + 1, "LESS_THAN")),
+            Lex::Word(W::About | W::Around | W::Approximately) => Some((i + 1, "APPROX")),
+            Lex::Word(W::More) if self.w(i + 1, W::Than) => Some((i + 2, "MORE_THAN")),
+            Lex::Word(W::Less) if self.w(i + 1, W::Than) => Some((i + 2, "LESS_THAN")),
+            Lex::Word(W::At) if self.w(i + 1, W::Least) => Some((i + 2, "EQUAL_OR_MORE")),
+            Lex::Word(W::Up) if self.w(i + 1, W::To) => Some((i + 2, "EQUAL_OR_LESS")),
+            _ => None,
+        }
+    }
+
+    /// "early", "late", "mid-", "the end of", "the beginning of", "the middle of".
+    fn position(&self, i: usize) -> Option<(usize, &'static str)> {
+        let t = self.tok(i)?;
+        let the = usize::from(is_word(t, W::The));
+        let k = i + the;
+        let m = match self.lex(k) {
+            Lex::Word(W::Early) if the == 0 => "START",
+            Lex::Word(W::Late) if the == 0 => "END",
+            Lex::Word(W::Mid) => "MID",
+            Lex::Word(W::End) if the == 1 && self.w(k + 1, W::Of) => return Some((k + 2, "END")),
+            Lex::Word(W::Beginning | W::Start) if the == 1 && self.w(k + 1, W::Of) => return Some((k + 2, "START")),
+            Lex::Word(W::Middle) if the == 1 && self.w(k + 1, W::Of) => return Some((k + 2, "MID")),
+            _ => return None,
+        };
+        // "mid-1990s", "mid 1996", "early-1990s".
+        let j = if self.punct(k + 1, '-') { k + 2 } else { k + 1 };
+        Some((j, m))
+    }
+
+    /// Everything but leading modifiers.
+    fn core(&self, i: usize) -> Option<Found> {
+        let t = *self.tok(i)?;
+        match t.lex {
+            Lex::Word(W::The) => return self.after_the(i),
+            Lex::Weekday(wd) => return self.weekday(i, wd, Rel::None, i),
+            Lex::Month(..) => return self.month(i, YearSpec::Infer, i),
+            Lex::Word(w) => {
+                if let Some(f) = self.word(i, w) {
+                    return Some(f);
+                }
+            }
+            Lex::Season(s) => {
+                let verb_before = i > 0
+                    && ["to", "and", "or", "of", "for", "will", "could", "would", "may"]
+                        .iter()
+                        .any(|w| self.is(i - 1, w));
+                if !verb_before && (t.cap || self.prev_is_prep(i)) {
+                    let (end, y) = self.year_suffix(i + 1);
+                    return Self::found(i, end, Parsed::Season { y, s, rel: Rel::None }, None);
+                }
+            }
+            Lex::Ordinal(n) => {
+                if let Some(f) = self.ordinal(i, n, YearSpec::Infer, i) {
+                    return Some(f);
+                }
+            }
+            Lex::Noon | Lex::Midnight => {
+                let clock = if t.lex == Lex::Noon { Clock::Hm(12, 0) } else { Clock::Hm(24, 0) };
+                let (end, day) = self.day_after_time(i + 1);
+                return Self::found(i, end, Parsed::Time { day, clock }, None);
+            }
+            _ => {}
+        }
+        match t.kind {
+            TokKind::IsoDate(y, m, d) => {
+                return Self::found(i, i + 1, Parsed::Date { y: YearSpec::Abs(y), m, d, wd: None }, None);
+            }
+            TokKind::SlashDate(m, d, y) => {
+                return Self::found(i, i + 1, Parsed::Date { y: YearSpec::Abs(y), m, d, wd: None }, None);
+            }
+            TokKind::Clock(h, m) => return self.clock(i, h, m),
+            TokKind::Decade => {
+                let n = t.num? as i32;
+                let dec = match t.digits {
+                    4 => n / 10,
+                    2 if self.prev_apostrophe(i) || self.w(i.wrapping_sub(1), W::The) || self.prev_is_prep(i) => {
+                        if n >= 30 { 190 + n / 10 } else { 200 + n / 10 }
+                    }
+                    _ => return None,
+                };
+                let start = if self.prev_apostrophe(i) { i - 1 } else { i };
+                return Self::found(start, i + 1, Parsed::Decade(dec), None);
+            }
+            TokKind::Punct('\'') if self.tok(i + 1).is_some_and(|n| n.kind == TokKind::Decade) => {
+                let mut f = self.core(i + 1)?;
+                f.start = i;
+                return Some(f);
+            }
+            TokKind::OrdinalNum => {
+                let n = t.num?;
+                if (1..=31).contains(&n)
+                    && self.w(i + 1, W::Of)
+                    && let Lex::Month(m, _) = self.lex(i + 2)
+                {
+                    // "the 5th of March"
+                    let (end, y) = self.year_after(i + 3);
+                    return Self::found(i, end, Parsed::Date { y, m, d: n as u8, wd: None }, None);
+                }
+                if n < 22 && self.is(i + 1, "century") {
+                    return Self::found(i, i + 2, Parsed::Century(n as i32 - 1), None);
+                }
+                if (1..=4).contains(&n)
+                    && let Some(f) = self.ordinal(i, n as u8, YearSpec::Infer, i)
+                {
+                    return Some(f);
+                }
+            }
+            TokKind::Number => {
+                if let Some(f) = self.number(i, t) {
+                    return Some(f);
+                }
+            }
+            _ => {}
+        }
+        if let Some((end, y)) = self.spoken_year(i) {
+            return Self::found(i, end, Parsed::Year(YearSpec::Abs(y)), None);
+        }
+        if let Lex::Number(_) | Lex::Vague | Lex::Couple = t.lex {
+            return self.quantity_expr(i);
+        }
+        if t.lex == Lex::Unit(Unit::Year, false) {
+            // "year-end", "year end", "year's end"
+            let end_at = if self.punct(i + 1, '-') {
+                i + 2
+            } else if self.punct(i + 1, '\'') && self.is(i + 2, "s") {
+                i + 3
+            } else {
+                i + 1
+            };
+            if self.w(end_at, W::End) {
+                return Self::found(i, end_at + 1, Parsed::Year(YearSpec::Rel(0)), Some("END"));
+            }
+            if self.punct(i + 1, '-') {
+                return self.year_ago_adj(i, i);
+            }
+        }
+        if let Lex::PartOfDay(p) = t.lex {
+            // "mid-afternoon yesterday", "afternoon" after "mid-" / "by".
+            let (end, day) = self.day_after_time(i + 1);
+            if day.is_some() || (i > 0 && self.is(i - 1, "-") && self.is(i.saturating_sub(2), "mid")) {
+                return Self::found(i, end, Parsed::Time { day, clock: Clock::Part(p) }, None);
+            }
+        }
+        if let Lex::Unit(..) = t.lex {
+            return self.quantity_expr(i);
+        }
+        if let Lex::Word(W::A | W::An) = t.lex {
+            return self.quantity_expr(i);
+        }
+        None
+    }
+
+    fn prev_apostrophe(&self, i: usize) -> bool {
+        i > 0 && self.punct(i - 1, '\'') && self.touching(i - 1)
+    }
+
+    /// Prepositions and modifiers after which a bare month, season or year is a date.
+    fn prev_is_prep(&self, i: usize) -> bool {
+        if i == 0 {
+            return false;
+        }
+        const PREPS: &[&str] = &[
+            "in",
+            "since",
+            "by",
+            "until",
+            "till",
+            "through",
+            "from",
+            "during",
+            "before",
+            "after",
+            "between",
+            "of",
+            "to",
+            "and",
+            "or",
+            "last",
+            "next",
+            "this",
+            "early",
+            "late",
+            "mid",
+            "-",
+            "on",
+            "throughout",
+            "into",
+            "for",
+            "around",
+            "about",
+            "that",
+            "past",
+            "each",
+            "every",
+            "fiscal",
+        ];
+        let p = self.s(i - 1);
+        PREPS.iter().any(|x| x.eq_ignore_ascii_case(p))
+    }
+
+    // ---------------------------------------------------------------- calendar dates
+
+    /// Weekday, maybe with a date ("Tuesday, Feb. 1, 2022") or a part of day ("Tuesday night").
+    fn weekday(&self, i: usize, wd: u8, rel: Rel, start: usize) -> Option<Found> {
+        let t = self.tok(i)?;
+        if !t.cap {
+            return None;
+        }
+        let mut j = i + 1;
+        if self.punct(j, '\'') && self.is(j + 1, "s") {
+            // "Friday's meeting": the possessive is not part of the expression.
+            return Self::found(start, i + 1, Parsed::Weekday { wd, rel }, None);
+        }
+        if self.punct(j, ',') {
+            j += 1;
+        }
+        if rel == Rel::None
+            && let Some(mut f) = self.month_date(j)
+            && let Parsed::Date { wd: ref mut w, .. } = f.parsed
+        {
+            *w = Some(wd);
+            f.start = start;
+            return Some(f);
+        }
+        if rel == Rel::None
+            && let Some(f) = self.day_month(j)
+        {
+            let mut f = f;
+            if let Parsed::Date { wd: ref mut w, .. } = f.parsed {
+                *w = Some(wd);
+            }
+            f.start = start;
+            return Some(f);
+        }
+        let day = Parsed::Weekday { wd, rel };
+        if let Lex::PartOfDay(p) = self.lex(i + 1) {
+            return Self::found(start, i + 2, Parsed::Time { day: Some(Box::new(day)), clock: Clock::Part(p) }, None);
+        }
+        Self::found(start, i + 1, day, None)
+    }
+
+    /// Month Day[,] [Year] starting at `i` (no weekday).
+    fn month_date(&self, i: usize) -> Option<Found> {
+        let Lex::Month(m, abbr) = self.lex(i) else { return None };
+        let mut j = i + 1;
+        if self.punct(j, '.') && self.touching(i) {
+            j += 1;
+        } else if abbr && !self.tok(j).is_some_and(|t| t.kind == TokKind::Number) {
+            return None;
+        }
+        let t = self.tok(j)?;
+        let d = match t.kind {
+            TokKind::Number | TokKind::OrdinalNum if t.digits <= 2 => t.num?,
+            _ => return None,
+        };
+        if !(1..=31).contains(&d) {
+            return None;
+        }
+        let (end, y) = self.year_after(j + 1);
+        Self::found(i, end, Parsed::Date { y, m, d: d as u8, wd: None }, None)
+    }
+
+    /// Day Month [Year] ("1 February 2022").
+    fn day_month(&self, i: usize) -> Option<Found> {
+        let t = self.tok(i)?;
+        if !matches!(t.kind, TokKind::Number | TokKind::OrdinalNum) || t.digits > 2 {
+            return None;
+        }
+        let d = t.num?;
+        let mut j = i + 1;
+        if self.w(j, W::Of) {
+            j += 1;
+        }
+        let Lex::Month(m, abbr) = self.lex(j) else { return None };
+        if !self.tok(j).is_some_and(|t| t.cap) || !(1..=31).contains(&d) {
+            return None;
+        }
+        let mut k = j + 1;
+        if self.punct(k, '.') && self.touching(j) {
+            k += 1;
+        } else if abbr {
+            return None;
+        }
+        let (end, y) = self.year_after(k);
+        if y == YearSpec::Infer && t.kind == TokKind::Number && j == i + 1 {
+            // "1 February" without a year is rare in news and "3 March" collides with counts.
+            return None;
+        }
+        Self::found(i, end, Parsed::Date { y, m, d: d as u8, wd: None }, None)
+    }
+
+    /// `[,] 2022` after a month and day.
+    fn year_after(&self, i: usize) -> (usize, YearSpec) {
+        let k = if self.punct(i, ',') { i + 1 } else { i };
+        if let Some((end, y)) = self.spoken_year(k) {
+            return (end, YearSpec::Abs(y));
+        }
+        match self.tok(k) {
+            Some(t) if t.kind == TokKind::Number && t.digits == 4 => {
+                let y = t.num.unwrap_or(0) as i32;
+                if (1000..=2200).contains(&y) { (k + 1, YearSpec::Abs(y)) } else { (i, YearSpec::Infer) }
+            }
+            _ => (i, YearSpec::Infer),
+        }
+    }
+
+    /// "this year", "last year" after a month or season ("January this year").
+    fn year_suffix(&self, i: usize) -> (usize, YearSpec) {
+        let rel = match self.lex(i) {
+            Lex::Word(W::This) => 0,
+            Lex::Word(W::Last) => -1,
+            Lex::Word(W::Next) => 1,
+            _ => {
+                let k = if self.w(i, W::Of) || self.punct(i, ',') { i + 1 } else { i };
+                if let Some((end, y)) = self.spoken_year(k) {
+                    return (end, YearSpec::Abs(y));
+                }
+                if let Some(t) = self.tok(k)
+                    && t.kind == TokKind::Number
+                    && t.digits == 4
+                    && let Some(y) = t.num
+                    && (1000..=2200).contains(&y)
+                {
+                    return (k + 1, YearSpec::Abs(y as i32));
+                }
+                return (i, YearSpec::Infer);
+            }
+        };
+        if matches!(self.lex(i + 1), Lex::Unit(Unit::Year, false)) {
+            (i + 2, YearSpec::Rel(rel))
+        } else {
+            (i, YearSpec::Infer)
+        }
+    }
+
+    /// A month: with a day, a year, or alone where it cannot be a name or a verb.
+    fn month(&self, i: usize, y0: YearSpec, start: usize) -> Option<Found> {
+        if let Some(mut f) = self.month_date(i) {
+            f.start = start;
+            if let (Parsed::Date { y, .. }, YearSpec::Rel(_) | YearSpec::Abs(_)) = (&mut f.parsed, y0)
+                && *y == YearSpec::Infer
+            {
+                *y = y0;
+            }
+            return Some(f);
+        }
+        let t = self.tok(i)?;
+        let Lex::Month(m, abbr) = t.lex else { return None };
+        if !t.cap {
+            return None;
+        }
+        let mut j = i + 1;
+        if abbr {
+            if !(self.punct(j, '.') && self.touching(i)) {
+                return None;
+            }
+            j += 1;
+        }
+        let (end, y) = self.year_suffix(j);
+        let y = if y == YearSpec::Infer { y0 } else { y };
+        if y == YearSpec::Infer && start == i {
+            // "May" and "March" are also verbs, "June" and "August" names: a bare month
+            // needs a preposition or modifier before it.
+            let ambiguous = matches!(m, 3 | 5 | 6 | 8);
+            if (ambiguous || abbr) && !self.prev_is_prep(i) {
+                return None;
+            }
+            if i == 0 && !self.punct(i + 1, ',') && ambiguous {
+                return None;
+            }
+        }
+        Self::found(start, end, Parsed::Month { y, m, rel: Rel::None }, None)
+    }
+
+    // ---------------------------------------------------------------- numbers
+
+    fn number(&self, i: usize, t: Tok) -> Option<Found> {
+        let n = t.num?;
+        // Time of day: "10 a.m.", "10 p.m. Wednesday".
+        if n <= 12 && matches!(self.lex(i + 1), Lex::Word(W::Am | W::Pm)) {
+            return self.clock(i, n as u8, 0);
+        }
+        if t.digits == 4 && (1000..=2200).contains(&n) {
+            // A year, unless it counts something or is money.
+            let prev = if i > 0 { self.s(i - 1) } else { "" };
+            if prev == "$" || prev == "#" || prev.eq_ignore_ascii_case("no") || prev == "£" || prev == "€" {
+                return None;
+            }
+            let next_is_count = self.tok(i + 1).is_some_and(|nt| {
+                nt.kind == TokKind::Punct('%')
+                    || (nt.kind == TokKind::Word && {
+                        let w = &self.text[nt.start..nt.end];
+                        w.eq_ignore_ascii_case("percent")
+                            || w.eq_ignore_ascii_case("people")
+                            || w.eq_ignore_ascii_case("troops")
+                            || w.eq_ignore_ascii_case("soldiers")
+                            || w.eq_ignore_ascii_case("jobs")
+                            || w.eq_ignore_ascii_case("shares")
+                            || w.eq_ignore_ascii_case("miles")
+                            || w.eq_ignore_ascii_case("feet")
+                            || w.eq_ignore_ascii_case("hours")
+                            || w.eq_ignore_ascii_case("times")
+                    })
+            });
+            if next_is_count {
+                return None;
+            }
+            if !(1900..=2100).contains(&n) && !self.prev_is_prep(i) {
+                return None;
+            }
+            // "the 1988 period", "the 1988 second quarter"
+            if let Lex::Ordinal(q) = self.lex(i + 1)
+                && let Some(f) = self.ordinal(i + 1, q, YearSpec::Abs(n as i32), i)
+            {
+                return Some(f);
+            }
+            if self.w(i + 1, W::Period) || self.lex(i + 1) == Lex::Unit(Unit::Quarter, false) {
+                return Self::found(i, i + 2, Parsed::YearPeriod(n as i32), None);
+            }
+            if self.w(i + 1, W::Fiscal) && self.is(i + 2, "year") {
+                return Self::found(i, i + 3, Parsed::Year(YearSpec::Abs(n as i32)), None);
+            }
+            return Self::found(i, i + 1, Parsed::Year(YearSpec::Abs(n as i32)), None);
+        }
+        // "1 February 2022"
+        if let Some(f) = self.day_month(i) {
+            return Some(f);
+        }
+        self.quantity_expr(i)
+    }
+
+    /// "10:35 a.m.", "7:15 p.m. EST", then maybe a day ("10 p.m. Wednesday").
+    fn clock(&self, i: usize, h: u8, m: u8) -> Option<Found> {
+        let mut j = i + 1;
+        let mut h = h;
+        match self.lex(j) {
+            Lex::Word(W::Am) => {
+                if h == 12 {
+                    h = 0;
+                }
+                j += 1;
+            }
+            Lex::Word(W::Pm) => {
+                if h < 12 {
+                    h += 12;
+                }
+                j += 1;
+            }
+            _ => {
+                // A bare "7:15" is a time only with a time zone or "o'clock" after it.
+                if !self.is_zone(j) {
+                    return None;
+                }
+            }
+        }
+        if self.punct(j, '.') && self.touching(j - 1) {
+            j += 1;
+        }
+        if self.is_zone(j) {
+            j += 1;
+        }
+        let (end, day) = self.day_after_time(j);
+        Self::found(i, end, Parsed::Time { day, clock: Clock::Hm(h, m) }, None)
+    }
+
+    fn is_zone(&self, i: usize) -> bool {
+        const ZONES: &[&str] = &["EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST", "CET"];
+        ZONES.iter().any(|z| self.s(i) == *z)
+    }
+
+    /// A day written after a time: "Wednesday", "yesterday", "Nov. 9", "on Friday".
+    fn day_after_time(&self, i: usize) -> (usize, Option<Box<Parsed>>) {
+        let j = if self.is(i, "on") { i + 1 } else { i };
+        match self.lex(j) {
+            Lex::Weekday(wd) if self.tok(j).is_some_and(|t| t.cap) => {
+                if let Some(f) = self.weekday(j, wd, Rel::None, j)
+                    && !matches!(f.parsed, Parsed::Time { .. })
+                {
+                    return (f.end, Some(Box::new(f.parsed)));
+                }
+                (j + 1, Some(Box::new(Parsed::Weekday { wd, rel: Rel::None })))
+            }
+            Lex::Word(W::Today) => (j + 1, Some(Box::new(Parsed::Shift { unit: Unit::Day, n: 0 }))),
+            Lex::Word(W::Yesterday) => (j + 1, Some(Box::new(Parsed::Shift { unit: Unit::Day, n: -1 }))),
+            Lex::Word(W::Tomorrow) => (j + 1, Some(Box::new(Parsed::Shift { unit: Unit::Day, n: 1 }))),
+            Lex::Month(..) => match self.month_date(j) {
+                Some(f) => (f.end, Some(Box::new(f.parsed))),
+                None => (i, None),
+            },
+            _ => (i, None),
+        }
+    }
+
+    // ---------------------------------------------------------------- quantities
+
+    /// A quantity at `i`: (token after it, amount; None = vague "several").
+    fn quantity(&self, i: usize) -> Option<(usize, Option<Quantity>)> {
+        let t = self.tok(i)?;
+        let q = |n: u32| Some(Quantity { whole: n, half: false });
+        match (t.lex, t.kind) {
+            (Lex::Word(W::A | W::An), _) => {
+                if self.lex(i + 1) == Lex::Couple && self.w(i + 2, W::Of) {
+                    return Some((i + 3, q(2)));
+                }
+                if self.lex(i + 1) == Lex::Vague {
+                    return Some((i + 2, None));
+                }
+                if let Lex::Multiplier(m) = self.lex(i + 1) {
+                    return Some((i + 2, q(m)));
+                }
+                if self.w(i + 1, W::Dozen) {
+                    return Some((i + 2, q(12)));
+                }
+                Some((i + 1, q(1)))
+            }
+            (Lex::Vague, _) => Some((i + 1, None)),
+            (Lex::Word(W::Some), _) if matches!(self.lex(i + 1), Lex::Unit(_, true)) => Some((i + 1, None)),
+            (Lex::Number(n), _) => {
+                let mut j = i + 1;
+                let mut n = n;
+                // "twenty four", "twenty-four", "two hundred", "two thousand"
+                if n >= 20 && n % 10 == 0 {
+                    let k = if self.punct(j, '-') && self.touching(i) { j + 1 } else { j };
+                    if let Lex::Number(u) = self.lex(k)
+                        && u < 10
+                    {
+                        n += u;
+                        j = k + 1;
+                    }
+                }
+                if let Lex::Multiplier(m) = self.lex(j) {
+                    n *= m;
+                    j += 1;
+                }
+                if self.w(j, W::Dozen) {
+                    n *= 12;
+                    j += 1;
+                }
+                Some((j, q(n)))
+            }
+            (_, TokKind::Number) if t.digits > 0 || t.num.is_some() => {
+                let n = t.num?;
+                // "2 1/2 years"
+                if let Some(f) = self.tok(i + 1)
+                    && f.kind == TokKind::OtherNumber
+                    && &self.text[f.start..f.end] == "1/2"
+                {
+                    return Some((i + 2, Some(Quantity { whole: n, half: true })));
+                }
+                Some((i + 1, q(n)))
+            }
+            _ => None,
+        }
+    }
+
+    /// Quantity + unit: durations, "three days ago", "a year earlier", "$5 a year".
+    fn quantity_expr(&self, i: usize) -> Option<Found> {
+        // Bare plural unit: "for years", "within weeks".
+        if let Lex::Unit(unit, true) = self.lex(i) {
+            if !matches!(unit, Unit::Second | Unit::Quarter | Unit::Weekend)
+                && self.prev_is_prep(i)
+                && !self.w(i + 1, W::Of)
+            {
+                if self.w(i + 1, W::Ago) {
+                    return Self::found(i, i + 2, Parsed::Ref("PAST_REF"), None);
+                }
+                return Self::found(i, i + 1, Parsed::Duration { n: None, unit }, None);
+            }
+            return None;
+        }
+        let (j, qty) = self.quantity(i)?;
+        let hyphen = self.punct(j, '-') && self.touching(j - 1);
+        let k = if hyphen { j + 1 } else { j };
+        let Lex::Unit(unit, _plural) = self.lex(k) else {
+            return None;
+        };
+        if unit == Unit::Quarter && (self.w(k + 1, W::Of) || self.punct(k + 1, '%')) {
+            return None;
+        }
+        let mut end = k + 1;
+        // "8-month-old", "52-year-old": ages of people are not TIMEX; other things ("an
+        // 8-month-old truce") are durations in TimeBank. Skip both: a person's age is
+        // checked by the arithmetic rule, not listed here.
+        if self.punct(end, '-') && self.w(end + 1, W::Old) {
+            return None;
+        }
+        if self.w(end, W::Old) {
+            return None;
+        }
+        let mut qty = qty;
+        // "a minute and a half", "a year and a half"
+        if self.w(end, W::And) && self.w(end + 1, W::A) && self.w(end + 2, W::Half) {
+            if let Some(q) = qty.as_mut() {
+                q.half = true;
+            }
+            end += 3;
+        }
+        if hyphen {
+            // "a year-earlier loss": the adjective alone is the expression.
+            if matches!(self.lex(end), Lex::Word(W::Earlier | W::Ago)) || self.punct(end, '-') {
+                return None;
+            }
+            return Self::found(i, end, Parsed::Duration { n: qty, unit }, None);
+        }
+        // "a year-earlier loss": leave "year-earlier" to the next token.
+        if self.punct(end, '-') && (self.w(end + 1, W::Earlier) || self.w(end + 1, W::Ago)) {
+            return None;
+        }
+        // "a week or so ago"
+        if self.w(end, W::Or) && self.is(end + 1, "so") && self.w(end + 2, W::Ago) {
+            end += 2;
+        }
+        let is_a = self.w(i, W::A) || self.w(i, W::An);
+        match self.lex(end) {
+            Lex::Word(W::Ago) => {
+                if is_a && unit == Unit::Year && qty.is_some_and(|q| q.whole == 1 && !q.half) {
+                    return Self::found(i, end + 1, Parsed::YearAgoFocus, None);
+                }
+                return Self::found(i, end + 1, Parsed::Ago { n: qty.map(|q| q.whole), unit }, None);
+            }
+            Lex::Word(W::Earlier) if is_a && unit == Unit::Year && qty.is_some_and(|q| q.whole == 1) => {
+                return Self::found(i, end + 1, Parsed::YearAgoFocus, None);
+            }
+            _ => {}
+        }
+        // "$5 billion a year", "three times a day": a rate, not a duration.
+        if is_a && !_plural && i > 0 {
+            let p = self.tok(i - 1)?;
+            let pw = &self.text[p.start..p.end];
+            let rate = p.kind == TokKind::Number
+                || p.kind == TokKind::OtherNumber
+                || p.kind == TokKind::Punct('%')
+                || ["million", "billion", "percent", "times", "trillion", "thousand", "dollars", "cents"]
+                    .iter()
+                    .any(|x| pw.eq_ignore_ascii_case(x))
+                || (p.kind == TokKind::Word
+                    && pw.ends_with('s')
+                    && !pw.eq_ignore_ascii_case("was")
+                    && !pw.eq_ignore_ascii_case("is")
+                    && !pw.eq_ignore_ascii_case("has")
+                    && !pw.eq_ignore_ascii_case("as")
+                    && !pw.eq_ignore_ascii_case("this")
+                    && !pw.eq_ignore_ascii_case("its")
+                    && !pw.eq_ignore_ascii_case("his")
+                    && !pw.eq_ignore_ascii_case("less")
+                    && !pw.eq_ignore_ascii_case("plus")
+                    && !pw.eq_ignore_ascii_case("thus"));
+            if rate {
+                let (l, t) = unit.letter();
+                return Self::found(i, end, Parsed::Set(format!("P{}1{l}", if t { "T" } else { "" })), None);
+            }
+        }
+        // "one" alone before a unit is a count only when a unit follows ("one day").
+        Self::found(i, end, Parsed::Duration { n: qty, unit }, None)
+    }
+
+    // ---------------------------------------------------------------- words
+
+    fn ordinal(&self, i: usize, n: u8, y: YearSpec, start: usize) -> Option<Found> {
+        let mut j = i + 1;
+        if self.punct(j, '-') && self.touching(i) {
+            j += 1;
+        }
+        let fiscal_inside = self.w(j, W::Fiscal);
+        if fiscal_inside {
+            j += 1;
+        }
+        match self.lex(j) {
+            Lex::Unit(Unit::Quarter, plural) if (1..=4).contains(&n) => {
+                let (end, y2) = self.of_year(j + 1);
+                let y = if y2 == YearSpec::Infer { y } else { y2 };
+                let _ = plural;
+                Self::found(start, end, Parsed::Quarter { y, q: n }, None)
+            }
+            Lex::Word(W::Half) if n <= 2 => {
+                let (end, y2) = self.of_year(j + 1);
+                let y = if y2 == YearSpec::Infer { y } else { y2 };
+                Self::found(start, end, Parsed::Half { y, h: n }, None)
+            }
+            // "the first nine months", "the first two years"
+            _ => {
+                if n == 1
+                    && let Some((k, Some(q))) = self.quantity(j)
+                    && let Lex::Unit(unit, true) = self.lex(k)
+                {
+                    return Self::found(start, k + 1, Parsed::Duration { n: Some(q), unit }, None);
+                }
+                if n == 1 && matches!(self.lex(j), Lex::Unit(Unit::Hour | Unit::Day | Unit::Week | Unit::Month, true)) {
+                    if let Lex::Unit(unit, _) = self.lex(j) {
+                        return Self::found(start, j + 1, Parsed::Duration { n: None, unit }, None);
+                    }
+                }
+                if self.is(j, "century") && n <= 21 {
+                    return Self::found(start, j + 1, Parsed::Century(i32::from(n) - 1), None);
+                }
+                None
+            }
+        }
+    }
+
+    /// "of 1990", "of next year", "of this year" after a quarter or half.
+    fn of_year(&self, i: usize) -> (usize, YearSpec) {
+        if self.w(i, W::Of) {
+            if let Some(t) = self.tok(i + 1)
+                && t.kind == TokKind::Number
+                && t.digits == 4
+                && let Some(y) = t.num
+            {
+                return (i + 2, YearSpec::Abs(y as i32));
+            }
+            if self.w(i + 1, W::Fiscal)
+                && let Some(t) = self.tok(i + 2)
+                && t.kind == TokKind::Number
+                && t.digits == 4
+                && let Some(y) = t.num
+            {
+                return (i + 3, YearSpec::Abs(y as i32));
+            }
+            let (e, y) = self.year_suffix(i + 1);
+            if let YearSpec::Rel(_) = y {
+                return (e, y);
+            }
+            if self.w(i + 1, W::The) && self.lex(i + 2) == Lex::Unit(Unit::Year, false) {
+                return (i + 3, YearSpec::Rel(0));
+            }
+        }
+        (i, YearSpec::Infer)
+    }
+
+    /// Expressions starting with "the".
+    fn after_the(&self, i: usize) -> Option<Found> {
+        let j = i + 1;
+        let found = |end: usize, p: Parsed| Self::found(i, end, p, None);
+        match self.lex(j) {
+            Lex::Word(W::Past) => {
+                // "the past three months" / "the past year" / "the past"
+                if let Some(f) = self.span_back(j + 1, -1) {
+                    return found(f.0, f.1);
+                }
+                if !matches!(self.lex(j + 1), Lex::Unit(..))
+                    && !self.tok(j + 1).is_some_and(|t| t.kind == TokKind::Word && !t.cap && self.is_noun_like(j + 1))
+                {
+                    return found(j + 1, Parsed::Ref("PAST_REF"));
+                }
+                None
+            }
+            Lex::Word(W::Previous | W::Following) if self.lex(j + 1) == Lex::Unit(Unit::Year, false) => {
+                found(j + 2, Parsed::YearAnaphor(if self.w(j, W::Previous) { -1 } else { 1 }))
+            }
+            Lex::Word(W::Last) if self.w(j + 1, W::Half) => {
+                let (end, y) = self.of_year(j + 2);
+                found(end, Parsed::Half { y, h: 2 })
+            }
+            Lex::Word(W::Last | W::Previous) => self.span_back(j + 1, -1).and_then(|f| found(f.0, f.1)),
+            Lex::Word(W::Next | W::Coming | W::Following) => {
+                if let Some(f) = self.span_back(j + 1, 1) {
+                    return found(f.0, f.1);
+                }
+                None
+            }
+            Lex::Word(W::Future) => found(j + 1, Parsed::Ref("FUTURE_REF")),
+            Lex::Word(W::Same) if self.lex(j + 1) == Lex::Unit(Unit::Year, false) && self.punct(j + 2, '-') => {
+                self.year_ago_adj(j + 1, i)
+            }
+            Lex::Word(W::Same)
+                if matches!(self.lex(j + 1), Lex::Unit(Unit::Quarter, false) | Lex::Word(W::Period))
+                    && let Some(end) = self.year_ago_tail(j + 2) =>
+            {
+                found(end, Parsed::YearAgoFocus)
+            }
+            Lex::Unit(Unit::Quarter, false) if let Some(end) = self.year_ago_tail(j + 1) => {
+                found(end, Parsed::YearAgoFocus)
+            }
+            Lex::Word(W::Current) if self.lex(j + 1) == Lex::Unit(Unit::Quarter, false) => {
+                found(j + 2, Parsed::Shift { unit: Unit::Quarter, n: 0 })
+            }
+            Lex::Word(W::Latest | W::Current | W::Same) => match self.lex(j + 1) {
+                Lex::Unit(Unit::Quarter, false) => found(j + 2, Parsed::QuarterFocus),
+                Lex::Word(W::Period) => found(j + 2, Parsed::QuarterFocus),
+                Lex::Unit(Unit::Year, false) if self.is(j, "current") => found(j + 2, Parsed::Year(YearSpec::Rel(0))),
+                Lex::Word(W::Fiscal) if self.is(j, "current") && self.is(j + 2, "year") => {
+                    found(j + 3, Parsed::Year(YearSpec::Rel(0)))
+                }
+                Lex::Word(W::Time) if self.is(j, "same") => None,
+                _ => {
+                    // "the latest nine months"
+                    if let Some((k, Some(q))) = self.quantity(j + 1)
+                        && let Lex::Unit(unit, true) = self.lex(k)
+                    {
+                        return found(k + 1, Parsed::Duration { n: Some(q), unit });
+                    }
+                    None
+                }
+            },
+            Lex::Unit(Unit::Quarter, false) => {
+                // "the quarter ended Sept. 30": the quarter of that date.
+                if self.w(j + 1, W::Ended)
+                    && let Lex::Month(m, _) = self.lex(j + 2)
+                    && self.month_date(j + 2).is_some()
+                {
+                    return found(j + 1, Parsed::Quarter { y: YearSpec::Infer, q: (m - 1) / 3 + 1 });
+                }
+                found(j + 1, Parsed::QuarterFocus)
+            }
+            Lex::Season(s) => {
+                let (end, y) = self.year_suffix(j + 1);
+                found(end, Parsed::Season { y, s, rel: Rel::None })
+            }
+            Lex::Word(W::Full) if self.lex(j + 1) == Lex::Unit(Unit::Year, false) => {
+                found(j + 2, Parsed::Year(YearSpec::Rel(0)))
+            }
+            Lex::Word(W::Near | W::Short) if matches!(self.lex(j + 1), Lex::Word(W::Future | W::Term)) => {
+                found(j + 2, Parsed::Ref("FUTURE_REF"))
+            }
+            Lex::DecadeWord(d) => found(j + 1, Parsed::Decade(d)),
+            Lex::Unit(Unit::Year, false) if self.punct(j + 1, '-') => self.year_ago_adj(j, i),
+            Lex::Unit(Unit::Year, false) => {
+                if self.w(j + 1, W::Before) || self.w(j + 1, W::After) {
+                    let n = if self.w(j + 1, W::Before) { -1 } else { 1 };
+                    return found(j + 2, Parsed::YearAnaphor(n));
+                }
+                if matches!(self.lex(j + 1), Lex::Word(W::Ended)) {
+                    return found(
+                        j + 1,
+                        Parsed::Duration { n: Some(Quantity { whole: 1, half: false }), unit: Unit::Year },
+                    );
+                }
+                // "the year two thousand"
+                if let Some((k, Some(q))) = self.quantity(j + 1)
+                    && q.whole >= 1900
+                    && q.whole <= 2100
+                {
+                    return found(k, Parsed::Year(YearSpec::Abs(q.whole as i32)));
+                }
+                found(j + 1, Parsed::Year(YearSpec::Rel(0)))
+            }
+            Lex::Unit(Unit::Weekend, false) => found(j + 1, Parsed::Weekend(0)),
+            Lex::Word(W::Fiscal) => match self.lex(j + 1) {
+                Lex::Unit(Unit::Year, false) => {
+                    found(j + 2, Parsed::Duration { n: Some(Quantity { whole: 1, half: false }), unit: Unit::Year })
+                }
+                Lex::Ordinal(n) => self.ordinal(j + 1, n, YearSpec::Infer, i),
+                _ => None,
+            },
+            Lex::Word(W::Year) => None,
+            Lex::Word(W::Time) => {
+                if i > 0 && self.is(i - 1, "at") {
+                    return found(j + 1, Parsed::Ref("PAST_REF"));
+                }
+                None
+            }
+            Lex::Word(W::Moment) => {
+                if i > 0 && self.is(i - 1, "at") {
+                    return found(j + 1, Parsed::Ref("PRESENT_REF"));
+                }
+                None
+            }
+            Lex::Word(W::Early | W::Late) => {
+                // "the early 1990s", "the late '80s", "the early years"
+                let m = if self.w(j, W::Early) { "START" } else { "END" };
+                let mut f = self.core(j + 1)?;
+                if matches!(f.parsed, Parsed::Decade(_) | Parsed::Century(_)) {
+                    f.start = i;
+                    f.modifier = Some(m);
+                    return Some(f);
+                }
+                if let Parsed::Duration { n: None, .. } = f.parsed {
+                    f.start = i;
+                    return Some(f);
+                }
+                None
+            }
+            Lex::Ordinal(n) => self.ordinal(j, n, YearSpec::Infer, i),
+            Lex::Word(W::Weekend) => None,
+            Lex::Word(W::Mid) => None,
+            _ => {
+                let t = self.tok(j)?;
+                // "the 1990s", "the '80s", "the 1988 period"
+                if matches!(t.kind, TokKind::Decade | TokKind::Punct('\''))
+                    || (t.kind == TokKind::Number && t.digits == 4)
+                {
+                    let mut f = self.core(j)?;
+                    if matches!(f.parsed, Parsed::Decade(_))
+                        || self.w(j + 1, W::Period)
+                        || matches!(self.lex(j + 1), Lex::Ordinal(_))
+                    {
+                        f.start = i;
+                        return Some(f);
+                    }
+                    return None;
+                }
+                // "the year-ago quarter", "the year-earlier period"
+                if self.lex(j) == Lex::Unit(Unit::Year, false)
+                    && self.punct(j + 1, '-')
+                    && (self.w(j + 2, W::Ago) || self.w(j + 2, W::Earlier))
+                {
+                    let mut end = j + 3;
+                    if matches!(self.lex(end), Lex::Unit(Unit::Quarter, false) | Lex::Word(W::Period)) {
+                        end += 1;
+                    } else if let Some((k, Some(q))) = self.quantity(end)
+                        && let Lex::Unit(unit, true) = self.lex(k)
+                    {
+                        return found(k + 1, Parsed::Duration { n: Some(q), unit });
+                    }
+                    return found(end, Parsed::YearAgoFocus);
+                }
+                // "the nine months", "the six months" (financial periods)
+                if (t.kind != TokKind::Word || matches!(t.lex, Lex::Number(_)))
+                    && let Some((k, Some(q))) = self.quantity(j)
+                    && let Lex::Unit(unit, true) = self.lex(k)
+                {
+                    return found(k + 1, Parsed::Duration { n: Some(q), unit });
+                }
+                None
+            }
+        }
+    }
+
+    /// "year-ago", "year-earlier" (+ "quarter" / "period") starting at the "year" token `j`.
+    fn year_ago_adj(&self, j: usize, start: usize) -> Option<Found> {
+        if !(self.punct(j + 1, '-') && (self.w(j + 2, W::Ago) || self.w(j + 2, W::Earlier))) {
+            return None;
+        }
+        let mut end = j + 3;
+        if let Lex::Ordinal(q) = self.lex(end)
+            && (1..=4).contains(&q)
+            && self.lex(end + 1) == Lex::Unit(Unit::Quarter, false)
+        {
+            // "the year-ago third quarter"
+            return Self::found(start, end + 2, Parsed::Quarter { y: YearSpec::Rel(-1), q }, None);
+        }
+        if matches!(self.lex(end), Lex::Unit(Unit::Quarter, false) | Lex::Word(W::Period)) {
+            end += 1;
+        } else if let Some((k, Some(q))) = self.quantity(end)
+            && let Lex::Unit(unit, true) = self.lex(k)
+        {
+            return Self::found(start, k + 1, Parsed::Duration { n: Some(q), unit }, None);
+        }
+        Self::found(start, end, Parsed::YearAgoFocus, None)
+    }
+
+    /// "last year", "a year ago", "a year earlier" after "the same period".
+    fn year_ago_tail(&self, i: usize) -> Option<usize> {
+        if self.w(i, W::Last) && self.lex(i + 1) == Lex::Unit(Unit::Year, false) {
+            return Some(i + 2);
+        }
+        if self.w(i, W::A)
+            && self.lex(i + 1) == Lex::Unit(Unit::Year, false)
+            && (self.w(i + 2, W::Ago) || self.w(i + 2, W::Earlier))
+        {
+            return Some(i + 3);
+        }
+        None
+    }
+
+    /// "nineteen ninety-seven", "nineteen seventy-nine": a year read aloud.
+    fn spoken_year(&self, i: usize) -> Option<(usize, i32)> {
+        let Lex::Number(c) = self.lex(i) else { return None };
+        if !(c == 19 || c == 18) {
+            return None;
+        }
+        let Lex::Number(t) = self.lex(i + 1) else { return None };
+        if t < 10 {
+            return None;
+        }
+        let mut end = i + 2;
+        let mut y = t;
+        if t >= 20 && t % 10 == 0 {
+            let k = if self.punct(end, '-') { end + 1 } else { end };
+            if let Lex::Number(u) = self.lex(k)
+                && u < 10
+            {
+                y += u;
+                end = k + 1;
+            }
+        }
+        Some((end, (c * 100 + y) as i32))
+    }
+
+    /// A lowercase word that looks like the head noun after "the past" ("the past decade"
+    /// is handled as a unit; "the past president" is not a time).
+    fn is_noun_like(&self, i: usize) -> bool {
+        const FUNCTION: &[&str] = &[
+            "that", "it", "he", "she", "they", "we", "i", "you", "the", "a", "an", "there", "this", "these", "those",
+            "to", "in", "on", "at", "for", "with", "by", "from", "as", "but", "when", "because", "been", "had",
+        ];
+        if FUNCTION.iter().any(|f| self.is(i, f)) {
+            return false;
+        }
+        !matches!(self.lex(i), Lex::Word(W::And | W::Or | W::Of))
+            && !matches!(self.s(i), "," | "." | ";")
+            && !self.is(i, "has")
+            && !self.is(i, "is")
+            && !self.is(i, "was")
+            && !self.is(i, "decades")
+    }
+
+    /// After "the past/last/next": "three months", "few weeks", "year", "couple of years".
+    /// Returns (end, parsed).
+    fn span_back(&self, i: usize, dir: i32) -> Option<(usize, Parsed)> {
+        if let Lex::Unit(unit, false) = self.lex(i) {
+            // "the past year" names last year in TimeBank; "the next year" the coming one.
+            if matches!(unit, Unit::Quarter | Unit::Year | Unit::Month | Unit::Week | Unit::Decade) {
+                return Some((i + 1, Parsed::Shift { unit, n: dir }));
+            }
+            return Some((i + 1, Parsed::Duration { n: Some(Quantity { whole: 1, half: false }), unit }));
+        }
+        if let Lex::Unit(unit, true) = self.lex(i) {
+            return Some((i + 1, Parsed::Duration { n: None, unit }));
+        }
+        let (k, q) = self.quantity(i)?;
+        if self.w(i, W::A) || self.w(i, W::An) {
+            if q.is_some() && self.lex(k) != Lex::Unit(Unit::Year, true) {
+                // "the next a ..." is not English; "a few" handled as vague.
+            }
+        }
+        let Lex::Unit(unit, _) = self.lex(k) else { return None };
+        let mut end = k + 1;
+        if self.w(end, W::Or) && self.is(end + 1, "so") {
+            end += 2;
+        }
+        Some((end, Parsed::Duration { n: q, unit }))
+    }
+
+    /// Expressions that start with a word of the table.
+    fn word(&self, i: usize, w: W) -> Option<Found> {
+        let f = |end: usize, p: Parsed| Self::found(i, end, p, None);
+        let unit_day = |n: i32| Parsed::Shift { unit: Unit::Day, n };
+        match w {
+            W::Today | W::Yesterday | W::Tomorrow => {
+                let n = match w {
+                    W::Today => 0,
+                    W::Yesterday => -1,
+                    _ => 1,
+                };
+                if let Lex::PartOfDay(p) = self.lex(i + 1) {
+                    return f(i + 2, Parsed::Time { day: Some(Box::new(unit_day(n))), clock: Clock::Part(p) });
+                }
+                if self.punct(i + 1, '\'') && self.is(i + 2, "s") {
+                    return f(i + 1, unit_day(n));
+                }
+                f(i + 1, unit_day(n))
+            }
+            W::Tonight => f(i + 1, Parsed::Time { day: Some(Box::new(unit_day(0))), clock: Clock::Part("NI") }),
+            W::Now => {
+                if i > 0 && self.is(i - 1, "right") {
+                    return Self::found(i - 1, i + 1, Parsed::Ref("PRESENT_REF"), None);
+                }
+                f(i + 1, Parsed::Ref("PRESENT_REF"))
+            }
+            W::Currently => f(i + 1, Parsed::Ref("PRESENT_REF")),
+            W::That if self.lex(i + 1) == Lex::Unit(Unit::Year, false) && !self.punct(i + 2, '\'') => {
+                f(i + 2, Parsed::YearAnaphor(0))
+            }
+            // "previously", "formerly" and "soon" are TIMEX3 references too, but TimeBank
+            // leaves most of them out, and they resolve to nothing an editor can check.
+            W::Recently => f(i + 1, Parsed::Ref("PAST_REF")),
+            W::These if self.lex(i + 1) == Lex::Unit(Unit::Day, true) => f(i + 2, Parsed::Ref("PRESENT_REF")),
+            W::Present if i > 0 && self.is(i - 1, "at") => f(i + 1, Parsed::Ref("PRESENT_REF")),
+            W::Future if i > 0 && !self.is(i - 1, "the") && !self.is(i - 1, "near") => None,
+            W::Recent => {
+                if let Lex::Unit(unit, true) = self.lex(i + 1) {
+                    return f(i + 2, Parsed::Duration { n: None, unit });
+                }
+                if self.w(i + 1, W::Past) {
+                    return f(i + 2, Parsed::Ref("PAST_REF"));
+                }
+                // "a recent filing": a vague past reference in TimeBank.
+                if i > 0
+                    && (self.w(i - 1, W::A) || self.w(i - 1, W::The))
+                    && self.tok(i + 1).is_some_and(|t| t.kind == TokKind::Word && t.lex == Lex::None)
+                {
+                    return f(i + 1, Parsed::Ref("PAST_REF"));
+                }
+                None
+            }
+            W::Coming => {
+                if let Lex::Unit(unit, true) = self.lex(i + 1) {
+                    return f(i + 2, Parsed::Duration { n: None, unit });
+                }
+                None
+            }
+            W::This | W::Last | W::Next | W::Past => self.deictic(i, w),
+            W::Daily => f(i + 1, Parsed::Set("P1D".into())),
+            W::Weekly => f(i + 1, Parsed::Set("P1W".into())),
+            W::Monthly => f(i + 1, Parsed::Set("P1M".into())),
+            W::Annually | W::Yearly => f(i + 1, Parsed::Set("P1Y".into())),
+            W::Hourly => f(i + 1, Parsed::Set("PT1H".into())),
+            W::Quarterly => None,
+            W::Every | W::Each | W::Per => {
+                let mut j = i + 1;
+                if self.is(j, "other") {
+                    j += 1;
+                }
+                match self.lex(j) {
+                    Lex::Unit(unit, false) => {
+                        let (l, t) = unit.letter();
+                        let n = if j > i + 1 { 2 } else { 1 };
+                        f(j + 1, Parsed::Set(format!("P{}{n}{l}", if t { "T" } else { "" })))
+                    }
+                    Lex::Weekday(wd) if w != W::Per => {
+                        let mut end = j + 1;
+                        let mut v = format!("XXXX-WXX-{wd}");
+                        if let Lex::PartOfDay(p) = self.lex(end) {
+                            v.push('T');
+                            v.push_str(p);
+                            end += 1;
+                        }
+                        f(end, Parsed::Set(v))
+                    }
+                    Lex::Month(m, _) if w != W::Per => f(j + 1, Parsed::Set(format!("XXXX-{m:02}"))),
+                    Lex::PartOfDay(p) if w != W::Per => f(j + 1, Parsed::Set(format!("XXXX-XX-XXT{p}"))),
+                    Lex::Season(s) if w != W::Per => f(j + 1, Parsed::Set(format!("XXXX-{}", SEASONS[s as usize]))),
+                    _ => None,
+                }
+            }
+            W::Fiscal => {
+                let t = self.tok(i + 1)?;
+                if t.kind == TokKind::Number && t.digits == 4 {
+                    let y = t.num? as i32;
+                    return f(i + 2, Parsed::Year(YearSpec::Abs(y)));
+                }
+                if let Lex::Ordinal(n) = t.lex {
+                    return self.ordinal(i + 1, n, YearSpec::Infer, i);
+                }
+                None
+            }
+            W::Year => None,
+            W::Thanksgiving | W::Christmas | W::Easter => {
+                let which = match w {
+                    W::Thanksgiving => Holiday::Thanksgiving,
+                    W::Christmas if self.w(i + 1, W::Eve) => Holiday::ChristmasEve,
+                    W::Christmas => Holiday::Christmas,
+                    _ => return None,
+                };
+                let mut end = i + 1;
+                if self.is(end, "day") || self.w(end, W::Eve) {
+                    end += 1;
+                }
+                f(end, Parsed::Holiday { y: YearSpec::Infer, which })
+            }
+            W::Mid => None,
+            _ => None,
+        }
+    }
+
+    /// "this week", "last year", "next month", "last Friday", "this summer", "last April",
+    /// "this past spring", "last night", "this morning".
+    fn deictic(&self, i: usize, w: W) -> Option<Found> {
+        let mut j = i + 1;
+        let mut rel = match w {
+            W::This => Rel::This,
+            W::Last | W::Past => Rel::Last,
+            _ => Rel::Next,
+        };
+        if w == W::Past {
+            // "past 20 years" without "the"
+            if let Some((end, p)) = self.span_back(j, -1)
+                && matches!(p, Parsed::Duration { .. })
+            {
+                return Self::found(i, end, p, None);
+            }
+            return None;
+        }
+        if w == W::This && i > 0 && self.tok(i).is_some_and(|t| t.cap) && self.tok(j).is_some_and(|t| t.cap) {
+            // "This Week" mid-sentence is a title.
+            return None;
+        }
+        if w == W::This && (self.w(j, W::Past) || self.w(j, W::Coming)) {
+            rel = if self.w(j, W::Past) { Rel::Last } else { Rel::Next };
+            j += 1;
+        }
+        let n = match rel {
+            Rel::Last => -1,
+            Rel::Next => 1,
+            _ => 0,
+        };
+        let f = |end: usize, p: Parsed| Self::found(i, end, p, None);
+        match self.lex(j) {
+            Lex::Unit(unit, false) => {
+                let p = match unit {
+                    Unit::Weekend => Parsed::Weekend(if w == W::This { 0 } else { n }),
+                    Unit::Quarter => Parsed::QuarterShift(n),
+                    Unit::Second | Unit::Minute | Unit::Hour => return None,
+                    Unit::Day if w == W::This => return None,
+                    _ => Parsed::Shift { unit, n },
+                };
+                // "this year's third quarter", "next year's first quarter"
+                if unit == Unit::Year
+                    && self.punct(j + 1, '\'')
+                    && self.is(j + 2, "s")
+                    && let Lex::Ordinal(q) = self.lex(j + 3)
+                    && let Some(mut f) = self.ordinal(j + 3, q, YearSpec::Rel(n), i)
+                {
+                    f.start = i;
+                    return Some(f);
+                }
+                // "last year's quarter"
+                if unit == Unit::Year
+                    && n == -1
+                    && self.punct(j + 1, '\'')
+                    && self.is(j + 2, "s")
+                    && matches!(self.lex(j + 3), Lex::Unit(Unit::Quarter, false) | Lex::Word(W::Period))
+                {
+                    return f(j + 4, Parsed::YearAgoFocus);
+                }
+                f(j + 1, p)
+            }
+            Lex::Unit(unit, true) if w == W::Last || w == W::Next => {
+                // "last three years" without a number is rare; "next months" is not English.
+                let _ = unit;
+                None
+            }
+            Lex::Weekday(wd) => {
+                let mut found = self.weekday(j, wd, rel, i)?;
+                found.start = i;
+                Some(found)
+            }
+            Lex::Month(m, abbr) => {
+                if !self.tok(j).is_some_and(|t| t.cap) {
+                    return None;
+                }
+                if let Some(mut d) = self.month_date(j) {
+                    d.start = i;
+                    return Some(d);
+                }
+                let mut end = j + 1;
+                if abbr {
+                    if !self.punct(end, '.') {
+                        return None;
+                    }
+                    end += 1;
+                }
+                f(end, Parsed::Month { y: YearSpec::Infer, m, rel })
+            }
+            Lex::Season(s) => f(j + 1, Parsed::Season { y: YearSpec::Infer, s, rel }),
+            Lex::PartOfDay(p) => {
+                let day = match (w, p) {
+                    (W::Last, "NI") | (W::Last, "EV") => -1,
+                    (W::This, _) => 0,
+                    _ => return None,
+                };
+                f(
+                    j + 1,
+                    Parsed::Time {
+                        day: Some(Box::new(Parsed::Shift { unit: Unit::Day, n: day })),
+                        clock: Clock::Part(p),
+                    },
+                )
+            }
+            Lex::Word(W::Thanksgiving | W::Christmas) => {
+                let mut found =
+                    self.word(j, if self.w(j, W::Thanksgiving) { W::Thanksgiving } else { W::Christmas })?;
+                if let Parsed::Holiday { ref mut y, .. } = found.parsed {
+                    *y = YearSpec::Rel(if rel == Rel::Last {
+                        -100
+                    } else if rel == Rel::Next {
+                        100
+                    } else {
+                        0
+                    });
+                }
+                found.start = i;
+                Some(found)
+            }
+            Lex::Word(W::Time) if w == W::Last => f(j + 1, Parsed::Ref("PAST_REF")),
+            _ => {
+                // "the last three years", "next two weeks"
+                if w != W::This
+                    && let Some((end, p)) = self.span_back(j, n)
+                    && matches!(p, Parsed::Duration { n: Some(_), .. })
+                {
+                    return f(end, p);
+                }
+                None
+            }
+        }
+    }
+}
+
+pub const SEASONS: [&str; 4] = ["SP", "SU", "FA", "WI"];
