@@ -92,6 +92,7 @@ pub struct Document {
     pub lines: LineIndex,
     pub(crate) attributions: OnceCell<crate::analysis::attribution::Attributions>,
     pub(crate) temporal: OnceCell<Vec<crate::analysis::temporal::TemporalExpr>>,
+    pub(crate) disputes: OnceCell<crate::analysis::disputes::Disputes>,
 }
 
 impl Document {
@@ -131,6 +132,7 @@ impl Document {
             lines,
             attributions: OnceCell::new(),
             temporal: OnceCell::new(),
+            disputes: OnceCell::new(),
         }
     }
 
@@ -158,5 +160,10 @@ impl Document {
     /// Temporal expressions, found once per document and shared by every rule.
     pub fn temporal(&self, ctx: &crate::analysis::Context) -> &[crate::analysis::temporal::TemporalExpr] {
         self.temporal.get_or_init(|| crate::analysis::temporal::find_temporal(self, ctx))
+    }
+
+    /// Disputed assertions and their responses, found once per document and shared by every rule.
+    pub fn disputes(&self, ctx: &crate::analysis::Context) -> &crate::analysis::disputes::Disputes {
+        self.disputes.get_or_init(|| crate::analysis::disputes::find_disputes(self, ctx))
     }
 }

@@ -2,6 +2,7 @@
 //! per document, on demand, and every rule reads its result.
 
 pub mod attribution;
+pub mod disputes;
 pub mod entities;
 pub mod quotes;
 pub mod temporal;
@@ -14,10 +15,15 @@ use crate::rules::Lexicons;
 pub struct Context {
     pub attribution: attribution::Lexicon,
     pub temporal: temporal::Grammar,
+    pub disputes: disputes::Lexicon,
 }
 
 impl Context {
     pub fn new(lexicons: &Lexicons) -> Self {
-        Self { attribution: attribution::Lexicon::new(lexicons), temporal: temporal::Grammar::new(lexicons) }
+        Self {
+            attribution: attribution::Lexicon::new(lexicons),
+            temporal: temporal::Grammar::new(lexicons),
+            disputes: disputes::Lexicon::new(lexicons),
+        }
     }
 }

@@ -6,7 +6,10 @@ use std::fmt::Write as _;
 use serde_json::json;
 
 use super::{input_options, load_rules, read_one, span_json, write_stdout};
+use crate::Document;
+use crate::analysis::disputes::{Dispute, Response, Status, Window};
 use crate::cli::{AnalysisArgs, ListFormat};
+use crate::text::Span;
 
 pub fn run(args: AnalysisArgs) -> u8 {
     let (opts, rules) = match (input_options(&args.input), load_rules(&args.rule_args)) {
@@ -18,6 +21,8 @@ pub fn run(args: AnalysisArgs) -> u8 {
         Err(c) => return c,
     };
     let atts = &doc.attributions(&rules.context).items;
+    let disputes = &doc.disputes(&rules.context).items;
+    let window = Window::default();
     let out = match args.format {
         ListFormat::Json => {
             let items: Vec<_> = atts
@@ -33,7 +38,8 @@ pub fn run(args: AnalysisArgs) -> u8 {
                     })
                 })
                 .collect();
-            let v = json!({"version": 1, "path": doc.path, "attributions": items});
+            let disputes: Vec<_> = disputes.iter().map(|d| dispute_json(&doc, d, &window)).collect();
+            let v = json!({"version": 1, "path": doc.path, "attributions": items, "disputes": disputes});
             serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
         }
         ListFormat::Human => {
@@ -94,8 +100,90 @@ pub fn run(args: AnalysisArgs) -> u8 {
                     r.first_line
                 );
             }
+            write_disputes(&mut s, &doc, disputes, &window);
             s
         }
     };
     write_stdout(out.as_bytes())
+}
+
+fn line_of(doc: &Document, span: Span) -> usize {
+    doc.lines.line_col(&doc.source, doc.map.to_source(span.start)).line
+}
+
+fn status_of<'a>(d: &'a Dispute, window: &Window) -> (&'static str, Option<&'a Response>) {
+    match d.status(window) {
+        Status::Answered(i) => ("answered", d.responses.get(i)),
+        Status::Far(i) => ("far", d.responses.get(i)),
+        Status::Missing => ("missing", None),
+    }
+}
+
+fn kind_str<T: serde::Serialize>(v: T) -> String {
+    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()
+}
+
+/// One disputed assertion: what is asserted, against whom, and the response found (or null).
+fn dispute_json(doc: &Document, d: &Dispute, window: &Window) -> serde_json::Value {
+    let (status, response) = status_of(d, window);
+    json!({
+        "kind": d.kind,
+        "assertion": span_json(doc, d.assertion),
+        "cue": span_json(doc, d.cue),
+        "accuser": d.accuser.map(|s| span_json(doc, s)),
+        "target": span_json(doc, d.target),
+        "target_name": d.target_name,
+        "status": status,
+        "response": response.map(|r| json!({
+            "cue": span_json(doc, r.cue),
+            "sentence": span_json(doc, r.sentence),
+            "kind": r.kind,
+            "responder": r.responder,
+            "paragraphs_away": r.distance,
+            "shared_words": r.overlap,
+        })),
+    })
+}
+
+fn write_disputes(s: &mut String, doc: &Document, disputes: &[Dispute], window: &Window) {
+    let missing = disputes.iter().filter(|d| d.status(window) == Status::Missing).count();
+    let _ = writeln!(s, "\n{} disputed assertions, {} without a response", disputes.len(), missing);
+    for d in disputes {
+        let (status, response) = status_of(d, window);
+        let mut assertion: String = doc.slice(d.assertion).chars().take(90).collect();
+        if assertion.len() < d.assertion.len() {
+            assertion.push_str("...");
+        }
+        let _ = writeln!(
+            s,
+            "line {:>4}  {} against {}: {}",
+            line_of(doc, d.assertion),
+            d.kind.as_str(),
+            d.target_name,
+            assertion
+        );
+        match response {
+            Some(r) => {
+                let mut said: String = doc.slice(r.sentence).chars().take(80).collect();
+                if said.len() < r.sentence.len() {
+                    said.push_str("...");
+                }
+                let place = match r.distance {
+                    0 if r.same_sentence => "same sentence".to_string(),
+                    0 => "same paragraph".to_string(),
+                    n if n > 0 => format!("{n} paragraph(s) after"),
+                    n => format!("{} paragraph(s) before", -n),
+                };
+                let _ = writeln!(
+                    s,
+                    "            response ({status}, {}, {place}, line {}): {said}",
+                    kind_str(r.kind),
+                    line_of(doc, r.sentence)
+                );
+            }
+            None => {
+                let _ = writeln!(s, "            response: none");
+            }
+        }
+    }
 }

@@ -2,6 +2,7 @@
 
 pub mod attribution;
 pub mod conditional;
+pub mod counter_position;
 pub mod dates;
 pub mod existence;
 pub mod revision;
@@ -28,6 +29,8 @@ pub enum CheckSchema {
     Conditional(spec::ConditionalParams),
     /// Attribution defects: quotes without speakers, unresolved pronouns, anonymous sources ...
     Attribution(attribution::AttributionParams),
+    /// An accusation or contested claim needs the other side nearby.
+    CounterPosition(counter_position::CounterPositionParams),
     /// Dates that contradict the calendar, the dateline or each other.
     DateConsistency(dates::DateConsistencyParams),
     /// A change between two versions (run by `factlint diff` only).
@@ -35,7 +38,15 @@ pub enum CheckSchema {
 }
 
 /// The names `check` may take.
-pub const KINDS: &[&str] = &["existence", "substitution", "conditional", "attribution", "date-consistency", "revision"];
+pub const KINDS: &[&str] = &[
+    "existence",
+    "substitution",
+    "conditional",
+    "attribution",
+    "counter-position",
+    "date-consistency",
+    "revision",
+];
 
 /// A check kind with its parameters compiled (automata and regexes built once).
 #[derive(Debug)]
@@ -44,6 +55,7 @@ pub enum Check {
     Substitution(substitution::Substitution),
     Conditional(conditional::Conditional),
     Attribution(attribution::AttributionCheck),
+    CounterPosition(counter_position::CounterPosition),
     Revision(revision::Revision),
     DateConsistency(dates::DateConsistency),
 }
@@ -61,6 +73,7 @@ impl Check {
             Check::Substitution(c) => c.run(doc, cx, out),
             Check::Conditional(c) => c.run(doc, cx, out),
             Check::Attribution(c) => c.run(doc, cx, out),
+            Check::CounterPosition(c) => c.run(doc, cx, out),
             Check::Revision(c) => c.run(doc, cx, out),
             Check::DateConsistency(c) => c.run(doc, cx, out),
         }
@@ -110,6 +123,9 @@ pub fn compile(kind: &str, raw: &str, lex: &dyn LexiconResolver) -> Result<Check
         "substitution" => Check::Substitution(substitution::Substitution::compile(params(raw)?, lex).map_err(inv)?),
         "conditional" => Check::Conditional(conditional::Conditional::compile(params(raw)?, lex).map_err(inv)?),
         "attribution" => Check::Attribution(attribution::AttributionCheck::compile(params(raw)?, lex).map_err(inv)?),
+        "counter-position" => {
+            Check::CounterPosition(counter_position::CounterPosition::compile(params(raw)?, lex).map_err(inv)?)
+        }
         "revision" => Check::Revision(revision::Revision::compile(params(raw)?, lex).map_err(inv)?),
         "date-consistency" => Check::DateConsistency(dates::DateConsistency::compile(params(raw)?).map_err(inv)?),
         _ => return Err(CompileFailure::UnknownKind),

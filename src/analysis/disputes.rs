@@ -1,0 +1,1243 @@
+//! Disputed assertions (accusations, contested claims, claims the article marks as disputed),
+//! the party each one targets, and the responses the article carries.
+//!
+//! The analysis collects every response candidate with its distance and topic overlap; the
+//! window a response must fall in is a rule parameter, so [`Dispute::status`] decides per rule.
+//! Parties are keys: an alias from `rules/lexicons/aliases.json` stands for its entity ("the
+//! Kremlin" for Russia), a name for its last word ("Hillary Clinton" -> clinton), and a name
+//! introduced with an entity word ("Russian President Vladimir Putin") also belongs to that side.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+
+use crate::document::Document;
+use crate::rules::Lexicons;
+use crate::text::Span;
+use crate::text::lexicon::{PhraseMatch, PhraseMatcher};
+use crate::text::token::{Token, TokenKind, tokens};
+
+/// What a cue phrase found by the dispute automaton does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// "accused X of", "charged X with".
+    AccuseOf,
+    /// "criticised X for", "slammed X as".
+    BlameFor,
+    /// "condemned X", "denounced X's ...".
+    Condemn,
+    /// "alleged that X ...".
+    AllegeThat,
+    /// "accusations that X ...", "allegations against X".
+    AccusationNoun,
+    /// "X lied", "X reneged on".
+    Wrongdoing,
+    Denial,
+    NoComment,
+    Speech,
+}
+
+const CUE_CLASSES: &[(&str, Role)] = &[
+    ("accuse-of", Role::AccuseOf),
+    ("blame-for", Role::BlameFor),
+    ("condemn", Role::Condemn),
+    ("allege-that", Role::AllegeThat),
+    ("accusation-noun", Role::AccusationNoun),
+    ("wrongdoing", Role::Wrongdoing),
+    ("denial", Role::Denial),
+    ("no-comment", Role::NoComment),
+    ("speech", Role::Speech),
+];
+
+/// Compiled word lists (built once per rule set, in `analysis::Context`).
+#[derive(Debug)]
+pub struct Lexicon {
+    cues: PhraseMatcher,
+    cue_roles: Vec<Role>,
+    charges: PhraseMatcher,
+    markers: PhraseMatcher,
+    /// Entity aliases; the class id is the entity.
+    entities: PhraseMatcher,
+    negation: HashSet<String>,
+    function_words: HashSet<String>,
+    not_names: HashSet<String>,
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Self::new(&Lexicons::default())
+    }
+}
+
+impl Lexicon {
+    pub fn new(lexicons: &Lexicons) -> Self {
+        let mut classes: Vec<(&str, Vec<&str>)> = Vec::new();
+        let mut cue_roles = Vec::new();
+        for &(name, role) in CUE_CLASSES {
+            let mut phrases = lexicons.phrases("disputes", Some(name));
+            if role == Role::Speech {
+                // The attribution lexicon's speech verbs, when present, answer for a party too.
+                phrases.extend(lexicons.phrases("reporting-verbs", Some("speech")));
+            }
+            classes.push((name, phrases));
+            cue_roles.push(role);
+        }
+        let cues = PhraseMatcher::new(classes);
+        let charges = PhraseMatcher::new([("charge", lexicons.phrases("disputes", Some("charge-words")))]);
+        let markers = PhraseMatcher::new([("marker", lexicons.phrases("disputes", Some("marker")))]);
+        let entities = match lexicons.get("aliases") {
+            Some(lex) => PhraseMatcher::new(
+                lex.classes.iter().map(|(k, v)| (k.as_str(), v.iter().map(String::as_str).collect())),
+            ),
+            None => PhraseMatcher::new(std::iter::empty::<(&str, Vec<&str>)>()),
+        };
+        let set = |class: &str, lower: bool| -> HashSet<String> {
+            lexicons
+                .phrases("disputes", Some(class))
+                .into_iter()
+                .map(|w| if lower { w.to_ascii_lowercase() } else { w.to_string() })
+                .collect()
+        };
+        Self {
+            cues,
+            cue_roles,
+            charges,
+            markers,
+            entities,
+            negation: set("negation", true),
+            function_words: set("function-words", true),
+            not_names: set("not-names", false),
+        }
+    }
+}
+
+/// What kind of disputed assertion was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum DisputeKind {
+    /// An accusation verb or noun ("accused X of", "accusations that X", "X lied").
+    Accusation,
+    /// A claim by one party about another carrying a charge ("X is a threat", "X lied").
+    ContestedClaim,
+    /// A claim the article itself marks as disputed ("a claim the ministry disputes").
+    MarkedDisputed,
+}
+
+impl DisputeKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DisputeKind::Accusation => "accusation",
+            DisputeKind::ContestedClaim => "contested claim",
+            DisputeKind::MarkedDisputed => "disputed claim",
+        }
+    }
+}
+
+/// What kind of response a candidate is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ResponseKind {
+    /// A denial, rejection or rebuttal phrase ("denied", "says no", "insists").
+    Denial,
+    /// "declined to comment", "did not respond to a request for comment", "could not be reached".
+    NoComment,
+    /// The target party (or its representative) speaking.
+    TargetSpeech,
+}
+
+/// How the target's side relates to the speaker of a response candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Responder {
+    /// The target or its representative.
+    Target,
+    /// No speaker could be named ("a spokesman", an unresolved pronoun).
+    Unknown,
+    /// A named party that is neither the target nor the accuser.
+    Other,
+}
+
+/// One place in the article that may answer a disputed assertion.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Response {
+    /// The response phrase or speech cue.
+    pub cue: Span,
+    /// The sentence holding it.
+    pub sentence: Span,
+    pub kind: ResponseKind,
+    pub responder: Responder,
+    /// Paragraphs from the assertion: negative before, positive after, 0 the same paragraph.
+    pub distance: isize,
+    pub same_sentence: bool,
+    /// Content words the response shares with the assertion (normalised stems).
+    pub overlap: Vec<String>,
+    /// The response's sentence negates or rebuts ("not", "false", "no").
+    pub negated: bool,
+}
+
+/// Which responses count as answering, and how far away (rule parameters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    /// Paragraphs before the assertion in which a response on the same topic counts.
+    pub before: usize,
+    /// Paragraphs after the assertion in which a response counts.
+    pub after: usize,
+    /// Responses outside the assertion's sentence must share a content word with it.
+    pub require_overlap: bool,
+}
+
+impl Default for Window {
+    fn default() -> Self {
+        Self { before: 1, after: 2, require_overlap: false }
+    }
+}
+
+/// Whether an assertion is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Answered by `responses[i]` within the window.
+    Answered(usize),
+    /// The only response is `responses[i]`, further away than the window.
+    Far(usize),
+    Missing,
+}
+
+/// One disputed assertion.
+#[derive(Debug, Clone)]
+pub struct Dispute {
+    pub kind: DisputeKind,
+    /// The sentence making the assertion.
+    pub assertion: Span,
+    /// The accusation verb, noun, charge word or marker.
+    pub cue: Span,
+    /// Who makes it, as written, if found.
+    pub accuser: Option<Span>,
+    /// The accused party as written at the assertion ("the US", "NATO", "him").
+    pub target: Span,
+    /// The accused party's name: the mention, or for a pronoun the name it stands for.
+    pub target_name: String,
+    pub paragraph: usize,
+    /// Response candidates, nearest first.
+    pub responses: Vec<Response>,
+}
+
+impl Dispute {
+    /// Whether a candidate answers the assertion inside the window.
+    pub fn answers(&self, r: &Response, w: &Window) -> bool {
+        if r.same_sentence {
+            return true;
+        }
+        let topical = !r.overlap.is_empty();
+        if w.require_overlap && !topical && r.kind != ResponseKind::NoComment {
+            return false;
+        }
+        // A third party's denial answers only on the same topic ("The US says no binding
+        // assurances ..." answers an accusation against NATO).
+        if r.responder == Responder::Other && !topical {
+            return false;
+        }
+        match r.distance {
+            0 => true,
+            d if d > 0 => {
+                d as usize <= w.after
+                    && match r.kind {
+                        ResponseKind::Denial | ResponseKind::NoComment => true,
+                        // The target speaking later answers if it rebuts or stays on topic.
+                        // The target speaking in the next paragraph, or later on topic.
+                        ResponseKind::TargetSpeech => topical || d == 1,
+                    }
+            }
+            // A response placed before the assertion answers it only on the same topic.
+            d => d.unsigned_abs() <= w.before && topical,
+        }
+    }
+
+    /// Whether a candidate beyond the window would answer the assertion.
+    pub fn answers_far(&self, r: &Response, w: &Window) -> bool {
+        r.distance > 0
+            && r.distance as usize > w.after
+            && (r.responder != Responder::Other || !r.overlap.is_empty())
+            && (!r.overlap.is_empty() || r.kind == ResponseKind::NoComment)
+    }
+
+    pub fn status(&self, w: &Window) -> Status {
+        if let Some(i) = self.responses.iter().position(|r| self.answers(r, w)) {
+            return Status::Answered(i);
+        }
+        match self.responses.iter().position(|r| self.answers_far(r, w)) {
+            Some(i) => Status::Far(i),
+            None => Status::Missing,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Disputes {
+    pub items: Vec<Dispute>,
+}
+
+// ---------------------------------------------------------------------------------------
+// Parties
+
+/// A party named in the text: an alias of an entity, a proper name, or a resolved pronoun.
+#[derive(Debug, Clone, Copy)]
+struct Mention {
+    span: Span,
+    key: u32,
+    /// The entity a name belongs to ("Russian President Vladimir Putin" -> Russia).
+    side: Option<u32>,
+    /// The first word of a longer name ("Acme" of "Acme Corp", "Hillary" of "Hillary Clinton").
+    alt: Option<u32>,
+    entity: bool,
+}
+
+#[derive(Default)]
+struct Parties {
+    keys: HashMap<String, u32>,
+    names: Vec<String>,
+    /// Side of each key, learnt from its first mention with an entity word.
+    side: HashMap<u32, u32>,
+    mentions: Vec<Mention>,
+    /// Keys introduced with a full name ("Donald Trump"): what he / she can stand for.
+    people: HashSet<u32>,
+}
+
+/// Party keys compare without case, dots, possessives or a plural s.
+fn normalise_key(word: &str) -> String {
+    let w = word.trim_end_matches(['’', '\'']);
+    let w = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
+    let mut k: String = w.chars().filter(|&c| c != '.').flat_map(char::to_lowercase).collect();
+    if k.len() > 3 && k.ends_with('s') && !k.ends_with("ss") {
+        k.pop();
+    }
+    k
+}
+
+impl Parties {
+    fn intern(&mut self, key: String, display: &str) -> u32 {
+        if let Some(&k) = self.keys.get(&key) {
+            return k;
+        }
+        let id = self.names.len() as u32;
+        self.keys.insert(key, id);
+        self.names.push(display.to_string());
+        id
+    }
+
+    /// The keys a mention stands for: itself and its side.
+    fn set(&self, m: &Mention) -> [Option<u32>; 3] {
+        [Some(m.key), m.side.or_else(|| self.side.get(&m.key).copied()), m.alt]
+    }
+
+    fn mentions_in(&self, span: Span) -> &[Mention] {
+        let lo = self.mentions.partition_point(|m| m.span.start < span.start);
+        let hi = self.mentions.partition_point(|m| m.span.start < span.end);
+        &self.mentions[lo..hi.max(lo)]
+    }
+
+    /// The most recent mention ending before `offset` that is not one of `exclude`;
+    /// `person` skips entity aliases (he / she stand for people).
+    fn antecedent(&self, offset: usize, person: bool, exclude: &[u32]) -> Option<&Mention> {
+        let hi = self.mentions.partition_point(|m| m.span.end <= offset);
+        self.mentions[..hi].iter().rev().take(40).find(|m| {
+            (!person || (!m.entity && self.people.contains(&m.key)))
+                && !exclude.contains(&m.key)
+                && !self.set(m).iter().flatten().any(|k| exclude.contains(k))
+        })
+    }
+}
+
+/// A span from `start` to `end`, empty when they cross (spans found in different passes may
+/// overlap a sentence end).
+fn span(start: usize, end: usize) -> Span {
+    Span::new(start.min(end), end)
+}
+
+/// A word without a possessive or contraction ending ("It’s" -> "It", "Putin's" -> "Putin").
+fn bare(word: &str) -> &str {
+    word.split(['’', '\'']).next().unwrap_or(word)
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+const PERSON_PRONOUNS: &[&str] = &["he", "him", "his", "she", "her"];
+const OTHER_PRONOUNS: &[&str] = &["they", "them", "their", "it", "its"];
+const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"];
+
+fn pronoun_kind(word: &str) -> Option<bool> {
+    let w = word.to_ascii_lowercase();
+    if PERSON_PRONOUNS.contains(&w.as_str()) {
+        Some(true)
+    } else if OTHER_PRONOUNS.contains(&w.as_str()) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Proper names (runs of capitalised words, "of" allowed inside) and entity aliases.
+fn find_parties(doc: &Document, lex: &Lexicon) -> Parties {
+    let text = &doc.text;
+    let mut p = Parties::default();
+    let mut aliases: Vec<PhraseMatch> = Vec::new();
+    for &para in &doc.paragraphs {
+        aliases.extend(lex.entities.find_in(text, para));
+    }
+    let entity_key = |p: &mut Parties, class: u32| {
+        let name = lex.entities.class_name(class);
+        p.intern(format!("#{}", name.to_ascii_lowercase()), name)
+    };
+    let mut toks: Vec<Token> = Vec::with_capacity(64);
+    let mut ai = 0;
+    for sentence in &doc.sentences {
+        toks.clear();
+        toks.extend(tokens(text, sentence.span));
+        let mut i = 0;
+        while i < toks.len() {
+            let word = toks[i].span.text(text);
+            if toks[i].kind != TokenKind::Word || !is_capitalised(word) {
+                i += 1;
+                continue;
+            }
+            // A run of capitalised words, "of" allowed between two of them.
+            let start = i;
+            let mut end = i + 1;
+            while end < toks.len() {
+                let w = toks[end].span.text(text);
+                if toks[end].kind == TokenKind::Word && is_capitalised(w) && !lex.not_names.contains(bare(w)) {
+                    end += 1;
+                } else if (w == "of" || w == "de" || w == "al")
+                    && end + 1 < toks.len()
+                    && is_capitalised(toks[end + 1].span.text(text))
+                {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            i = end;
+            let mut first = start;
+            while first < end && lex.not_names.contains(bare(toks[first].span.text(text))) {
+                first += 1;
+            }
+            if first >= end {
+                continue;
+            }
+            let run = Span::new(toks[first].span.start, toks[end - 1].span.end);
+            // Aliases inside the run: the whole run is the entity, or the entity is a side.
+            while ai < aliases.len() && aliases[ai].span.end <= run.start {
+                ai += 1;
+            }
+            let mut side = None;
+            let mut whole = None;
+            let last_word = toks[end - 1].span.text(text);
+            let bare_end = run.end - (last_word.len() - last_word.trim_end_matches("’s").trim_end_matches("'s").len());
+            for a in aliases[ai..].iter().take_while(|a| a.span.start < run.end) {
+                if a.span.end >= bare_end && a.span.start <= run.start + 4 {
+                    whole = Some((a.class, a.span));
+                } else if a.span.end < bare_end {
+                    side = Some(a.class);
+                }
+            }
+            if let Some((class, alias)) = whole {
+                let key = entity_key(&mut p, class);
+                let span = Span::new(run.start.min(alias.start), run.end);
+                p.mentions.push(Mention { span, key, side: None, alt: None, entity: true });
+                continue;
+            }
+            let key_word = last_word;
+            let key = p.intern(normalise_key(key_word), run.text(text));
+            let side = side.map(|c| entity_key(&mut p, c));
+            if let Some(s) = side {
+                p.side.entry(key).or_insert(s);
+            }
+            let alt = (end - first > 1 && toks[first].kind == TokenKind::Word)
+                .then(|| normalise_key(toks[first].span.text(text)))
+                .filter(|k| k.len() > 2)
+                .map(|k| p.intern(k, run.text(text)));
+            if alt.is_some() {
+                p.people.insert(key);
+            }
+            p.mentions.push(Mention { span: run, key, side, alt, entity: false });
+        }
+    }
+    // Aliases outside capitalised runs ("the administration", lower-case demonyms).
+    for a in &aliases {
+        let inside = p
+            .mentions_in(Span::new(a.span.start.saturating_sub(8), a.span.end))
+            .iter()
+            .any(|m| m.span.overlaps(a.span));
+        if !inside {
+            let key = entity_key(&mut p, a.class);
+            p.mentions.push(Mention { span: a.span, key, side: None, alt: None, entity: true });
+        }
+    }
+    p.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    // "Donald Trump campaign manager Corey Lewandowski": the described name is on the side of
+    // the describing one.
+    for i in 1..p.mentions.len() {
+        let (m, next) = (p.mentions[i - 1], p.mentions[i]);
+        if is_modifier(text, lex, m.span, next.span) && !next.entity {
+            let side = if m.entity { m.key } else { p.side.get(&m.key).copied().unwrap_or(m.key) };
+            p.side.entry(next.key).or_insert(side);
+        }
+    }
+    p
+}
+
+/// Whether only one to three lower-case content words stand between two names.
+fn is_modifier(text: &str, lex: &Lexicon, m: Span, next: Span) -> bool {
+    let between = &text[m.end..next.start.max(m.end)];
+    let mut n = 0;
+    for w in between.split_whitespace() {
+        n += 1;
+        if n > 3 || !w.chars().all(|c| c.is_lowercase() || c == '-') || lex.function_words.contains(w) {
+            return false;
+        }
+    }
+    n > 0
+}
+
+// ---------------------------------------------------------------------------------------
+// Topic words
+
+fn stem(word: &str) -> String {
+    let w = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word);
+    let mut s: String = w.chars().flat_map(char::to_lowercase).collect();
+    for suffix in [
+        "ations", "ation", "ments", "ment", "ances", "ance", "ences", "ence", "ings", "ing", "ions", "ion", "ies",
+        "es", "ed", "ly", "s",
+    ] {
+        if s.len() >= suffix.len() + 4 && s.ends_with(suffix) {
+            s.truncate(s.len() - suffix.len());
+            break;
+        }
+    }
+    s
+}
+
+/// Two stems are the same word when equal, or when they share a five-letter prefix and
+/// differ by at most one letter after it (expand / expansion, missile / missiles).
+fn same_word(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let p = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    p >= 5 && a.len().min(b.len()) - p <= 1
+}
+
+fn topic_words(doc: &Document, lex: &Lexicon, parties: &Parties, span: Span) -> Vec<String> {
+    let text = &doc.text;
+    let names = parties.mentions_in(span);
+    let mut out: Vec<String> = Vec::new();
+    for t in tokens(text, span) {
+        if t.kind != TokenKind::Word || names.iter().any(|m| m.span.covers(t.span)) {
+            continue;
+        }
+        let w = t.span.text(text);
+        if w.len() < 3 || lex.function_words.contains(&w.to_ascii_lowercase()) {
+            continue;
+        }
+        let s = stem(w);
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+fn overlap(a: &[String], b: &[String]) -> Vec<String> {
+    a.iter().filter(|x| b.iter().any(|y| same_word(x, y))).cloned().collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Finding assertions and responses
+
+struct Scan<'a> {
+    doc: &'a Document,
+    lex: &'a Lexicon,
+    parties: Parties,
+}
+
+/// A response candidate before it is related to an assertion.
+struct Candidate {
+    cue: Span,
+    sentence: usize,
+    kind: ResponseKind,
+    /// Keys of the party speaking (empty when unknown).
+    speaker: Vec<u32>,
+    negated: bool,
+}
+
+impl Scan<'_> {
+    fn text(&self) -> &str {
+        &self.doc.text
+    }
+
+    fn in_quote(&self, span: Span) -> bool {
+        crate::rules::matcher::in_quote(self.doc, span)
+    }
+
+    /// Where the clause holding `offset` starts: after the last comma, semicolon, colon or
+    /// dash before it in its sentence.
+    fn clause_start(&self, sentence: Span, offset: usize) -> usize {
+        let before = &self.text()[sentence.start..offset];
+        before.rfind([',', ';', ':', '—', '–']).map_or(sentence.start, |i| {
+            let c = before[i..].chars().next().map_or(1, char::len_utf8);
+            sentence.start + i + c
+        })
+    }
+
+    /// Party keys of a mention.
+    fn keys_of(&self, m: &Mention) -> Vec<u32> {
+        self.parties.set(m).iter().flatten().copied().collect()
+    }
+
+    /// A pronoun in `span` resolved to the mention it stands for.
+    fn pronoun_in(&self, span: Span, exclude: &[u32]) -> Option<(Span, Mention)> {
+        self.pronoun_where(span, exclude, false)
+    }
+
+    /// A pronoun in `span` resolved; `subject_only` skips possessives and objects ("his
+    /// critics denounced him": the subject is not "his").
+    fn pronoun_where(&self, span: Span, exclude: &[u32], subject_only: bool) -> Option<(Span, Mention)> {
+        for t in tokens(self.text(), span) {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let w = t.span.text(self.text());
+            if subject_only && !["he", "she", "they", "it"].contains(&w.to_ascii_lowercase().as_str()) {
+                continue;
+            }
+            if let Some(person) = pronoun_kind(w) {
+                return self.parties.antecedent(t.span.start, person, exclude).map(|m| (t.span, *m));
+            }
+        }
+        None
+    }
+
+    /// Who speaks or acts before `offset`: the first party of its clause (a name used as a
+    /// modifier gives way to the name it describes), a subject pronoun resolved, else the
+    /// sentence's first party. After a relative pronoun ("voters who said") only the party
+    /// right before it.
+    fn subject(&self, sentence: Span, offset: usize) -> Option<(Span, Mention)> {
+        let text = self.text();
+        let cs = self.clause_start(sentence, offset);
+        let clause = Span::new(cs, offset);
+        let toks: Vec<Token> = tokens(text, clause).collect();
+        if let Some(rel) = toks
+            .iter()
+            .rev()
+            .take(3)
+            .find(|t| matches!(t.span.text(text).to_ascii_lowercase().as_str(), "who" | "which" | "that"))
+        {
+            let before = Span::new(sentence.start, rel.span.start);
+            let last = self.parties.mentions_in(before).last().filter(|m| {
+                text[m.span.end..rel.span.start].trim_matches(|c: char| c.is_whitespace() || c == ',').is_empty()
+            });
+            return last.map(|m| (m.span, *m));
+        }
+        let outside_parens = |m: &&Mention| !text[..m.span.start].ends_with('(');
+        let in_clause = self.parties.mentions_in(clause);
+        // A party right before the verb is its subject ("..., while Sanders suggests");
+        // otherwise the clause's first party ("Sen. Bernie Sanders (I-Vt.) called him ... and
+        // accused").
+        if let Some(m) = in_clause.iter().rev().find(outside_parens)
+            && tokens(text, span(m.span.end, offset)).count() <= 3
+        {
+            return Some((m.span, *m));
+        }
+        if let Some(m) = in_clause.iter().find(outside_parens) {
+            let h = self.head_of(m);
+            return Some((h.span, *h));
+        }
+        if let Some(p) = self.pronoun_where(clause, &[], true) {
+            return Some(p);
+        }
+        // A clause with a subject of its own ("his critics denounced") is not about the
+        // sentence's first party; one with only auxiliaries and adverbs ("..., has said") is.
+        let own_subject = toks.iter().any(|t| {
+            let w = t.span.text(text);
+            t.kind == TokenKind::Word
+                && !w.ends_with("ly")
+                && !self.lex.function_words.contains(&w.to_ascii_lowercase())
+        });
+        if own_subject {
+            return None;
+        }
+        if let Some(m) = self.parties.mentions_in(Span::new(sentence.start, offset)).iter().find(outside_parens) {
+            let h = self.head_of(m);
+            return Some((h.span, *h));
+        }
+        None
+    }
+
+    /// A name used as a modifier ("Republican presidential candidate Donald Trump") gives way
+    /// to the name it describes, when only lower-case words stand between them.
+    fn head_of<'m>(&'m self, m: &'m Mention) -> &'m Mention {
+        let i = self.parties.mentions.partition_point(|x| x.span.start < m.span.end);
+        let Some(next) = self.parties.mentions.get(i) else { return m };
+        if is_modifier(self.text(), self.lex, m.span, next.span) { next } else { m }
+    }
+
+    /// The first party in `span`, or a pronoun there resolved (skipping the `exclude` keys).
+    fn first_party(&self, span: Span, exclude: &[u32]) -> Option<(Span, Mention)> {
+        let named = self
+            .parties
+            .mentions_in(span)
+            .iter()
+            .find(|m| !self.keys_of(m).iter().any(|k| exclude.contains(k)))
+            .map(|m| self.head_of(m));
+        let pron = self.pronoun_in(span, exclude);
+        match (named, pron) {
+            (Some(m), Some((ps, pm))) if ps.start < m.span.start => Some((ps, pm)),
+            (Some(m), _) => Some((m.span, *m)),
+            (None, p) => p,
+        }
+    }
+
+    /// Offset of the first of `words` after `from` in the sentence, within `limit` tokens.
+    fn find_word(&self, sentence: Span, from: usize, words: &[&str], limit: usize) -> Option<usize> {
+        tokens(self.text(), span(from, sentence.end))
+            .take(limit)
+            .take_while(|t| !matches!(t.span.text(self.text()), "." | ";"))
+            .find(|t| words.contains(&t.span.text(self.text()).to_ascii_lowercase().as_str()))
+            .map(|t| t.span.start)
+    }
+
+    /// The span `n` tokens after `from` (or to the sentence end).
+    fn tokens_after(&self, sentence: Span, from: usize, n: usize) -> Span {
+        let end = tokens(self.text(), span(from, sentence.end)).take(n).last().map_or(from, |t| t.span.end);
+        Span::new(from, end)
+    }
+
+    fn previous_word(&self, sentence: Span, offset: usize) -> Option<&str> {
+        tokens(self.text(), Span::new(sentence.start, offset)).last().map(|t| t.span.text(self.text()))
+    }
+
+    fn negated_before(&self, sentence: Span, offset: usize) -> bool {
+        let toks: Vec<Token> = tokens(self.text(), Span::new(sentence.start, offset)).collect();
+        toks.iter().rev().take(3).any(|t| {
+            let w = t.span.text(self.text()).to_ascii_lowercase();
+            w == "not" || w == "no" || w == "never" || w.ends_with("n't") || w.ends_with("n’t")
+        })
+    }
+
+    fn has_negation(&self, span: Span) -> bool {
+        tokens(self.text(), span).any(|t| {
+            let w = t.span.text(self.text()).to_ascii_lowercase();
+            self.lex.negation.contains(&w) || w.ends_with("n't") || w.ends_with("n’t")
+        })
+    }
+
+    /// The end of the assertion's clause: the sentence end, or before ", but" / ";".
+    fn clause_end(&self, sentence: Span, from: usize) -> usize {
+        let rest = &self.text()[from..sentence.end];
+        [", but ", "; ", ", something ", ", a claim ", ", which "]
+            .iter()
+            .filter_map(|p| rest.find(p))
+            .min()
+            .map_or(sentence.end, |i| from + i)
+    }
+}
+
+struct Found {
+    kind: DisputeKind,
+    sentence: usize,
+    cue: Span,
+    accuser: Option<(Span, Mention)>,
+    target: (Span, Mention),
+    /// Where the charge is stated (for topic words).
+    content: Span,
+    /// The response cue that is part of the assertion itself (speech cue of a claim).
+    own_cue: Option<Span>,
+}
+
+/// Find the disputed assertions of a document and the responses to each.
+pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
+    let lex = &ctx.disputes;
+    let text = &doc.text;
+    let mut hits: Vec<(PhraseMatch, Role)> = Vec::new();
+    for &para in &doc.paragraphs {
+        hits.extend(lex.cues.find_in(text, para).map(|m| (m, lex.cue_roles[m.class as usize])));
+    }
+    let any_accusation = hits.iter().any(|(_, r)| !matches!(r, Role::Denial | Role::NoComment | Role::Speech));
+    let any_claim = hits.iter().any(|(_, r)| *r == Role::Speech);
+    if !any_accusation && !any_claim {
+        return Disputes::default();
+    }
+    let scan = Scan { doc, lex, parties: find_parties(doc, lex) };
+    let mut found: Vec<Found> = Vec::new();
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for &(m, role) in &hits {
+        let Some(si) = doc.sentence_at(m.span.start) else { continue };
+        let sentence = doc.sentences[si].span;
+        match role {
+            Role::Denial | Role::NoComment => {
+                let speaker = scan.subject(sentence, m.span.start);
+                let kind = if role == Role::Denial { ResponseKind::Denial } else { ResponseKind::NoComment };
+                candidates.push(Candidate {
+                    cue: m.span,
+                    sentence: si,
+                    kind,
+                    speaker: speaker.map(|(_, m)| scan.keys_of(&m)).unwrap_or_default(),
+                    negated: true,
+                });
+                if role == Role::Denial {
+                    marked_disputed(&scan, si, m.span, &mut found);
+                }
+            }
+            Role::Speech => {
+                if scan.in_quote(m.span) {
+                    continue;
+                }
+                let (speaker, content) = speech_parts(&scan, sentence, m.span);
+                let keys = speaker.map(|(_, mm)| scan.keys_of(&mm)).unwrap_or_default();
+                if !keys.is_empty() {
+                    candidates.push(Candidate {
+                        cue: m.span,
+                        sentence: si,
+                        kind: ResponseKind::TargetSpeech,
+                        speaker: keys.clone(),
+                        negated: scan.has_negation(content),
+                    });
+                }
+                contested_claim(&scan, si, m.span, speaker, content, &mut found);
+            }
+            _ => {
+                // Title case mid-sentence is a headline or a title ("Bolton and Gorka Slam ...").
+                let headline = m.span.start > sentence.start && is_capitalised(m.span.text(text));
+                if headline || scan.in_quote(m.span) {
+                    continue;
+                }
+                accusation(&scan, si, m.span, role, &mut found);
+            }
+        }
+    }
+    // Attributions from the attribution analysis: a resolved speaker answers for its party.
+    for a in &doc.attributions(ctx).items {
+        let (Some(cue), Some(name)) = (a.cue, a.speaker.as_deref()) else { continue };
+        let Some(si) = doc.sentence_at(cue.start) else { continue };
+        let keys = speaker_keys(&scan, name, a.source);
+        if keys.is_empty() || candidates.iter().any(|c| c.cue == cue && c.kind == ResponseKind::TargetSpeech) {
+            continue;
+        }
+        let negated = a.content.is_some_and(|c| scan.has_negation(c));
+        candidates.push(Candidate { cue, sentence: si, kind: ResponseKind::TargetSpeech, speaker: keys, negated });
+    }
+    // One assertion per sentence and target.
+    found.sort_by_key(|f| (f.sentence, f.cue.start));
+    let mut seen: HashSet<(usize, u32)> = HashSet::new();
+    found.retain(|f| seen.insert((f.sentence, f.target.1.key)));
+    let mut stems_cache: HashMap<usize, Vec<String>> = HashMap::new();
+    let mut items = Vec::with_capacity(found.len());
+    for f in found {
+        let sentence = doc.sentences[f.sentence];
+        let target_keys = scan.keys_of(&f.target.1);
+        let accuser_keys: Vec<u32> = f.accuser.map(|(_, m)| scan.keys_of(&m)).unwrap_or_default();
+        let topic = topic_words(doc, lex, &scan.parties, f.content);
+        let mut responses = Vec::new();
+        for c in &candidates {
+            if Some(c.cue) == f.own_cue || f.cue.overlaps(c.cue) {
+                continue;
+            }
+            let is_target = c.speaker.iter().any(|k| target_keys.contains(k));
+            let is_accuser = c.speaker.iter().any(|k| accuser_keys.contains(k));
+            let responder = if is_target {
+                Responder::Target
+            } else if is_accuser {
+                continue;
+            } else if c.speaker.is_empty() {
+                Responder::Unknown
+            } else {
+                Responder::Other
+            };
+            if c.kind == ResponseKind::TargetSpeech && responder != Responder::Target {
+                continue;
+            }
+            let cs = doc.sentences[c.sentence];
+            // The response's whole paragraph is its topic ("Trump said ..." after a sentence
+            // naming the charge).
+            let para = doc.paragraphs[cs.paragraph];
+            let stems = stems_cache.entry(cs.paragraph).or_insert_with(|| topic_words(doc, lex, &scan.parties, para));
+            responses.push(Response {
+                cue: c.cue,
+                sentence: cs.span,
+                kind: c.kind,
+                responder,
+                distance: cs.paragraph as isize - sentence.paragraph as isize,
+                same_sentence: c.sentence == f.sentence,
+                overlap: overlap(&topic, stems),
+                negated: c.negated,
+            });
+        }
+        responses.sort_by_key(|r| (r.distance.unsigned_abs(), r.distance < 0, r.cue.start));
+        let target_name = if pronoun_kind(f.target.0.text(text)).is_some() {
+            scan.parties.names[f.target.1.key as usize].clone()
+        } else {
+            f.target.0.text(text).to_string()
+        };
+        items.push(Dispute {
+            kind: f.kind,
+            assertion: sentence.span,
+            cue: f.cue,
+            accuser: f.accuser.map(|(s, _)| s),
+            target: f.target.0,
+            target_name,
+            paragraph: sentence.paragraph,
+            responses,
+        });
+    }
+    Disputes { items }
+}
+
+/// Party keys of an attribution's resolved speaker ("US Secretary of State Antony Blinken").
+fn speaker_keys(scan: &Scan<'_>, name: &str, source: Option<Span>) -> Vec<u32> {
+    let mut keys = Vec::new();
+    if let Some(src) = source {
+        for m in scan.parties.mentions_in(src) {
+            keys.extend(scan.keys_of(m));
+        }
+    }
+    let last = name.split_whitespace().last().unwrap_or("");
+    if let Some(&k) = scan.parties.keys.get(&normalise_key(last)) {
+        keys.push(k);
+        if let Some(&s) = scan.parties.side.get(&k) {
+            keys.push(s);
+        }
+    }
+    for a in scan.lex.entities.find_in(name, Span::new(0, name.len())) {
+        let key = format!("#{}", scan.lex.entities.class_name(a.class).to_ascii_lowercase());
+        if let Some(&k) = scan.parties.keys.get(&key) {
+            keys.push(k);
+        }
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// Speaker and content of a speech cue: `X said (that) C`, `C, X said`, `C, said X`,
+/// `according to X, C` / `C, according to X`.
+fn speech_parts(scan: &Scan<'_>, sentence: Span, cue: Span) -> (Option<(Span, Mention)>, Span) {
+    let text = scan.text();
+    let after = span(cue.end, sentence.end);
+    let cue_text = cue.text(text).to_ascii_lowercase();
+    let words_after = tokens(text, after).filter(|t| t.kind != TokenKind::Punct).count();
+    let before_clause = scan.clause_start(sentence, cue.start);
+    if cue_text == "according to" {
+        let np_end = text[cue.end..sentence.end].find(',').map_or(sentence.end, |i| cue.end + i);
+        let speaker = scan.first_party(Span::new(cue.end, np_end), &[]);
+        let content = if np_end < sentence.end {
+            Span::new(np_end + 1, sentence.end)
+        } else {
+            Span::new(sentence.start, cue.start)
+        };
+        return (speaker, content);
+    }
+    // Inverted or trailing cue: `"...," X said.` / `..., said X.`
+    if words_after <= 6 && before_clause > sentence.start {
+        let subject = scan.parties.mentions_in(Span::new(before_clause, cue.start)).last().map(|m| (m.span, *m));
+        let subject = subject
+            .or_else(|| scan.pronoun_in(Span::new(before_clause, cue.start), &[]))
+            .or_else(|| scan.first_party(after, &[]));
+        return (subject, Span::new(sentence.start, before_clause));
+    }
+    let speaker = scan.subject(sentence, cue.start);
+    let mut start = cue.end;
+    // `said that C`, `told Reuters that C`, `told ABC's "Good Morning America" that C`.
+    if let Some(t) = tokens(text, after)
+        .take(9)
+        .take_while(|t| t.span.text(text) != ",")
+        .find(|t| t.span.text(text).eq_ignore_ascii_case("that"))
+    {
+        start = t.span.end;
+    }
+    (speaker, Span::new(start, scan.clause_end(sentence, start)))
+}
+
+fn contested_claim(
+    scan: &Scan<'_>,
+    si: usize,
+    cue: Span,
+    speaker: Option<(Span, Mention)>,
+    content: Span,
+    found: &mut Vec<Found>,
+) {
+    let sentence = scan.doc.sentences[si].span;
+    let text = scan.text();
+    // A claim needs a claimant: a named speaker, or at least a subject ("Western officials").
+    let cs = scan.clause_start(sentence, cue.start);
+    let has_subject = speaker.is_some()
+        || tokens(text, Span::new(cs, cue.start)).any(|t| {
+            t.kind == TokenKind::Word && !scan.lex.function_words.contains(&t.span.text(text).to_ascii_lowercase())
+        });
+    if !has_subject || content.is_empty() {
+        return;
+    }
+    let exclude: Vec<u32> = speaker.map(|(_, m)| scan.keys_of(&m)).unwrap_or_default();
+    let toks: Vec<Token> = tokens(text, content).filter(|t| t.kind != TokenKind::Punct).collect();
+    // The content's subject: a party among its first three words.
+    let subject_end = toks.get(3).map_or(content.end, |t| t.span.start);
+    let allowed = |m: &&Mention| !scan.keys_of(m).iter().any(|k| exclude.contains(k));
+    for charge in scan.lex.charges.find_in(text, content) {
+        // Capitalised charge words are titles and headlines ("Criminal Gangs").
+        if is_capitalised(charge.span.text(text)) || scan.negated_before(sentence, charge.span.start) {
+            continue;
+        }
+        let at = toks.partition_point(|t| t.span.start < charge.span.start);
+        // The party the charge is predicated of: named just before it ("if Moscow invades"),
+        // or the content's subject not too far before it ("US missile defense systems in
+        // Romania and Poland are a threat to Russia": the US, not Russia).
+        let near_start = toks[at.saturating_sub(3)..].first().map_or(content.start, |t| t.span.start);
+        let near = scan.parties.mentions_in(Span::new(near_start, charge.span.start)).iter().rev().find(allowed);
+        let subject = scan
+            .parties
+            .mentions_in(Span::new(content.start, subject_end.min(charge.span.start)))
+            .iter()
+            .find(allowed)
+            .filter(|m| toks.partition_point(|t| t.span.start < m.span.end) + 9 >= at);
+        // "X is a threat" / "X are to blame": the subject; "if Moscow invades", "Democratic
+        // lies": the party right before the charge.
+        let copular = charge.span.text(text).contains(' ');
+        let target = if copular { subject.or(near) } else { near.or(subject) };
+        let Some(target) = target else { continue };
+        found.push(Found {
+            kind: DisputeKind::ContestedClaim,
+            sentence: si,
+            cue: charge.span,
+            accuser: speaker,
+            target: (target.span, *target),
+            content,
+            own_cue: Some(cue),
+        });
+        return;
+    }
+}
+
+/// `..., a claim the ministry disputes` / `..., something the Kremlin says it does not ...`:
+/// the article marks the clause before as disputed by the party named after the marker.
+fn marked_disputed(scan: &Scan<'_>, si: usize, denial: Span, found: &mut Vec<Found>) {
+    let sentence = scan.doc.sentences[si].span;
+    let cs = scan.clause_start(sentence, denial.start);
+    if cs <= sentence.start {
+        return;
+    }
+    let Some(marker) = scan.lex.markers.find_in(scan.text(), Span::new(cs, denial.start)).next() else { return };
+    let Some(target) = scan.parties.mentions_in(Span::new(marker.span.end, denial.start)).last().map(|m| (m.span, *m))
+    else {
+        return;
+    };
+    let content = Span::new(sentence.start, cs);
+    found.push(Found {
+        kind: DisputeKind::MarkedDisputed,
+        sentence: si,
+        cue: marker.span,
+        accuser: scan.subject(sentence, sentence.start + 1).filter(|(s, _)| s.end <= cs),
+        target,
+        content,
+        own_cue: None,
+    });
+}
+
+/// Where the object of an accusation verb may start: its first three words, up to `until`
+/// ("accused the US of": the US; not "counter-attack from Mosul as").
+fn object(scan: &Scan<'_>, sentence: Span, cue: Span, until: usize) -> Span {
+    let third = tokens(scan.text(), span(cue.end, sentence.end)).take(3).last().map_or(cue.end, |t| t.span.end);
+    Span::new(cue.end, until.min(third).max(cue.end))
+}
+
+fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec<Found>) {
+    let sentence = scan.doc.sentences[si].span;
+    let text = scan.text();
+    let participle = cue.text(text).ends_with("ed");
+    let passive = participle
+        && scan.previous_word(sentence, cue.start).is_some_and(|w| BE_FORMS.contains(&w.to_ascii_lowercase().as_str()))
+        && matches!(role, Role::AccuseOf | Role::BlameFor | Role::Condemn);
+    // "counter-attack": part of a compound, not the verb.
+    if text[..cue.start].ends_with(['-', '‑']) {
+        return;
+    }
+    // "attack from Mosul", "attack on the base": a noun, not an accusation of someone.
+    if matches!(role, Role::AccuseOf | Role::BlameFor | Role::Condemn)
+        && !passive
+        && tokens(text, span(cue.end, sentence.end)).next().is_some_and(|t| {
+            matches!(
+                t.span.text(text).to_ascii_lowercase().as_str(),
+                "from" | "in" | "on" | "at" | "by" | "to" | "into" | "against" | "after" | "during" | "that"
+            )
+        })
+    {
+        return;
+    }
+    // "refused to condemn X", "did not accuse X": no accusation is made.
+    if scan.previous_word(sentence, cue.start).is_some_and(|w| {
+        let w = w.to_ascii_lowercase();
+        w == "to" || w == "not" || w == "never" || w.ends_with("n't") || w.ends_with("n’t")
+    }) {
+        return;
+    }
+    let (target, accuser) = if passive {
+        // "X was accused of ...", "X has been criticised by Y for ...".
+        let Some(target) = scan.subject(sentence, cue.start) else { return };
+        let by = scan.find_word(sentence, cue.end, &["by"], 3);
+        let accuser = by.and_then(|b| scan.first_party(scan.tokens_after(sentence, b, 6), &[]));
+        (target, accuser)
+    } else {
+        let accuser = if role == Role::Wrongdoing { None } else { scan.subject(sentence, cue.start) };
+        let exclude: Vec<u32> = accuser.map(|(_, m)| scan.keys_of(&m)).unwrap_or_default();
+        let target = match role {
+            Role::AccuseOf => {
+                let Some(of) = scan.find_word(sentence, cue.end, &["of", "with"], 10) else { return };
+                scan.first_party(object(scan, sentence, cue, of), &exclude)
+            }
+            Role::BlameFor => {
+                let Some(prep) = scan.find_word(sentence, cue.end, &["for", "as", "over"], 10) else { return };
+                scan.first_party(object(scan, sentence, cue, prep), &exclude)
+            }
+            Role::Condemn => scan.first_party(scan.tokens_after(sentence, cue.end, 4), &exclude),
+            Role::AllegeThat | Role::AccusationNoun => {
+                let after = scan.tokens_after(sentence, cue.end, 6);
+                scan.first_party(after, &exclude)
+            }
+            Role::Wrongdoing => {
+                // "NATO reneged on", "McConnell lied": the party just before the cue.
+                let cs = scan.clause_start(sentence, cue.start);
+                let before = tokens(text, Span::new(cs, cue.start)).collect::<Vec<_>>();
+                let near = before[before.len().saturating_sub(4)..].first().map_or(cue.start, |t| t.span.start);
+                let region = Span::new(near, cue.start);
+                let named = scan.parties.mentions_in(region).last().map(|m| (m.span, *m));
+                named.or_else(|| {
+                    before.last().filter(|t| pronoun_kind(t.span.text(text)).is_some()).and_then(|t| {
+                        let person = pronoun_kind(t.span.text(text)) == Some(true);
+                        scan.parties.antecedent(t.span.start, person, &[]).map(|m| (t.span, *m))
+                    })
+                })
+            }
+            _ => None,
+        };
+        let Some(target) = target else { return };
+        let accuser = if role == Role::Wrongdoing {
+            // The speaker reporting the wrongdoing, if the sentence has one before it.
+            scan.parties
+                .mentions_in(Span::new(sentence.start, target.0.start))
+                .first()
+                .map(|m| (m.span, *m))
+                .filter(|(_, m)| m.key != target.1.key)
+        } else {
+            accuser
+        };
+        (target, accuser)
+    };
+    if accuser.is_some_and(|(_, a)| a.key == target.1.key) {
+        return;
+    }
+    let content = Span::new(cue.start, scan.clause_end(sentence, cue.end));
+    found.push(Found { kind: DisputeKind::Accusation, sentence: si, cue, accuser, target, content, own_cue: None });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::{InputOptions, parse_bytes};
+    use crate::rules::RuleSet;
+
+    fn disputes(text: &str) -> (crate::Document, Disputes) {
+        let set = RuleSet::embedded().expect("embedded rules load");
+        let doc = parse_bytes("t.txt", text.as_bytes().to_vec(), &InputOptions::default()).expect("parses");
+        let d = find_disputes(&doc, &set.context);
+        (doc, d)
+    }
+
+    fn summary(text: &str) -> Vec<(String, String, &'static str)> {
+        let (doc, d) = disputes(text);
+        d.items
+            .iter()
+            .map(|x| {
+                let status = match x.status(&Window::default()) {
+                    Status::Answered(_) => "answered",
+                    Status::Far(_) => "far",
+                    Status::Missing => "missing",
+                };
+                (doc.slice(x.cue).to_string(), x.target_name.clone(), status)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn accused_of_targets_the_object_and_a_denial_answers() {
+        let got =
+            summary("Sen. Maria Lopez accused Acme Corp of dumping waste in the river.\n\nAcme denied the claim.");
+        assert_eq!(got, vec![("accused".into(), "Acme Corp".into(), "answered")]);
+        let got = summary("Sen. Maria Lopez accused Acme Corp of dumping waste in the river.\n\nThe river is long.");
+        assert_eq!(got, vec![("accused".into(), "Acme Corp".into(), "missing")]);
+    }
+
+    #[test]
+    fn accuser_denial_does_not_answer() {
+        let got = summary("Lopez accused Acme of dumping waste.\n\nLopez denied wanting to run for governor.");
+        assert_eq!(got[0].2, "missing");
+    }
+
+    #[test]
+    fn no_comment_formula_answers() {
+        let got = summary(
+            "Trump accused Clinton of lying about the emails.\n\nA Clinton spokesman did not respond to a request for comment.",
+        );
+        assert_eq!(got[0].1, "Clinton");
+        assert_eq!(got[0].2, "answered");
+    }
+
+    #[test]
+    fn a_response_before_the_assertion_needs_the_same_topic() {
+        let far = "The Acme board denied wrongdoing over the pension fund.\n\nLopez accused Acme of dumping waste in the river.";
+        assert_eq!(summary(far)[0].2, "missing");
+        let topical = "Acme denied dumping waste.\n\nLopez accused Acme of dumping waste in the river.";
+        assert_eq!(summary(topical)[0].2, "answered");
+    }
+
+    #[test]
+    fn far_response_is_reported_as_far() {
+        let text =
+            "Lopez accused Acme of dumping waste in the river.\n\nOne.\n\nTwo.\n\nThree.\n\nAcme denied dumping waste.";
+        assert_eq!(summary(text)[0].2, "far");
+    }
+
+    #[test]
+    fn accusation_noun_and_lied() {
+        let got = summary("Cruz repeated accusations that McConnell lied to him.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "McConnell");
+        assert_eq!(got[0].2, "missing");
+    }
+
+    #[test]
+    fn negated_charge_is_no_claim() {
+        let (_, d) = disputes("The US says NATO is a defensive alliance and not a threat to Russia.");
+        assert!(d.items.is_empty(), "{:?}", d.items);
+    }
+
+    #[test]
+    fn topic_words_relate_inflections() {
+        assert!(same_word(&stem("expansion"), &stem("expand")));
+        assert!(same_word(&stem("assurances"), &stem("assurance")));
+        assert!(same_word(&stem("missiles"), &stem("missile")));
+        assert!(!same_word(&stem("contain"), &stem("continue")));
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for t in [
+            "accused",
+            "“accused of”",
+            "He accused",
+            "accused him of",
+            "Él acusó a José de mentir. denied é",
+            ", denied",
+        ] {
+            let _ = disputes(t);
+        }
+    }
+}
