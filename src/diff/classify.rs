@@ -304,10 +304,74 @@ fn attribution_removed(v: &Versions<'_>, rev: &Revision, out: &mut Vec<Change>) 
     }
 }
 
+/// The new-version span aligned with old sentence `i`, if it survived.
+fn aligned_new(v: &Versions<'_>, i: usize) -> Option<Span> {
+    v.alignment.pairs.iter().find(|p| p.old.contains(&i)).map(|p| run_span(v.new, &p.new))
+}
+
+/// With the disputes analysis: an accusation answered in the old version that is still
+/// there but no longer answered inside its window.
+fn response_removed_disputes(v: &Versions<'_>, out: &mut Vec<Change>) {
+    use crate::analysis::disputes::{Status, Window};
+    let w = Window::default();
+    let news = &v.new.disputes(v.ctx).items;
+    for d in &v.old.disputes(v.ctx).items {
+        let Status::Answered(k) = d.status(&w) else { continue };
+        let Some(r) = d.responses.get(k) else { continue };
+        if r.same_sentence {
+            continue;
+        }
+        let Some(i) = v.old.sentence_at(d.assertion.start) else { continue };
+        let Some(ns) = aligned_new(v, i) else { continue };
+        let target = normalise(&d.target_name);
+        let Some(nd) = news.iter().find(|n| n.assertion.overlaps(ns) && normalise(&n.target_name) == target) else {
+            continue;
+        };
+        let status = nd.status(&w);
+        if matches!(status, Status::Answered(_)) {
+            continue;
+        }
+        // One finding per response, however many claims it answered.
+        if out.iter().any(|c| c.kind == ChangeKind::ResponseRemoved && c.span == r.sentence) {
+            continue;
+        }
+        let o = v.old.slice(r.sentence).to_string();
+        let claim = v.old.slice(d.assertion).to_string();
+        let what = match status {
+            Status::Far(_) => format!("{} moved out of reach of the claim it answers ({})", quoted(&o), quoted(&claim)),
+            _ => format!("{} no longer answers {}", quoted(&o), quoted(&claim)),
+        };
+        out.push(Change {
+            kind: ChangeKind::ResponseRemoved,
+            side: Side::Old,
+            span: r.sentence,
+            what,
+            old: o,
+            new: String::new(),
+            old_context: Some(r.sentence),
+            new_context: Some(nd.assertion),
+            old_marks: vec![r.cue],
+            new_marks: vec![nd.cue],
+            anchor: nd.assertion,
+        });
+    }
+}
+
 fn response_removed(v: &Versions<'_>, rev: &Revision, out: &mut Vec<Change>) {
+    // Responses the disputes analysis ties to an accusation first; then any deleted,
+    // cut or far-moved sentence with a response phrase that it did not report.
+    let before = out.len();
+    if !v.old.disputes(v.ctx).items.is_empty() || !v.new.disputes(v.ctx).items.is_empty() {
+        response_removed_disputes(v, out);
+    }
+    let reported: Vec<Span> = out[before..].iter().map(|c| c.span).collect();
+    let seen = |s: Span| reported.iter().any(|r| r.overlaps(s));
     // Whole sentences with a response that are gone.
     for &i in &v.alignment.deleted {
         let s = v.old.sentences[i].span;
+        if seen(s) {
+            continue;
+        }
         let Some(m) = rev.words.find_in(&v.old.text, s).into_iter().next() else { continue };
         let o = v.old.slice(s).to_string();
         out.push(Change {
@@ -347,7 +411,7 @@ fn response_removed(v: &Versions<'_>, rev: &Revision, out: &mut Vec<Change>) {
     // A response moved far (two paragraphs or more) from where it stood.
     for p in v.alignment.pairs.iter().filter(|p| p.moved) {
         let os = run_span(v.old, &p.old);
-        if rev.words.find_in(&v.old.text, os).is_empty() {
+        if seen(os) || rev.words.find_in(&v.old.text, os).is_empty() {
             continue;
         }
         let (Some(op), Some(np)) = (v.old.paragraph_at(os.start), v.new.paragraph_at(run_span(v.new, &p.new).start))

@@ -38,15 +38,8 @@ pub enum CheckSchema {
 }
 
 /// The names `check` may take.
-pub const KINDS: &[&str] = &[
-    "existence",
-    "substitution",
-    "conditional",
-    "attribution",
-    "counter-position",
-    "date-consistency",
-    "revision",
-];
+pub const KINDS: &[&str] =
+    &["existence", "substitution", "conditional", "attribution", "counter-position", "date-consistency", "revision"];
 
 /// A check kind with its parameters compiled (automata and regexes built once).
 #[derive(Debug)]
