@@ -18,6 +18,10 @@ and checks the expected rule:
   typo-new    a misspelling introduced                         no warning or error
   punct       a comma dropped or turned into a semicolon, or   no warning or error
               straight quotes curled
+  claim       a sentence with no source (from another article) revision/unattributed-claim-added
+              added as a new paragraph
+  response    a paragraph with a denial ("denied", "rejected",  revision/response-removed
+              "declined to comment" ...) deleted
 
 Nothing is written into the project: pairs live in a temporary directory (or --keep DIR,
 outside the repository) and the corpus is read where it lies.
@@ -160,6 +164,32 @@ def edit_typo(text, rng):
     return replace_at(text, m.start(), m.end(), new)
 
 
+UNSOURCED = []  # filled in main(): sentences without a reporting verb or quote
+
+
+def edit_claim(text, rng):
+    if not UNSOURCED:
+        return None
+    paras = text.split("\n\n")
+    if len(paras) < 3:
+        return None
+    i = rng.randrange(1, len(paras))
+    paras.insert(i, rng.choice(UNSOURCED))
+    return "\n\n".join(paras)
+
+
+DENIALS = r"\b(denied|denies|rejected|rejects|declined to comment|did not respond|dismissed|disputed|refuted)\b"
+
+
+def edit_response(text, rng):
+    paras = text.split("\n\n")
+    cands = [i for i, p in enumerate(paras) if i > 0 and re.search(DENIALS, p)]
+    if not cands:
+        return None
+    del paras[rng.choice(cands)]
+    return "\n\n".join(paras)
+
+
 def edit_punct(text, rng):
     choice = rng.random()
     if choice < 0.4:
@@ -195,7 +225,39 @@ KINDS = {
     "typo": (None, lambda t, a, r: edit_typo(t, r), True),
     "typo-new": (None, lambda t, a, r: edit_typo(t, r), False),
     "punct": (None, lambda t, a, r: edit_punct(t, r), False),
+    "claim": ("revision/unattributed-claim-added", lambda t, a, r: edit_claim(t, r), False),
+    "response": ("revision/response-removed", lambda t, a, r: edit_response(t, r), False),
 }
+
+CUES = re.compile(r"\b(said|says|say|told|according|reported|stated|announced|claimed|wrote|added|believes?|thinks?|argued|noted|asked)\b", re.I)
+
+
+def collect_unsourced(arts, rng):
+    """Declarative sentences of 8-30 words with no quote marks, no reporting verb, and no
+    PolNeAR attribution (source, cue or content) overlapping them: gold unsourced claims."""
+    out = []
+    for art in arts:
+        spans = []
+        for a in art.get("attributions", []):
+            for role in ("source", "cue", "content"):
+                if a.get(role):
+                    spans.append((a[role]["start"], a[role]["end"]))
+        text = art["text"]
+        for m in re.finditer(r"[^\n]+", text):
+            for sm in re.finditer(r"[A-Z][^.!?]*(?:[.!?](?=\s+[A-Z]|$))", m.group()):
+                sent = sm.group()
+                start = m.start() + sm.start()
+                end = start + len(sent)
+                words = sent.split()
+                if not (8 <= len(words) <= 30 and sent.endswith(".")):
+                    continue
+                if re.search(r"[\"“”‘’]", sent) or CUES.search(sent):
+                    continue
+                if any(s < end and start < e for s, e in spans):
+                    continue
+                out.append(sent)
+    rng.shuffle(out)
+    return out[:2000]
 
 
 def run(binary, old_path, new_path):
@@ -220,6 +282,8 @@ def main():
     arts = [json.loads(l) for l in open(a.corpus, encoding="utf-8")]
     if a.limit:
         arts = arts[: a.limit]
+    # Claims come from other articles than the one they are added to (rotated list).
+    UNSOURCED.extend(collect_unsourced(arts[::-1], random.Random(a.seed + 1)))
     tmp = a.keep or tempfile.mkdtemp(prefix="factlint-revpairs-")
     os.makedirs(tmp, exist_ok=True)
     stats = collections.defaultdict(lambda: [0, 0])

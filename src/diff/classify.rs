@@ -684,10 +684,14 @@ fn unattributed_claim_added(v: &Versions<'_>, rev: &Revision, out: &mut Vec<Chan
             continue;
         }
         let para = v.new.paragraphs.get(s.paragraph).copied().unwrap_or(s.span);
-        if real && !attributions_in(v.new, v, s.span).is_empty() {
-            continue;
-        }
-        if !cue_matches(cues, v.new, para).is_empty() {
+        // Sourced: an attribution in the paragraph with a source, other than a belief
+        // ("he thinks ..." reports a mind, not evidence); else a cue word of the rule.
+        if real {
+            use crate::analysis::attribution::CueClass;
+            if attributions_in(v.new, v, para).iter().any(|a| a.source.is_some() && a.cue_class != CueClass::Belief) {
+                continue;
+            }
+        } else if !cue_matches(cues, v.new, para).is_empty() {
             continue;
         }
         let n = text.to_string();
