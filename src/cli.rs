@@ -18,6 +18,8 @@ pub struct Cli {
 pub enum Command {
     /// Lint articles (files, directories, or - for standard input).
     Check(CheckArgs),
+    /// Compare versions of an article (oldest first): what changed in substance.
+    Diff(DiffArgs),
     /// List who said what: every attribution and its resolved speaker.
     Sources(AnalysisArgs),
     /// List temporal expressions resolved against the dateline.
@@ -103,6 +105,33 @@ pub struct CheckArgs {
     /// Exit 0 even when there are findings (input and rule errors still exit 2).
     #[arg(long)]
     pub exit_zero: bool,
+    /// Print the number of findings per rule.
+    #[arg(long)]
+    pub statistics: bool,
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    #[command(flatten)]
+    pub rule_args: RuleArgs,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// Two or more versions of one article, oldest first; each consecutive pair is compared.
+    #[arg(required = true, num_args = 2.., value_name = "VERSION")]
+    pub paths: Vec<String>,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Exit 1 when a revision finding or an introduced finding is at or above this severity.
+    #[arg(long, value_enum, default_value_t = SeverityArg::Error)]
+    pub fail_on: SeverityArg,
+    /// Exit 0 even when there are findings (input and rule errors still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// List minor edits (typos, punctuation, spacing) instead of only counting them.
+    #[arg(long, short)]
+    pub verbose: bool,
     /// Print the number of findings per rule.
     #[arg(long)]
     pub statistics: bool,

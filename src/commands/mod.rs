@@ -2,6 +2,7 @@
 
 mod check;
 mod dates;
+mod diff;
 mod inspect;
 pub mod rules;
 mod sources;
@@ -21,6 +22,7 @@ pub const EXIT_ERROR: u8 = 2;
 pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Diff(args) => diff::run(args),
         Command::Sources(args) => sources::run(args),
         Command::Dates(args) => dates::run(args),
         Command::Rules(cmd) => rules::run(cmd),

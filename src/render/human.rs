@@ -31,7 +31,7 @@ fn window(source: &str, f: &Located) -> (usize, usize, usize) {
     (start, end.max(start), first_line)
 }
 
-fn render_one(r: &FileReport, f: &Located, renderer: &Renderer) -> String {
+pub(crate) fn render_one(r: &FileReport, f: &Located, renderer: &Renderer) -> String {
     let (ws, we, first_line) = window(&r.source, f);
     let text = &r.source[ws..we];
     let clamp = |x: usize| x.clamp(ws, we) - ws;

@@ -2,9 +2,10 @@
 //! `begin`, then `file` for each file in order, then `end`. Files are emitted as soon as
 //! they are checked, so memory is bounded by the largest article, not by the run.
 
+pub mod diff;
 mod github;
-mod human;
-mod json;
+pub(crate) mod human;
+pub(crate) mod json;
 mod sarif;
 
 use std::collections::BTreeMap;
@@ -108,7 +109,7 @@ impl<'a> Emitter<'a> {
             Format::Github => github::end(&self.github, out)?,
         }
         if self.opts.statistics && matches!(self.format, Format::Human | Format::Concise | Format::Github) {
-            statistics(&self.per_rule, out)?;
+            statistics_table(&self.per_rule, out)?;
         }
         Ok(s)
     }
@@ -147,8 +148,19 @@ pub fn summary_line(s: &Summary) -> String {
     )
 }
 
-/// Counts per rule, most frequent first (`--statistics`).
-fn statistics(counts: &BTreeMap<(String, &'static str), usize>, out: &mut dyn Write) -> io::Result<()> {
+/// Counts per rule over whole reports (`--statistics` for commands that render at once).
+pub fn statistics(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+    let mut counts: BTreeMap<(String, &'static str), usize> = BTreeMap::new();
+    for r in reports {
+        for f in &r.findings {
+            *counts.entry((f.finding.rule.to_string(), f.finding.severity.as_str())).or_default() += 1;
+        }
+    }
+    statistics_table(&counts, out)
+}
+
+/// Counts per rule, most frequent first.
+fn statistics_table(counts: &BTreeMap<(String, &'static str), usize>, out: &mut dyn Write) -> io::Result<()> {
     let mut rows: Vec<_> = counts.iter().collect();
     rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
     for ((rule, sev), n) in rows {

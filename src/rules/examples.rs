@@ -34,6 +34,15 @@ fn run_example(set: &RuleSet, rule: &Rule, text: &str) -> Result<Vec<String>, St
     Ok(set.check_one(rule, &doc).into_iter().map(|f| format!("{}: {}", doc.slice(f.span), f.message)).collect())
 }
 
+/// Diff an (old, new) pair and keep the findings of `rule` (revision rules' examples).
+fn run_pair(set: &RuleSet, rule: &Rule, pair: &super::spec::ExamplePair) -> Result<Vec<String>, String> {
+    let opts = InputOptions::default();
+    let old = parse_bytes("old.txt", pair.old.as_bytes().to_vec(), &opts).map_err(|e| e.to_string())?;
+    let new = parse_bytes("new.txt", pair.new.as_bytes().to_vec(), &opts).map_err(|e| e.to_string())?;
+    let d = crate::diff::revisions(set, &old, &new, &crate::diff::DiffOptions::default());
+    Ok(d.findings.iter().filter(|f| f.finding.rule == rule.id).map(|f| f.finding.message.clone()).collect())
+}
+
 /// Run every example of every rule in `set`; returns (examples run, failures).
 pub fn run_examples(set: &RuleSet) -> (usize, Vec<ExampleFailure>) {
     let mut ran = 0;
@@ -50,6 +59,21 @@ pub fn run_examples(set: &RuleSet) -> (usize, Vec<ExampleFailure>) {
                         origin: rule.origin.clone(),
                         expected_findings,
                         example: example.clone(),
+                        got,
+                    });
+                }
+            }
+        }
+        for (expected_findings, list) in [(true, &rule.examples.invalid_pairs), (false, &rule.examples.valid_pairs)] {
+            for pair in list {
+                ran += 1;
+                let got = run_pair(set, rule, pair).unwrap_or_else(|e| vec![format!("example is not readable: {e}")]);
+                if got.is_empty() == expected_findings {
+                    failures.push(ExampleFailure {
+                        rule: rule.id.to_string(),
+                        origin: rule.origin.clone(),
+                        expected_findings,
+                        example: format!("OLD: {}\n    NEW: {}", pair.old, pair.new),
                         got,
                     });
                 }

@@ -46,6 +46,20 @@ pub struct Examples {
     /// Texts on which the rule must report at least one finding.
     #[serde(default)]
     pub invalid: Vec<String>,
+    /// Revision rules: (old, new) versions whose diff must not report the rule.
+    #[serde(default)]
+    pub valid_pairs: Vec<ExamplePair>,
+    /// Revision rules: (old, new) versions whose diff must report the rule at least once.
+    #[serde(default)]
+    pub invalid_pairs: Vec<ExamplePair>,
+}
+
+/// Two versions of an article, for revision rules' examples.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExamplePair {
+    pub old: String,
+    pub new: String,
 }
 
 /// A regular expression (Rust `regex` syntax: no look-around, no backreferences),

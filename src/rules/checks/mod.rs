@@ -6,6 +6,7 @@ pub mod counter_position;
 pub mod dates;
 pub mod existence;
 pub mod quotes;
+pub mod revision;
 pub mod substitution;
 
 use schemars::JsonSchema;
@@ -35,6 +36,8 @@ pub enum CheckSchema {
     Attribution(attribution::AttributionParams),
     /// An accusation or contested claim needs the other side nearby.
     CounterPosition(counter_position::CounterPositionParams),
+    /// A change between two versions (run by `factlint diff` only).
+    Revision(revision::RevisionParams),
 }
 
 /// The names `check` may take.
@@ -58,6 +61,7 @@ pub enum Check {
     DateConsistency(dates::DateConsistency),
     Attribution(attribution::AttributionCheck),
     CounterPosition(counter_position::CounterPosition),
+    Revision(revision::Revision),
 }
 
 /// What a check run needs besides the document.
@@ -76,6 +80,7 @@ impl Check {
             Check::DateConsistency(c) => c.run(doc, cx, out),
             Check::Attribution(c) => c.run(doc, cx, out),
             Check::CounterPosition(c) => c.run(doc, cx, out),
+            Check::Revision(c) => c.run(doc, cx, out),
         }
     }
 }
@@ -128,6 +133,7 @@ pub fn compile(kind: &str, raw: &str, lex: &dyn LexiconResolver) -> Result<Check
         "counter-position" => {
             Check::CounterPosition(counter_position::CounterPosition::compile(params(raw)?, lex).map_err(inv)?)
         }
+        "revision" => Check::Revision(revision::Revision::compile(params(raw)?, lex).map_err(inv)?),
         _ => return Err(CompileFailure::UnknownKind),
     })
 }
