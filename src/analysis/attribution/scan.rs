@@ -4,19 +4,21 @@
 //! "according to X", "..., saying ...").
 
 use super::{CueClass, Lexicon, Raw};
-use crate::analysis::entities::{NOT_NAME_WORDS, PronounClass};
+use std::sync::LazyLock;
+
+use crate::analysis::entities::{NOT_NAME_WORDS, PronounClass, WordSet};
 use crate::document::Document;
 use crate::text::Span;
 use crate::text::token::{Token, TokenKind, tokens};
 
-const DETERMINERS: &[&str] = &[
+static DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "some", "many",
     "several", "other", "two", "three", "four", "five", "six", "both", "all", "each", "every", "most", "few", "one",
     "another", "such", "any", "no", "more",
 ];
 
 /// Words that sit between a subject and its reporting verb ("has long said", "also warned").
-const BETWEEN: &[&str] = &[
+static BETWEEN: &[&str] = &[
     "also",
     "has",
     "have",
@@ -119,9 +121,9 @@ const BETWEEN: &[&str] = &[
     "itself",
 ];
 
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+static WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
-const PREPOSITIONS: &[&str] = &[
+static PREPOSITIONS: &[&str] = &[
     "in",
     "on",
     "at",
@@ -156,7 +158,7 @@ const PREPOSITIONS: &[&str] = &[
 ];
 
 /// Words that open an adverbial between a cue and its content ("said in a statement that").
-const LEAD_ADVERBIAL: &[&str] = &[
+static LEAD_ADVERBIAL: &[&str] = &[
     "in",
     "on",
     "at",
@@ -184,7 +186,7 @@ const LEAD_ADVERBIAL: &[&str] = &[
 ];
 
 /// Verbs of telling take an addressee before the content ("told Reuters that ...").
-const TELL: &[&str] = &[
+static TELL: &[&str] = &[
     "tell",
     "tells",
     "told",
@@ -204,8 +206,25 @@ const TELL: &[&str] = &[
     "reassures",
 ];
 
-fn is_in(list: &[&str], w: &str) -> bool {
-    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+static SETS: LazyLock<[WordSet; 7]> = LazyLock::new(|| {
+    [
+        WordSet::new(DETERMINERS),
+        WordSet::new(BETWEEN),
+        WordSet::new(PREPOSITIONS),
+        WordSet::new(WEEKDAYS),
+        WordSet::new(LEAD_ADVERBIAL),
+        WordSet::new(TELL),
+        WordSet::new(NOT_NAME_WORDS),
+    ]
+});
+
+/// ASCII case-insensitive membership; the long word lists go through hash sets.
+fn is_in(list: &[&'static str], w: &str) -> bool {
+    let lists: [&[&str]; 7] = [DETERMINERS, BETWEEN, PREPOSITIONS, WEEKDAYS, LEAD_ADVERBIAL, TELL, NOT_NAME_WORDS];
+    match lists.iter().position(|l| std::ptr::eq(*l, list)) {
+        Some(i) => SETS[i].contains(w),
+        None => list.iter().any(|x| x.eq_ignore_ascii_case(w)),
+    }
 }
 
 fn cap(w: &str) -> bool {
