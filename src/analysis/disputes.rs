@@ -754,7 +754,16 @@ impl Scan<'_> {
         // The sentence's subject: its first party or subject pronoun ("In South Carolina, he
         // prevailed ...; was denounced by ...": he).
         let whole = Span::new(sentence.start, offset);
-        let first = self.parties.mentions_in(whole).iter().find(outside_parens);
+        // Not a party in an introductory phrase ("In South Carolina, he prevailed ...").
+        let after_preposition = |m: &&Mention| {
+            self.previous_word(sentence, m.span.start).is_some_and(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "in" | "at" | "on" | "from" | "across" | "throughout" | "near"
+                )
+            })
+        };
+        let first = self.parties.mentions_in(whole).iter().filter(outside_parens).find(|m| !after_preposition(m));
         match (first, self.pronoun_where(whole, &[], true)) {
             (Some(m), Some((ps, pm))) if ps.start < m.span.start => Some((ps, pm)),
             (Some(m), _) => {
