@@ -66,6 +66,8 @@ pub struct Lexicon {
     function_words: HashSet<String>,
     /// Parties that do not answer the press ("ISIS"): accusations against them need no response.
     silent: PhraseMatcher,
+    /// Titles that may stand between a modifier and a name ("Michigan Gov. Rick Snyder").
+    titles: HashSet<String>,
     male_names: HashSet<String>,
     female_names: HashSet<String>,
     not_names: HashSet<String>,
@@ -121,6 +123,12 @@ impl Lexicon {
             function_words: set("function-words", true),
             not_names: set("not-names", false),
             silent: PhraseMatcher::new([("silent", lexicons.phrases("disputes", Some("no-response-expected")))]),
+            titles: ["male", "female", "neutral"]
+                .iter()
+                .flat_map(|c| lexicons.phrases("titles", Some(c)))
+                .map(|t| t.trim_end_matches('.').to_string())
+                .chain(["Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Dr", "Adm", "Sgt", "Mayor"].map(String::from))
+                .collect(),
             male_names: lexicons.phrases("first-names", Some("male")).into_iter().map(String::from).collect(),
             female_names: lexicons.phrases("first-names", Some("female")).into_iter().map(String::from).collect(),
         }
@@ -571,7 +579,7 @@ fn is_modifier(text: &str, lex: &Lexicon, m: Span, next: Span) -> bool {
         n += 1;
         // Role nouns join names ("campaign manager"); verbs do not ("Bob Smith blamed CNN").
         // Titles join them too ("Michigan Gov. Rick Snyder").
-        if lex.not_names.contains(w.trim_end_matches('.')) && is_capitalised(w) && w != "The" {
+        if lex.titles.contains(w.trim_end_matches('.')) {
             n += 1;
             continue;
         }
@@ -809,6 +817,10 @@ impl Scan<'_> {
                 || (w == "her" && toks.get(i + 1).is_some_and(|n| n.kind == TokenKind::Word));
             if possessive {
                 continue;
+            }
+            // "accused them of": a group whose members the scan cannot tell apart.
+            if matches!(w.as_str(), "they" | "them") {
+                return None;
             }
             if let Some(kind) = pronoun_kind(&w) {
                 return self.parties.antecedent(t.span.start, kind, exclude).map(|m| (t.span, *m));
