@@ -1024,6 +1024,10 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                 continue;
             }
             let cs = doc.sentences[c.sentence];
+            // "How has the administration responded?" asks; it does not answer.
+            if doc.slice(cs.span).trim_end_matches(['"', '”', '\'', '’', ' ']).ends_with('?') {
+                continue;
+            }
             // The response's whole paragraph is its topic ("Trump said ..." after a sentence
             // naming the charge).
             let para = doc.paragraphs[cs.paragraph];
