@@ -321,7 +321,7 @@ fn colon_speaker(doc: &Document, quote_start: usize) -> Option<Span> {
     let span = Span::new(from, colon.len()).trim(text);
     let words = span.text(text).split_whitespace().count();
     let first_cap = span.text(text).chars().next().is_some_and(char::is_uppercase);
-    (words >= 1 && words <= 5 && first_cap && span.start >= para.start).then_some(span)
+    ((1..=5).contains(&words) && first_cap && span.start >= para.start).then_some(span)
 }
 
 fn is_para_start(text: &str, offset: usize) -> bool {
