@@ -405,7 +405,12 @@ fn read_cue(
         }
     }
     let _ = skipped_time;
-    let participle = cue.text(text).ends_with("ing") && j > 0 && s.w(j - 1) == ",";
+    // "..., saying ...", "...,” adding ...", "by saying ...": the main clause's subject speaks.
+    let participle = cue.text(text).ends_with("ing")
+        && j > 0
+        && (s.w(j - 1) == ","
+            || is_in(&["by", "before", "after", "while", "when", "also"], s.w(j - 1))
+            || is_closing_quote(s.w(j - 1)) && j >= 2 && (s.w(j - 2) == "," || is_closing_quote(s.w(j - 2))));
     let mut inverted = false;
     if participle {
         // "..., saying ...": the main clause's subject speaks.
@@ -453,6 +458,9 @@ fn read_cue(
         // "“...,” said Jane Doe, a spokeswoman for the ministry."
         if let Some((src, _)) = np_right(lex, s, ce, false) {
             raw.source = Some(src);
+        } else if j >= 2 && s.w(j - 1) == "," {
+            // "“...,” his wife, Gabriela Lazar, wrote in a letter."
+            raw.source = appositive_subject(lex, s, j - 1);
         }
     }
     // Content: the quote or clause before the source-and-cue block when the block follows
@@ -480,6 +488,10 @@ fn read_cue(
         if raw.content.is_none() && bi > 0 && !participle {
             raw.content = left_content(doc, s, bi, quotes, &mut raw.direct);
         }
+    }
+    if raw.source.is_none() && raw.direct {
+        // "The ad ends with a voice over saying: “...”": the sentence's subject.
+        raw.source = subject_of(lex, s).filter(|x| x.end <= cue.start);
     }
     if raw.source.is_none() && !raw.direct {
         return None;
@@ -589,9 +601,20 @@ fn np_left(lex: &Lexicon, s: &Sent<'_>, j: usize) -> Option<(usize, usize)> {
             return None;
         }
     }
+    // "Sen. Jason Holsman (D) said": step over a parenthesis.
+    if s.w(b) == ")"
+        && let Some(open) = (b.saturating_sub(8)..b).rev().find(|&k| s.w(k) == "(")
+        && open > 0
+    {
+        return np_left(lex, s, open).map(|(a, _)| (a, b));
+    }
     let head = s.w(b);
     if head.ends_with("’s") || head.ends_with("'s") {
         return None;
+    }
+    if matches!(head, "that" | "which") && b > 0 && s.word(b - 1) && !is_in(BETWEEN, s.w(b - 1)) {
+        // "water bottles that said ...": the noun the relative pronoun stands for.
+        return np_left(lex, s, b).filter(|&(a, _)| !is_in(PREPOSITIONS, s.w(a)));
     }
     if let Some(p) = is_pronoun(lex, head) {
         return match p {
@@ -719,6 +742,10 @@ fn np_right(lex: &Lexicon, s: &Sent<'_>, mut i: usize, long: bool) -> Option<(Sp
     }
     let start = i;
     let first = s.w(i);
+    // A source never opens with a preposition or a verb ("said in a letter").
+    if !long && (is_in(PREPOSITIONS, first) || lex.verbs.lookup(first).is_some() && !cap(first)) {
+        return None;
+    }
     if lex.entities.pronoun(first).is_some_and(|p| p != PronounClass::Relative) {
         return Some((s.span(i, i), i + 1));
     }
