@@ -281,11 +281,14 @@ fn chain_quotes(doc: &Document, lex: &Lexicon, raws: &mut Vec<Raw>) {
             inferred = true;
             Some(r)
         });
-        // A partial quote inside a sentence belongs to the sentence's subject.
+        // A partial quote inside a sentence belongs to the sentence's subject; a quote
+        // after "Name:" (headlines, transcripts) to that name.
         let subject = if owner.is_none() {
-            let sstart = doc.sentences.get(sentence).map_or(q.span.start, |s| s.span.start);
-            let words_before = text[sstart..q.span.start].split_whitespace().count();
-            if words_before >= 2 { scan::sentence_subject(doc, lex, sentence, q.span.start) } else { None }
+            colon_speaker(doc, q.span.start).or_else(|| {
+                let sstart = doc.sentences.get(sentence).map_or(q.span.start, |s| s.span.start);
+                let words_before = text[sstart..q.span.start].split_whitespace().count();
+                if words_before >= 2 { scan::sentence_subject(doc, lex, sentence, q.span.start) } else { None }
+            })
         } else {
             None
         };
@@ -302,6 +305,23 @@ fn chain_quotes(doc: &Document, lex: &Lexicon, raws: &mut Vec<Raw>) {
             inferred,
         });
     }
+}
+
+/// "Kasich: ‘We are going all the way’": a short capitalised name right before a colon
+/// that opens the quote.
+fn colon_speaker(doc: &Document, quote_start: usize) -> Option<Span> {
+    let text = &doc.text;
+    let before = text[..quote_start].trim_end();
+    let colon = before.strip_suffix(':')?;
+    let para = doc.paragraphs.get(doc.paragraph_at(quote_start)?)?;
+    let from = colon.rfind(['.', '!', '?', '\n', '“', '”', '"']).map_or(0, |i| i + 1).max(para.start);
+    if from >= colon.len() {
+        return None;
+    }
+    let span = Span::new(from, colon.len()).trim(text);
+    let words = span.text(text).split_whitespace().count();
+    let first_cap = span.text(text).chars().next().is_some_and(char::is_uppercase);
+    ((1..=5).contains(&words) && first_cap && span.start >= para.start).then_some(span)
 }
 
 fn is_para_start(text: &str, offset: usize) -> bool {

@@ -4,19 +4,21 @@
 //! "according to X", "..., saying ...").
 
 use super::{CueClass, Lexicon, Raw};
-use crate::analysis::entities::{NOT_NAME_WORDS, PronounClass};
+use std::sync::LazyLock;
+
+use crate::analysis::entities::{NOT_NAME_WORDS, PronounClass, WordSet};
 use crate::document::Document;
 use crate::text::Span;
 use crate::text::token::{Token, TokenKind, tokens};
 
-const DETERMINERS: &[&str] = &[
+static DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "some", "many",
     "several", "other", "two", "three", "four", "five", "six", "both", "all", "each", "every", "most", "few", "one",
     "another", "such", "any", "no", "more",
 ];
 
 /// Words that sit between a subject and its reporting verb ("has long said", "also warned").
-const BETWEEN: &[&str] = &[
+static BETWEEN: &[&str] = &[
     "also",
     "has",
     "have",
@@ -119,9 +121,9 @@ const BETWEEN: &[&str] = &[
     "itself",
 ];
 
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+static WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
-const PREPOSITIONS: &[&str] = &[
+static PREPOSITIONS: &[&str] = &[
     "in",
     "on",
     "at",
@@ -156,7 +158,7 @@ const PREPOSITIONS: &[&str] = &[
 ];
 
 /// Words that open an adverbial between a cue and its content ("said in a statement that").
-const LEAD_ADVERBIAL: &[&str] = &[
+static LEAD_ADVERBIAL: &[&str] = &[
     "in",
     "on",
     "at",
@@ -184,7 +186,7 @@ const LEAD_ADVERBIAL: &[&str] = &[
 ];
 
 /// Verbs of telling take an addressee before the content ("told Reuters that ...").
-const TELL: &[&str] = &[
+static TELL: &[&str] = &[
     "tell",
     "tells",
     "told",
@@ -204,8 +206,25 @@ const TELL: &[&str] = &[
     "reassures",
 ];
 
-fn is_in(list: &[&str], w: &str) -> bool {
-    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+static SETS: LazyLock<[WordSet; 7]> = LazyLock::new(|| {
+    [
+        WordSet::new(DETERMINERS),
+        WordSet::new(BETWEEN),
+        WordSet::new(PREPOSITIONS),
+        WordSet::new(WEEKDAYS),
+        WordSet::new(LEAD_ADVERBIAL),
+        WordSet::new(TELL),
+        WordSet::new(NOT_NAME_WORDS),
+    ]
+});
+
+/// ASCII case-insensitive membership; the long word lists go through hash sets.
+fn is_in(list: &[&'static str], w: &str) -> bool {
+    let lists: [&[&str]; 7] = [DETERMINERS, BETWEEN, PREPOSITIONS, WEEKDAYS, LEAD_ADVERBIAL, TELL, NOT_NAME_WORDS];
+    match lists.iter().position(|l| std::ptr::eq(*l, list)) {
+        Some(i) => SETS[i].contains(w),
+        None => list.iter().any(|x| x.eq_ignore_ascii_case(w)),
+    }
 }
 
 fn cap(w: &str) -> bool {
@@ -386,7 +405,12 @@ fn read_cue(
         }
     }
     let _ = skipped_time;
-    let participle = cue.text(text).ends_with("ing") && j > 0 && s.w(j - 1) == ",";
+    // "..., saying ...", "...,” adding ...", "by saying ...": the main clause's subject speaks.
+    let participle = cue.text(text).ends_with("ing")
+        && j > 0
+        && (s.w(j - 1) == ","
+            || is_in(&["by", "before", "after", "while", "when", "also"], s.w(j - 1))
+            || is_closing_quote(s.w(j - 1)) && j >= 2 && (s.w(j - 2) == "," || is_closing_quote(s.w(j - 2))));
     let mut inverted = false;
     if participle {
         // "..., saying ...": the main clause's subject speaks.
@@ -434,6 +458,9 @@ fn read_cue(
         // "“...,” said Jane Doe, a spokeswoman for the ministry."
         if let Some((src, _)) = np_right(lex, s, ce, false) {
             raw.source = Some(src);
+        } else if j >= 2 && s.w(j - 1) == "," {
+            // "“...,” his wife, Gabriela Lazar, wrote in a letter."
+            raw.source = appositive_subject(lex, s, j - 1);
         }
     }
     // Content: the quote or clause before the source-and-cue block when the block follows
@@ -461,6 +488,10 @@ fn read_cue(
         if raw.content.is_none() && bi > 0 && !participle {
             raw.content = left_content(doc, s, bi, quotes, &mut raw.direct);
         }
+    }
+    if raw.source.is_none() && raw.direct {
+        // "The ad ends with a voice over saying: “...”": the sentence's subject.
+        raw.source = subject_of(lex, s).filter(|x| x.end <= cue.start);
     }
     if raw.source.is_none() && !raw.direct {
         return None;
@@ -570,9 +601,20 @@ fn np_left(lex: &Lexicon, s: &Sent<'_>, j: usize) -> Option<(usize, usize)> {
             return None;
         }
     }
+    // "Sen. Jason Holsman (D) said": step over a parenthesis.
+    if s.w(b) == ")"
+        && let Some(open) = (b.saturating_sub(8)..b).rev().find(|&k| s.w(k) == "(")
+        && open > 0
+    {
+        return np_left(lex, s, open).map(|(a, _)| (a, b));
+    }
     let head = s.w(b);
     if head.ends_with("’s") || head.ends_with("'s") {
         return None;
+    }
+    if matches!(head, "that" | "which") && b > 0 && s.word(b - 1) && !is_in(BETWEEN, s.w(b - 1)) {
+        // "water bottles that said ...": the noun the relative pronoun stands for.
+        return np_left(lex, s, b).filter(|&(a, _)| !is_in(PREPOSITIONS, s.w(a)));
     }
     if let Some(p) = is_pronoun(lex, head) {
         return match p {
@@ -700,6 +742,10 @@ fn np_right(lex: &Lexicon, s: &Sent<'_>, mut i: usize, long: bool) -> Option<(Sp
     }
     let start = i;
     let first = s.w(i);
+    // A source never opens with a preposition or a verb ("said in a letter").
+    if !long && (is_in(PREPOSITIONS, first) || lex.verbs.lookup(first).is_some() && !cap(first)) {
+        return None;
+    }
     if lex.entities.pronoun(first).is_some_and(|p| p != PronounClass::Relative) {
         return Some((s.span(i, i), i + 1));
     }

@@ -78,6 +78,10 @@ impl AttributionCheck {
                     if words <= self.p.max_scare_words || is_scare_or_title(doc.slice(c)) {
                         continue;
                     }
+                    // Single marks outside any double quote are headline style ('Carnage on the road').
+                    if doc.quotes.iter().any(|q| q.content == c && q.single && !q.nested) {
+                        continue;
+                    }
                     out.push(cx.rule.finding(c, msg(short(doc.slice(c)))));
                 }
             }
