@@ -286,7 +286,9 @@ fn chain_quotes(doc: &Document, lex: &Lexicon, raws: &mut Vec<Raw>) {
         let subject = if owner.is_none() {
             colon_speaker(doc, q.span.start).or_else(|| {
                 let sstart = doc.sentences.get(sentence).map_or(q.span.start, |s| s.span.start);
-                let words_before = text[sstart..q.span.start].split_whitespace().count();
+                // The quote's opening mark can precede the sentence its words start in.
+                let words_before =
+                    text.get(sstart.min(q.span.start)..q.span.start).map_or(0, |t| t.split_whitespace().count());
                 if words_before >= 2 { scan::sentence_subject(doc, lex, sentence, q.span.start) } else { None }
             })
         } else {
