@@ -282,13 +282,17 @@ fn chain_quotes(doc: &Document, lex: &Lexicon, raws: &mut Vec<Raw>) {
             Some(r)
         });
         // A partial quote inside a sentence belongs to the sentence's subject; a quote
-        // after "Name:" (headlines, transcripts) to that name.
+        // after "Name:" (headlines, transcripts) to that name; a quote paragraph after a
+        // paragraph ending in a colon ("President Clinton released the following
+        // statement:") to that paragraph's last subject.
         let subject = if owner.is_none() {
-            colon_speaker(doc, q.span.start).or_else(|| {
-                let sstart = doc.sentences.get(sentence).map_or(q.span.start, |s| s.span.start);
-                let words_before = text[sstart..q.span.start].split_whitespace().count();
-                if words_before >= 2 { scan::sentence_subject(doc, lex, sentence, q.span.start) } else { None }
-            })
+            colon_speaker(doc, q.span.start).or_else(|| colon_paragraph_subject(doc, lex, para, q.span.start)).or_else(
+                || {
+                    let sstart = doc.sentences.get(sentence).map_or(q.span.start, |s| s.span.start);
+                    let words_before = text[sstart..q.span.start].split_whitespace().count();
+                    if words_before >= 2 { scan::sentence_subject(doc, lex, sentence, q.span.start) } else { None }
+                },
+            )
         } else {
             None
         };
@@ -322,6 +326,19 @@ fn colon_speaker(doc: &Document, quote_start: usize) -> Option<Span> {
     let words = span.text(text).split_whitespace().count();
     let first_cap = span.text(text).chars().next().is_some_and(char::is_uppercase);
     ((1..=5).contains(&words) && first_cap && span.start >= para.start).then_some(span)
+}
+
+fn colon_paragraph_subject(doc: &Document, lex: &Lexicon, para: usize, quote_start: usize) -> Option<Span> {
+    if !is_para_start(&doc.text, quote_start) {
+        return None;
+    }
+    let prev = para.checked_sub(1)?;
+    if !doc.paragraphs.get(prev)?.text(&doc.text).trim_end().ends_with(':') {
+        return None;
+    }
+    let last = doc.paragraph_sentences.get(prev)?.end.checked_sub(1)?;
+    let end = doc.sentences.get(last)?.span.end;
+    scan::sentence_subject(doc, lex, last, end)
 }
 
 fn is_para_start(text: &str, offset: usize) -> bool {
