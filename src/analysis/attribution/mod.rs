@@ -249,25 +249,36 @@ fn chain_quotes(doc: &Document, lex: &Lexicon, raws: &mut Vec<Raw>) {
         }
         let sentence = doc.sentence_at(q.content.start).unwrap_or(0);
         let para = q.paragraph;
-        let owner = chained
-            .or_else(|| nearest(raws, |r| r.sentence == sentence, q.span.start))
-            .or_else(|| {
+        let same_para = chained.is_none().then(|| {
+            nearest(raws, |r| r.sentence == sentence, q.span.start).or_else(|| {
                 nearest(raws, |r| doc.sentences.get(r.sentence).is_some_and(|s| s.paragraph == para), q.span.start)
             })
-            .or_else(|| {
-                // "Putin said:" closing the previous paragraph, or a quote paragraph that
-                // goes on from a quoted speaker in the previous one.
-                let prev = para.checked_sub(1)?;
-                let ptext = doc.paragraphs.get(prev)?.text(text).trim_end();
-                let last = raws
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, r)| {
-                        doc.sentences.get(r.sentence).is_some_and(|s| s.paragraph == prev) && r.source.is_some()
-                    })
-                    .max_by_key(|(_, r)| r.cue.or(r.content).map_or(0, |c| c.start))?;
-                (ptext.ends_with(':') || last.1.direct).then_some(last.0)
-            });
+        });
+        // "“A,” he said. “B.”": one attribution whose content runs over both quotes, as
+        // annotated news counts it; the second quote has no cue of its own.
+        if let Some(Some(o)) = same_para
+            && raws[o].direct
+            && let Some(c) = raws[o].content
+            && doc.paragraph_at(c.start) == Some(para)
+        {
+            raws[o].content = Some(Span::new(c.start.min(q.content.start), c.end.max(q.content.end)));
+            quote_owner[qi] = Some(o);
+            continue;
+        }
+        let owner = chained.or(same_para.flatten()).or_else(|| {
+            // "Putin said:" closing the previous paragraph, or a quote paragraph that
+            // goes on from a quoted speaker in the previous one.
+            let prev = para.checked_sub(1)?;
+            let ptext = doc.paragraphs.get(prev)?.text(text).trim_end();
+            let last = raws
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| {
+                    doc.sentences.get(r.sentence).is_some_and(|s| s.paragraph == prev) && r.source.is_some()
+                })
+                .max_by_key(|(_, r)| r.cue.or(r.content).map_or(0, |c| c.start))?;
+            (ptext.ends_with(':') || last.1.direct).then_some(last.0)
+        });
         // Weaker: the quote paragraph follows a paragraph whose last sentence reports a
         // person's words or views ("Valastro praised Christie’s leadership. ¶ “We need ...”").
         let mut inferred = false;
