@@ -283,7 +283,23 @@ fn classify(
     let head_l = head.to_ascii_lowercase();
     let anon = lex.anonymous.find_in(text, src).filter(|m| Some(m.class) != lex.anon_reason).last();
     let role_in = words.iter().any(|w| elex.is_role_noun(&w.to_ascii_lowercase()));
-    if elex.is_role_noun(&head_l) && !head_l.ends_with('s')
+    let first_noun = words
+        .iter()
+        .skip_while(|w| matches!(w.to_ascii_lowercase().as_str(), "the" | "a" | "an" | "its" | "his" | "her" | "their"))
+        .next()
+        .copied()
+        .unwrap_or("");
+    if let Some((alias_words, party)) =
+        (1..words.len()).rev().find_map(|n| elex.alias(&words[..n].join(" ")).map(|p| (n, p)))
+        && words.get(alias_words).is_some_and(|w| matches!(*w, "and" | "or"))
+    {
+        // "the US and its allies": the organisation named first.
+        res.kind = SpeakerKind::Organisation;
+        res.party = Some(party.to_string());
+    } else if lex.documents.lookup(first_noun).is_some() && words.iter().any(|w| matches!(*w, "from" | "by" | "of")) {
+        // "a statement from the agency".
+        res.kind = SpeakerKind::Document;
+    } else if elex.is_role_noun(&head_l) && !head_l.ends_with('s')
         || role_in && words.iter().any(|w| matches!(*w, "for" | "of")) && !head_l.ends_with('s')
     {
         res.kind = SpeakerKind::Role;
