@@ -285,8 +285,7 @@ fn classify(
     let role_in = words.iter().any(|w| elex.is_role_noun(&w.to_ascii_lowercase()));
     let first_noun = words
         .iter()
-        .skip_while(|w| matches!(w.to_ascii_lowercase().as_str(), "the" | "a" | "an" | "its" | "his" | "her" | "their"))
-        .next()
+        .find(|w| !matches!(w.to_ascii_lowercase().as_str(), "the" | "a" | "an" | "its" | "his" | "her" | "their"))
         .copied()
         .unwrap_or("");
     if let Some((alias_words, party)) =
