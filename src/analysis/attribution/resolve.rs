@@ -252,9 +252,11 @@ fn classify(
                 res.party = elex.party_in(written).map(String::from);
                 return res;
             }
-            // An unknown bare surname: a person whose first mention lacks the full name.
+            // An unknown bare name: a person (or a name too well known to need more) whose
+            // full name the article never gives; not reported as surname-first, which is
+            // about a full name that comes only later.
             let pi = entities.add_person(normalise(written), surname, src, r.sentence, elex);
-            return person(entities, elex, pi, res, true);
+            return person(entities, elex, pi, res, false);
         }
         if words.iter().any(|w| is_org(strip_possessive(w))) || lex.documents.lookup(head).is_some() {
             res.kind = SpeakerKind::Organisation;
