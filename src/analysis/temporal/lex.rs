@@ -259,6 +259,16 @@ pub enum TokKind {
 pub struct WordTable {
     slots: Vec<Slot>,
     mask: usize,
+    /// Which (length, first letter, last letter) triples occur, one bit each: most
+    /// words of a sentence are rejected here without being copied or hashed.
+    seen: Box<[u32; (MAX_WORD + 1) * 32]>,
+}
+
+/// Index into [`WordTable::seen`] and bit for a word of 1..=MAX_WORD bytes.
+#[inline]
+fn seen_bit(word: &[u8]) -> (usize, u32) {
+    let n = word.len();
+    ((n << 5) | usize::from(word[0] & 31), 1 << (word[n - 1] & 31))
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -294,9 +304,11 @@ fn hash(key: [u64; 2], len: usize) -> usize {
 impl WordTable {
     fn with_capacity(n: usize) -> Self {
         let size = (n * 4).next_power_of_two();
-        Self { slots: vec![EMPTY; size], mask: size - 1 }
+        Self { slots: vec![EMPTY; size], mask: size - 1, seen: Box::new([0; (MAX_WORD + 1) * 32]) }
     }
     fn slot_mut(&mut self, w: &[u8]) -> &mut Slot {
+        let (k, bit) = seen_bit(w);
+        self.seen[k] |= bit;
         let key = key_of(w);
         let mut i = hash(key, w.len()) & self.mask;
         loop {
@@ -326,6 +338,10 @@ impl WordTable {
     pub fn get(&self, word: &[u8]) -> (Lex, u16) {
         let n = word.len();
         if n == 0 || n > MAX_WORD {
+            return (Lex::None, 0);
+        }
+        let (k, bit) = seen_bit(word);
+        if self.seen[k] & bit == 0 {
             return (Lex::None, 0);
         }
         let key = key_of(word);
@@ -845,6 +861,9 @@ pub fn tokenize(table: &WordTable, text: &str, start: usize, end: usize, out: &m
                     } else {
                         break;
                     }
+                } else if b == 0xE2 && bytes.get(j + 1) == Some(&0x80) {
+                    // U+2000..U+203F: a curly apostrophe or a dash ends the word.
+                    break;
                 } else {
                     match text[j..].chars().next() {
                         Some(ch) if ch.is_alphanumeric() => j += ch.len_utf8(),

@@ -117,11 +117,9 @@ pub fn find_in(
     let mut out = Vec::new();
     let mut toks = Vec::with_capacity(64);
     let mut found = Vec::new();
-    let mut state = resolve::State {
-        quarterly: memchr::memmem::find(text.as_bytes(), b"quarter").is_some()
-            || memchr::memmem::find(text.as_bytes(), b"Quarter").is_some(),
-        ..Default::default()
-    };
+    let mut state = resolve::State::default();
+    // Whether the article talks about quarters, looked for only when an expression needs it.
+    let mut quarterly = None;
     for span in sentences {
         lex::tokenize(&grammar.words, text, span.start, span.end, &mut toks);
         found.clear();
@@ -132,6 +130,14 @@ pub fn find_in(
         for f in found.drain(..) {
             let (Some(first), Some(last)) = (toks.get(f.start), toks.get(f.end.saturating_sub(1))) else { continue };
             let tense = tense::tense_at(text, &toks, f.start, f.end);
+            if quarterly.is_none()
+                && matches!(f.parsed, Parsed::QuarterShift(_) | Parsed::YearAgoFocus | Parsed::YearPeriod(_))
+            {
+                let q = memchr::memmem::find(text.as_bytes(), b"quarter").is_some()
+                    || memchr::memmem::find(text.as_bytes(), b"Quarter").is_some();
+                quarterly = Some(q);
+                state.quarterly = q;
+            }
             let r = resolve::resolve(&f.parsed, dateline, tense, &mut state);
             out.push(TemporalExpr {
                 span: Span::new(first.start, last.end),
