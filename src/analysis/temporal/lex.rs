@@ -1068,7 +1068,7 @@ mod tests {
         // Words far from the end use two 8-byte loads, the last ones the byte copy.
         let text = "On TUESDAY, Sept. afternoons u.s. Approximately twenty-first Tuesdays héllo weeks";
         let mut i = 0;
-        for w in text.split(|c: char| c == ' ' || c == ',') {
+        for w in text.split([' ', ',']) {
             if !w.is_empty() {
                 assert_eq!(t.get_at(text.as_bytes(), i, w.len()), t.get(w.as_bytes()), "{w}");
             }
