@@ -5,9 +5,6 @@
 //! hyphenated forms. Every word is looked up once in a small hash table of temporal words;
 //! the grammar then only compares small integers.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 /// Time units, in TIMEX3 order of size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Unit {
@@ -64,13 +61,33 @@ pub enum Lex {
     /// Vague quantities: "few", "several", "some", "many", "couple".
     Vague,
     Couple,
-    /// A part of the day: TIMEX3 code "MO", "AF", "EV", "NI".
-    PartOfDay(&'static str),
+    /// A part of the day.
+    PartOfDay(Pod),
     Noon,
     Midnight,
     /// "the nineties": first three digits of the decade.
     DecadeWord(i32),
     Word(W),
+}
+
+/// A part of the day (TIMEX3 "MO", "AF", "EV", "NI").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pod {
+    Morning,
+    Afternoon,
+    Evening,
+    Night,
+}
+
+impl Pod {
+    pub fn code(self) -> &'static str {
+        match self {
+            Pod::Morning => "MO",
+            Pod::Afternoon => "AF",
+            Pod::Evening => "EV",
+            Pod::Night => "NI",
+        }
+    }
 }
 
 /// Function words and deictic words the grammar names.
@@ -178,6 +195,26 @@ pub enum W {
     Eve,
 }
 
+/// Tense flags of a word (bits), looked up with its [`Lex`] in the same table so the
+/// tense cues cost no second lookup.
+pub mod tw {
+    /// A past form or a past cue ("said", "was", "ago", "last").
+    pub const PAST: u16 = 1;
+    pub const FUTURE: u16 = 2;
+    pub const PRESENT: u16 = 4;
+    /// Ends in -ed but is no past verb ("hundred", "based").
+    pub const NOT_PAST_ED: u16 = 8;
+    /// "be", "been", "being", "is", "are", "am": a participle after it has no tense.
+    pub const PASSIVE_AUX: u16 = 16;
+    /// "is", "are", "was", "were" before "to" ("was to meet").
+    pub const BE: u16 = 32;
+    /// "the", "a": "the completed deal".
+    pub const DET: u16 = 64;
+    pub const TO: u16 = 128;
+    /// "ll" after an apostrophe.
+    pub const LL: u16 = 256;
+}
+
 /// A token of the temporal scanner.
 #[derive(Debug, Clone, Copy)]
 pub struct Tok {
@@ -185,6 +222,8 @@ pub struct Tok {
     pub end: usize,
     pub kind: TokKind,
     pub lex: Lex,
+    /// [`tw`] flags of a word.
+    pub tw: u16,
     /// Integer value of a plain number token ("2014", "30", "1,000" -> 1000).
     pub num: Option<u32>,
     /// Digits in a plain number token (4 for a year).
@@ -213,24 +252,291 @@ pub enum TokKind {
     Punct(char),
 }
 
-#[derive(Default)]
-pub struct Fnv(u64);
+/// Every word the grammar or the tense cues know, lower case, with its meaning and
+/// tense flags: an open-addressing table of fixed-size keys, so a lookup is one
+/// lower-casing copy, one multiply and (nearly always) one two-word compare.
+#[derive(Debug)]
+pub struct WordTable {
+    slots: Vec<Slot>,
+    mask: usize,
+    /// Which (length, first letter, last letter) triples occur, one bit each: most
+    /// words of a sentence are rejected here without being copied or hashed.
+    seen: Box<[u32; (MAX_WORD + 1) * 32]>,
+}
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
+/// Index into [`WordTable::seen`] and bit for a word of 1..=MAX_WORD bytes.
+#[inline]
+fn seen_bit(word: &[u8]) -> (usize, u32) {
+    let n = word.len();
+    ((n << 5) | usize::from(word[0] & 31), 1 << (word[n - 1] & 31))
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    key: [u64; 2],
+    len: u8,
+    lex: Lex,
+    tw: u16,
+}
+
+const EMPTY: Slot = Slot { key: [0; 2], len: 0, lex: Lex::None, tw: 0 };
+
+/// Longest word in the table.
+const MAX_WORD: usize = 16;
+
+/// A word as two little-endian words of its ASCII-lower-cased bytes, zero padded.
+#[inline]
+fn key_of(word: &[u8]) -> [u64; 2] {
+    let mut buf = [0u8; MAX_WORD];
+    for (d, s) in buf.iter_mut().zip(word) {
+        *d = s.to_ascii_lowercase();
     }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+    let (a, b) = buf.split_at(8);
+    [u64::from_le_bytes(a.try_into().unwrap_or([0; 8])), u64::from_le_bytes(b.try_into().unwrap_or([0; 8]))]
+}
+
+#[inline]
+fn hash(key: [u64; 2], len: usize) -> usize {
+    let h = (key[0] ^ key[1].rotate_left(29) ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h >> 40) as usize
+}
+
+impl WordTable {
+    fn with_capacity(n: usize) -> Self {
+        let size = (n * 4).next_power_of_two();
+        Self { slots: vec![EMPTY; size], mask: size - 1, seen: Box::new([0; (MAX_WORD + 1) * 32]) }
+    }
+    fn slot_mut(&mut self, w: &[u8]) -> &mut Slot {
+        let (k, bit) = seen_bit(w);
+        self.seen[k] |= bit;
+        let key = key_of(w);
+        let mut i = hash(key, w.len()) & self.mask;
+        loop {
+            let s = self.slots[i];
+            if s.len == 0 || (usize::from(s.len) == w.len() && s.key == key) {
+                break;
+            }
+            i = (i + 1) & self.mask;
         }
-        self.0 = h;
+        let s = &mut self.slots[i];
+        s.key = key;
+        s.len = w.len() as u8;
+        s
+    }
+    fn insert(&mut self, w: &[u8], lex: Lex) {
+        if (1..=MAX_WORD).contains(&w.len()) {
+            self.slot_mut(w).lex = lex;
+        }
+    }
+    fn flag(&mut self, w: &[u8], f: u16) {
+        if (1..=MAX_WORD).contains(&w.len()) {
+            self.slot_mut(w).tw |= f;
+        }
+    }
+    /// Meaning and tense flags of `word`, ASCII-case-insensitively, without allocating.
+    #[inline]
+    pub fn get(&self, word: &[u8]) -> (Lex, u16) {
+        self.get_at(word, 0, word.len())
+    }
+
+    /// [`Self::get`] for the word `bytes[i..i + n]` (letters, digits, dots), reading the
+    /// key with two unaligned loads when 16 bytes are there to read.
+    #[inline]
+    pub fn get_at(&self, bytes: &[u8], i: usize, n: usize) -> (Lex, u16) {
+        if n == 0 || n > MAX_WORD || i + n > bytes.len() {
+            return (Lex::None, 0);
+        }
+        let word = &bytes[i..i + n];
+        let (k, bit) = seen_bit(word);
+        if self.seen[k] & bit == 0 {
+            return (Lex::None, 0);
+        }
+        let key = match bytes.get(i..i + 16) {
+            Some(b16) => {
+                // Setting bit 5 lower-cases ASCII letters and leaves digits, '.', '-' and
+                // '\'' alone; bytes >= 0x80 stay >= 0x80, so no non-ASCII word can match.
+                let lo = u64::from_le_bytes(b16[..8].try_into().unwrap_or([0; 8])) | 0x2020_2020_2020_2020;
+                let hi = u64::from_le_bytes(b16[8..].try_into().unwrap_or([0; 8])) | 0x2020_2020_2020_2020;
+                let mask = |m: usize| if m >= 8 { u64::MAX } else { (1u64 << (8 * m)) - 1 };
+                [lo & mask(n), hi & if n > 8 { mask(n - 8) } else { 0 }]
+            }
+            None => key_of(word),
+        };
+        let mut s = hash(key, n) & self.mask;
+        loop {
+            let slot = &self.slots[s];
+            if slot.len == 0 {
+                return (Lex::None, 0);
+            }
+            if usize::from(slot.len) == n && slot.key == key {
+                return (slot.lex, slot.tw);
+            }
+            s = (s + 1) & self.mask;
+        }
     }
 }
 
-pub type WordTable = HashMap<&'static [u8], Lex, BuildHasherDefault<Fnv>>;
+/// Tense cue words (see [`tw`]); "'ll" and "'d" are split at the apostrophe.
+const PAST_WORDS: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "met",
+    "went",
+    "came",
+    "made",
+    "took",
+    "gave",
+    "began",
+    "became",
+    "saw",
+    "got",
+    "held",
+    "left",
+    "led",
+    "sent",
+    "spent",
+    "won",
+    "lost",
+    "paid",
+    "sold",
+    "bought",
+    "brought",
+    "thought",
+    "fell",
+    "rose",
+    "hit",
+    "struck",
+    "broke",
+    "spoke",
+    "wrote",
+    "ran",
+    "flew",
+    "knew",
+    "found",
+    "kept",
+    "felt",
+    "heard",
+    "meant",
+    "put",
+    "set",
+    "shot",
+    "stood",
+    "understood",
+    "sought",
+    "taught",
+    "fought",
+    "drove",
+    "grew",
+    "threw",
+    "chose",
+    "froze",
+    "woke",
+    "ate",
+    "forgot",
+    "hung",
+    "laid",
+    "lay",
+    "lit",
+    "quit",
+    "rang",
+    "rode",
+    "sang",
+    "sank",
+    "sat",
+    "slept",
+    "slid",
+    "stole",
+    "stuck",
+    "swore",
+    "swept",
+    "tore",
+    "wore",
+    "wept",
+    "withdrew",
+    "overthrew",
+    "undertook",
+    "upheld",
+    "wasn't",
+    "weren't",
+    "didn't",
+    "hadn't",
+    "ago",
+    "yesterday",
+    "earlier",
+    "last",
+    "since",
+    "has",
+    "have",
+    "hasn't",
+    "haven't",
+];
+const FUTURE_WORDS: &[&str] = &[
+    "will",
+    "won't",
+    "shall",
+    "tomorrow",
+    "would",
+    "scheduled",
+    "expected",
+    "planned",
+    "plans",
+    "plan",
+    "slated",
+    "upcoming",
+    "intends",
+    "aims",
+    "hopes",
+    "going",
+    "soon",
+    "postponed",
+    "delayed",
+];
+const PRESENT_WORDS: &[&str] = &["is", "are", "am", "says", "isn't", "aren't", "does", "doesn't", "do", "don't"];
+const NOT_PAST_ED: &[&str] = &[
+    "need",
+    "speed",
+    "feed",
+    "seed",
+    "bed",
+    "red",
+    "shed",
+    "hundred",
+    "indeed",
+    "united",
+    "based",
+    "proposed",
+    "embed",
+    "breed",
+    "creed",
+    "greed",
+    "weed",
+    "deed",
+    "steed",
+    "bled",
+    "fled",
+    "armed",
+    "alleged",
+    "detailed",
+    "limited",
+    "related",
+    "advanced",
+    "concerned",
+    "renewed",
+    "skilled",
+    "supposed",
+    "used",
+    "owned",
+    "named",
+    "wed",
+    "ted",
+    "fred",
+    "ned",
+    "ed",
+];
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -440,7 +746,23 @@ const WORDS: &[(&str, W)] = &[
 ];
 
 pub fn build_table() -> WordTable {
-    let mut t = WordTable::default();
+    // Load factor at most 1/4 for ~450 words.
+    let mut t = WordTable::with_capacity(512);
+    for (list, f) in [
+        (PAST_WORDS, tw::PAST),
+        (FUTURE_WORDS, tw::FUTURE),
+        (PRESENT_WORDS, tw::PRESENT),
+        (NOT_PAST_ED, tw::NOT_PAST_ED),
+        (&["be", "been", "being", "is", "are", "am"][..], tw::PASSIVE_AUX),
+        (&["is", "are", "was", "were"][..], tw::BE),
+        (&["the", "a"][..], tw::DET),
+        (&["to"][..], tw::TO),
+        (&["ll"][..], tw::LL),
+    ] {
+        for w in list {
+            t.flag(w.as_bytes(), f);
+        }
+    }
     for (i, m) in MONTHS.iter().enumerate() {
         t.insert(m.as_bytes(), Lex::Month(i as u8 + 1, false));
         for a in MONTH_ABBR[i] {
@@ -469,15 +791,15 @@ pub fn build_table() -> WordTable {
     }
     t.insert(b"couple", Lex::Couple);
     for (w, c) in [
-        ("morning", "MO"),
-        ("mornings", "MO"),
-        ("afternoon", "AF"),
-        ("afternoons", "AF"),
-        ("evening", "EV"),
-        ("evenings", "EV"),
-        ("night", "NI"),
-        ("nights", "NI"),
-        ("overnight", "NI"),
+        ("morning", Pod::Morning),
+        ("mornings", Pod::Morning),
+        ("afternoon", Pod::Afternoon),
+        ("afternoons", Pod::Afternoon),
+        ("evening", Pod::Evening),
+        ("evenings", Pod::Evening),
+        ("night", Pod::Night),
+        ("nights", Pod::Night),
+        ("overnight", Pod::Night),
     ] {
         t.insert(w.as_bytes(), Lex::PartOfDay(c));
     }
@@ -504,15 +826,7 @@ pub fn build_table() -> WordTable {
 
 /// Look `word` up ASCII-case-insensitively without allocating.
 pub fn lookup(table: &WordTable, word: &str) -> Lex {
-    let b = word.as_bytes();
-    if b.len() > 16 {
-        return Lex::None;
-    }
-    let mut buf = [0u8; 16];
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
-    }
-    table.get(&buf[..b.len()]).copied().unwrap_or(Lex::None)
+    table.get(word.as_bytes()).0
 }
 
 fn parse_digits(s: &[u8]) -> Option<u32> {
@@ -547,26 +861,44 @@ pub fn tokenize(table: &WordTable, text: &str, start: usize, end: usize, out: &m
             i = out.last().map_or(i + 1, |t| t.end);
             continue;
         }
-        if c.is_ascii_alphabetic() || c >= 0x80 && text[i..].chars().next().is_some_and(char::is_alphabetic) {
+        // U+2000..U+203F (spaces, dashes, curly quotes) is never a letter.
+        let gen_punct = c == 0xE2 && i + 1 < end && bytes[i + 1] == 0x80;
+        if c.is_ascii_alphabetic()
+            || c >= 0x80 && !gen_punct && text[i..].chars().next().is_some_and(char::is_alphabetic)
+        {
             let mut j = i;
             while j < end {
-                let ch = text[j..].chars().next().unwrap_or(' ');
-                if ch.is_alphanumeric() {
-                    j += ch.len_utf8();
-                } else if ch == '.' && j + 1 < end && bytes[j + 1].is_ascii_alphabetic() && j - i == 1 {
-                    // "a.m", "p.m", "U.S": a single letter and a dot inside a word.
+                let b = bytes[j];
+                if b.is_ascii_alphanumeric() {
                     j += 1;
-                } else {
+                } else if b < 0x80 {
+                    if b == b'.' && j + 1 < end && bytes[j + 1].is_ascii_alphabetic() && j - i == 1 {
+                        // "a.m", "p.m", "U.S": a single letter and a dot inside a word.
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                } else if b == 0xE2 && bytes.get(j + 1) == Some(&0x80) {
+                    // U+2000..U+203F: a curly apostrophe or a dash ends the word.
                     break;
+                } else {
+                    match text[j..].chars().next() {
+                        Some(ch) if ch.is_alphanumeric() => j += ch.len_utf8(),
+                        _ => break,
+                    }
                 }
             }
-            let w = &text[i..j];
-            let mut lex = lookup(table, w);
-            if lex == Lex::None && (w.eq_ignore_ascii_case("a.m") || w.eq_ignore_ascii_case("p.m")) {
-                lex = Lex::Word(if w.as_bytes()[0].eq_ignore_ascii_case(&b'a') { W::Am } else { W::Pm });
+            let w = &bytes[i..j];
+            let (mut lex, tw) = table.get_at(bytes, i, j - i);
+            if lex == Lex::None && w.len() == 3 && w[1] == b'.' && w[2].eq_ignore_ascii_case(&b'm') {
+                if w[0].eq_ignore_ascii_case(&b'a') {
+                    lex = Lex::Word(W::Am);
+                } else if w[0].eq_ignore_ascii_case(&b'p') {
+                    lex = Lex::Word(W::Pm);
+                }
             }
-            let cap = w.as_bytes()[0].is_ascii_uppercase();
-            out.push(Tok { start: i, end: j, kind: TokKind::Word, lex, num: None, digits: 0, cap });
+            let cap = w[0].is_ascii_uppercase();
+            out.push(Tok { start: i, end: j, kind: TokKind::Word, lex, tw, num: None, digits: 0, cap });
             i = j;
             continue;
         }
@@ -582,6 +914,7 @@ pub fn tokenize(table: &WordTable, text: &str, start: usize, end: usize, out: &m
             end: i + len,
             kind: TokKind::Punct(p),
             lex: Lex::None,
+            tw: 0,
             num: None,
             digits: 0,
             cap: false,
@@ -602,6 +935,7 @@ fn number(text: &str, start: usize, end: usize) -> Tok {
         end: e,
         kind,
         lex: Lex::None,
+        tw: 0,
         num,
         digits,
         cap: false,
@@ -677,12 +1011,15 @@ fn number(text: &str, start: usize, end: usize) -> Tok {
         while k < end && b[k].is_ascii_alphabetic() {
             k += 1;
         }
-        let suf = text[j..k].to_ascii_lowercase();
         let n = d(start, j);
-        return match suf.as_str() {
-            "s" => mk(k, TokKind::Decade, n, digits),
-            "st" | "nd" | "rd" | "th" => mk(k, TokKind::OrdinalNum, n, digits),
-            _ => mk(k, TokKind::OtherNumber, n, digits),
+        let suf = &b[j..k];
+        let is = |x: &[u8]| suf.eq_ignore_ascii_case(x);
+        return if is(b"s") {
+            mk(k, TokKind::Decade, n, digits)
+        } else if is(b"st") || is(b"nd") || is(b"rd") || is(b"th") {
+            mk(k, TokKind::OrdinalNum, n, digits)
+        } else {
+            mk(k, TokKind::OtherNumber, n, digits)
         };
     }
     let num = d(start, j);
@@ -723,5 +1060,22 @@ mod tests {
         assert_eq!(lookup(&t, "TUESDAY"), Lex::Weekday(2));
         assert_eq!(lookup(&t, "weeks"), Lex::Unit(Unit::Week, true));
         assert_eq!(lookup(&t, "Putin"), Lex::None);
+    }
+
+    #[test]
+    fn wide_key_loads_agree_with_the_byte_copy() {
+        let t = build_table();
+        // Words far from the end use two 8-byte loads, the last ones the byte copy.
+        let text = "On TUESDAY, Sept. afternoons u.s. Approximately twenty-first Tuesdays héllo weeks";
+        let mut i = 0;
+        for w in text.split([' ', ',']) {
+            if !w.is_empty() {
+                assert_eq!(t.get_at(text.as_bytes(), i, w.len()), t.get(w.as_bytes()), "{w}");
+            }
+            i += w.len() + 1;
+        }
+        assert_eq!(t.get_at(text.as_bytes(), 3, 7).0, Lex::Weekday(2));
+        assert_eq!(t.get_at(text.as_bytes(), text.len() - 5, 5).0, Lex::Unit(Unit::Week, true));
+        assert_eq!(t.get(b"Approximately").0, Lex::Word(W::Approximately));
     }
 }
