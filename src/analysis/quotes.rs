@@ -50,22 +50,35 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
         let body = &text[para.start..para.end];
         let mut stack: Vec<Open> = Vec::new();
         let mut first_quote_of_para = true;
-        let mut prev: Option<char> = None;
-        let mut chars = body.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let mut next = chars.peek().map(|&(_, n)| n);
+        // Jump from one possible quotation mark to the next: ASCII marks, and the lead
+        // bytes of “ ” ‘ ’ (0xE2) and « » (0xC2). Lead bytes are always char boundaries.
+        let bytes = body.as_bytes();
+        let mut pos = 0;
+        // The last mark read: where it ended and what it was read as.
+        let mut last: Option<(usize, char)> = None;
+        while let Some(off) = bytes[pos..].iter().position(|&b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2)) {
+            let i = pos + off;
+            let Some(c) = body[i..].chars().next() else { break };
+            pos = i + c.len_utf8();
+            if !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»') {
+                continue;
+            }
+            let prev = match last {
+                Some((end, lc)) if end == i => Some(lc),
+                _ => body[..i].chars().next_back(),
+            };
+            let mut next = body[pos..].chars().next();
             let at = para.start + i;
-            let mut after = at + c.len_utf8();
             // Two apostrophes stand for a double quotation mark in some wire and archive
             // text (''It is over,'' he said): read them as one straight double mark.
             let c = if c == '\'' && next == Some('\'') {
-                chars.next();
-                after += 1;
-                next = chars.peek().map(|&(_, n)| n);
+                pos += 1;
+                next = body[pos..].chars().next();
                 '"'
             } else {
                 c
             };
+            let after = para.start + pos;
             let double_open = stack.iter().any(|o| !o.single);
             let single_open = stack.last().is_some_and(|o| o.single);
             let action = match c {
@@ -115,7 +128,7 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
                 }
                 None => {}
             }
-            prev = Some(c);
+            last = Some((pos, c));
         }
         // Whatever is still open at the paragraph's end.
         let mut carried = None;
