@@ -133,28 +133,27 @@ fn full_stop_ends_sentence(text: &str, dot: usize, next: &str) -> bool {
 /// non-whitespace byte of the paragraph.
 pub fn split_sentences(text: &str, para: Span, out: &mut Vec<Span>) {
     let body = &text[para.start..para.end];
-    let mut start: Option<usize> = None;
-    let mut iter = body.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if start.is_none() {
-            if c.is_whitespace() {
-                continue;
-            }
-            start = Some(i);
-        }
+    let bytes = body.as_bytes();
+    // Where the current sentence's text may begin (its first non-space is the start).
+    let mut seg = 0;
+    let mut pos = 0;
+    // Jump between terminal punctuation: . ! ? and the lead byte of … (0xE2).
+    while let Some(off) = bytes[pos..].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2)) {
+        let i = pos + off;
+        let Some(c) = body[i..].chars().next() else { break };
+        pos = i + c.len_utf8();
         if !matches!(c, '.' | '!' | '?' | '…') {
             continue;
         }
         // Consume further terminal punctuation and closing quotes / brackets.
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
+        for d in body[pos..].chars() {
             if matches!(d, '.' | '!' | '?' | '…') || is_closer(d) {
-                end = j + d.len_utf8();
-                iter.next();
+                pos += d.len_utf8();
             } else {
                 break;
             }
         }
+        let end = pos;
         // A boundary needs whitespace after it, then a capital, digit or opening mark.
         let rest = &body[end..];
         let trimmed = rest.trim_start();
@@ -170,15 +169,13 @@ pub fn split_sentences(text: &str, para: Span, out: &mut Vec<Span>) {
         if c == '.' && !full_stop_ends_sentence(body, i, next_word) {
             continue;
         }
-        if let Some(s) = start.take() {
-            out.push(Span::new(para.start + s, para.start + end));
-        }
+        let lead = body[seg..].len() - body[seg..].trim_start().len();
+        out.push(Span::new(para.start + seg + lead, para.start + end));
+        seg = end;
     }
-    if let Some(s) = start {
-        let span = Span::new(para.start + s, para.end).trim(text);
-        if !span.is_empty() {
-            out.push(span);
-        }
+    let span = Span::new(para.start + seg, para.end).trim(text);
+    if !span.is_empty() {
+        out.push(span);
     }
 }
 
