@@ -6,12 +6,13 @@
 //! Aliases ("Moscow", "the Kremlin", "Russian" for Russia) come from rules/lexicons/aliases.json,
 //! so a speaker's party can be asked for with [`Lexicon::party_in`] / [`Entities::party_of`].
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use crate::document::Document;
 use crate::rules::Lexicons;
 use crate::text::Span;
-use crate::text::lexicon::PhraseMatcher;
+use crate::text::lexicon::{PhraseMatch, PhraseMatcher};
 use crate::text::token::{TokenKind, tokens};
 
 /// Gender as far as titles, given names and earlier pronouns tell.
@@ -136,6 +137,18 @@ impl Lexicon {
     }
 }
 
+/// Title and alias matches of the whole text, in text order.
+struct Found {
+    titles: Vec<PhraseMatch>,
+    aliases: Vec<PhraseMatch>,
+}
+
+/// The matches that lie inside `span`.
+fn within(matches: &[PhraseMatch], span: Span) -> impl Iterator<Item = &PhraseMatch> {
+    let from = matches.partition_point(|m| m.span.start < span.start);
+    matches[from..].iter().take_while(move |m| m.span.start < span.end).filter(move |m| m.span.end <= span.end)
+}
+
 /// A person named in the article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Person {
@@ -169,7 +182,7 @@ pub struct Entities {
 }
 
 /// Capitalised words that start sentences or name things, never people.
-pub const NOT_NAME_WORDS: &[&str] = &[
+pub static NOT_NAME_WORDS: &[&str] = &[
     "the",
     "a",
     "an",
@@ -337,7 +350,7 @@ pub const NOT_NAME_WORDS: &[&str] = &[
 ];
 
 /// Words that make a capitalised run an organisation or a place, not a person.
-const ORG_WORDS: &[&str] = &[
+static ORG_WORDS: &[&str] = &[
     "department",
     "ministry",
     "party",
@@ -462,8 +475,41 @@ const ORG_WORDS: &[&str] = &[
     "airlines",
 ];
 
-fn is_in(list: &[&str], word: &str) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+/// A set of short lower-case words, looked up without allocating (ASCII case-insensitive).
+#[derive(Debug)]
+pub struct WordSet(HashSet<&'static str>);
+
+impl WordSet {
+    pub fn new(words: &[&'static str]) -> Self {
+        Self(words.iter().copied().collect())
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        let mut buf = [0u8; 32];
+        let Some(dst) = buf.get_mut(..word.len()) else { return false };
+        for (d, b) in dst.iter_mut().zip(word.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        std::str::from_utf8(dst).is_ok_and(|w| self.0.contains(w))
+    }
+}
+
+static NOT_NAME: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NOT_NAME_WORDS));
+static ORG: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ORG_WORDS));
+
+fn is_in(list: &[&'static str], word: &str) -> bool {
+    if std::ptr::eq(list, NOT_NAME_WORDS) {
+        NOT_NAME.contains(word)
+    } else if std::ptr::eq(list, ORG_WORDS) {
+        ORG.contains(word)
+    } else {
+        list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    }
+}
+
+/// Whether a word never names a person ("The", "However", "Tuesday").
+pub fn not_name(word: &str) -> bool {
+    NOT_NAME.contains(word)
 }
 
 /// "Putin’s" -> "Putin".
@@ -480,6 +526,13 @@ impl Entities {
     pub fn find(doc: &Document, lex: &Lexicon) -> Self {
         let mut e = Entities::default();
         let text = &doc.text;
+        // Titles and aliases are found in one pass each over the whole text; each
+        // capitalised run then reads the matches inside it.
+        let all = Span::new(0, text.len());
+        let found = Found {
+            titles: lex.titles.find_in(text, all).collect(),
+            aliases: lex.aliases.find_in(text, all).collect(),
+        };
         let mut run: Vec<Span> = Vec::with_capacity(8);
         for (si, sentence) in doc.sentences.iter().enumerate() {
             run.clear();
@@ -494,7 +547,7 @@ impl Entities {
                 {
                     run.push(t.span);
                     if w.ends_with("’s") || w.ends_with("'s") {
-                        e.register_run(doc, lex, &run, si);
+                        e.register_run(doc, lex, &run, si, &found);
                         run.clear();
                     }
                     continue;
@@ -518,12 +571,12 @@ impl Entities {
                     }
                 }
                 if !run.is_empty() {
-                    e.register_run(doc, lex, &run, si);
+                    e.register_run(doc, lex, &run, si, &found);
                     run.clear();
                 }
             }
             if !run.is_empty() {
-                e.register_run(doc, lex, &run, si);
+                e.register_run(doc, lex, &run, si, &found);
                 run.clear();
             }
         }
@@ -531,7 +584,7 @@ impl Entities {
     }
 
     /// A capitalised run: a person with an optional title, a surname mention, or neither.
-    fn register_run(&mut self, doc: &Document, lex: &Lexicon, run: &[Span], sentence: usize) {
+    fn register_run(&mut self, doc: &Document, lex: &Lexicon, run: &[Span], sentence: usize, found: &Found) {
         let text = &doc.text;
         // Drop a trailing "of"/"for" that never got its capitalised word.
         let mut run = run;
@@ -549,17 +602,18 @@ impl Entities {
         let whole = Span::new(run[0].start, run[run.len() - 1].end);
         let mut title_end_tok = 0; // number of tokens that belong to the title
         let mut gender = Gender::Unknown;
-        for m in lex.titles.find_in(text, whole) {
+        for m in within(&found.titles, whole) {
             let covered = run.iter().take_while(|t| t.start < m.span.end).count();
             if covered > title_end_tok && covered < run.len() + 1 {
                 title_end_tok = covered;
             }
-            let g = lex.title_gender(m.span.text(text));
-            if g != Gender::Unknown {
-                gender = g;
+            if Some(m.class) == lex.title_male {
+                gender = Gender::Male;
+            } else if Some(m.class) == lex.title_female {
+                gender = Gender::Female;
             }
         }
-        for m in lex.aliases.find_in(text, whole) {
+        for m in within(&found.aliases, whole) {
             let covered = run.iter().take_while(|t| t.start < m.span.end).count();
             // A demonym or country before a title ("Russian President") belongs to the title.
             if covered <= title_end_tok {

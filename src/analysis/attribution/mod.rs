@@ -144,6 +144,9 @@ pub struct Attribution {
     pub bare_first_mention: bool,
     /// For a quote without its own cue: the attribution whose speaker it takes.
     pub continues: Option<usize>,
+    /// That speaker is only inferred: the quote paragraph follows a paragraph whose last
+    /// sentence reports the speaker (not a colon, not a quote that runs on).
+    pub inferred: bool,
 }
 
 impl Attribution {
@@ -180,13 +183,15 @@ struct Raw {
     antecedent: Option<Span>,
     sentence: usize,
     continues: Option<usize>,
+    /// The speaker is only inferred from the previous paragraph's last sentence.
+    inferred: bool,
 }
 
 pub fn find_attributions(doc: &Document, ctx: &super::Context) -> Attributions {
     let lex = &ctx.attribution;
     let mut entities = Entities::find(doc, &lex.entities);
     let mut raws = scan::find_cued(doc, lex);
-    chain_quotes(doc, &mut raws);
+    chain_quotes(doc, lex, &mut raws);
     raws.sort_by_key(|r| {
         let a = r.source.or(r.cue).or(r.content).unwrap_or_default();
         (a.start, r.cue.map_or(0, |c| c.start))
@@ -214,7 +219,7 @@ pub fn is_scare_or_title(text: &str) -> bool {
 /// Quotes that no cue covers take the speaker of the quote they continue, of their
 /// sentence, or of their paragraph; a colon cue at the end of the previous paragraph
 /// ("Putin said:") introduces the next paragraph's quote.
-fn chain_quotes(doc: &Document, raws: &mut Vec<Raw>) {
+fn chain_quotes(doc: &Document, lex: &Lexicon, raws: &mut Vec<Raw>) {
     let text = &doc.text;
     let mut quote_owner: Vec<Option<usize>> = vec![None; doc.quotes.len()];
     for (qi, q) in doc.quotes.iter().enumerate() {
@@ -225,7 +230,20 @@ fn chain_quotes(doc: &Document, raws: &mut Vec<Raw>) {
             quote_owner[qi] = Some(ri);
             continue;
         }
-        let chained = q.continues.and_then(|p| quote_owner.get(p).copied().flatten());
+        let chained = q.continues.and_then(|p| quote_owner.get(p).copied().flatten()).or_else(|| {
+            // A quote that runs on into the next paragraphs is attributed where it ends
+            // ("“... ¶ “And we will win,” Ruiz wrote.").
+            let mut cur = qi;
+            for _ in 0..8 {
+                let next = (cur + 1..doc.quotes.len()).find(|&n| doc.quotes[n].continues == Some(cur))?;
+                let c = doc.quotes[next].content;
+                if let Some(r) = raws.iter().position(|r| r.cue.is_some() && r.content.is_some_and(|x| x.overlaps(c))) {
+                    return Some(r);
+                }
+                cur = next;
+            }
+            None
+        });
         if chained.is_none() && is_scare_or_title(q.content.text(text)) {
             continue;
         }
@@ -237,17 +255,43 @@ fn chain_quotes(doc: &Document, raws: &mut Vec<Raw>) {
                 nearest(raws, |r| doc.sentences.get(r.sentence).is_some_and(|s| s.paragraph == para), q.span.start)
             })
             .or_else(|| {
-                // "Putin said:" closing the previous paragraph.
+                // "Putin said:" closing the previous paragraph, or a quote paragraph that
+                // goes on from a quoted speaker in the previous one.
                 let prev = para.checked_sub(1)?;
                 let ptext = doc.paragraphs.get(prev)?.text(text).trim_end();
-                if !ptext.ends_with(':') {
-                    return None;
-                }
-                raws.iter().rposition(|r| doc.sentences.get(r.sentence).is_some_and(|s| s.paragraph == prev))
+                let last = raws
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, r)| {
+                        doc.sentences.get(r.sentence).is_some_and(|s| s.paragraph == prev) && r.source.is_some()
+                    })
+                    .max_by_key(|(_, r)| r.cue.or(r.content).map_or(0, |c| c.start))?;
+                (ptext.ends_with(':') || last.1.direct).then_some(last.0)
             });
+        // Weaker: the quote paragraph follows a paragraph whose last sentence reports a
+        // person's words or views ("Valastro praised Christie’s leadership. ¶ “We need ...”").
+        let mut inferred = false;
+        let owner = owner.or_else(|| {
+            if !is_para_start(text, q.span.start) {
+                return None;
+            }
+            let prev = para.checked_sub(1)?;
+            let last_sentence = doc.paragraph_sentences.get(prev)?.end.checked_sub(1)?;
+            let r = raws.iter().rposition(|r| r.sentence == last_sentence && r.source.is_some())?;
+            inferred = true;
+            Some(r)
+        });
+        // A partial quote inside a sentence belongs to the sentence's subject.
+        let subject = if owner.is_none() {
+            let sstart = doc.sentences.get(sentence).map_or(q.span.start, |s| s.span.start);
+            let words_before = text[sstart..q.span.start].split_whitespace().count();
+            if words_before >= 2 { scan::sentence_subject(doc, lex, sentence, q.span.start) } else { None }
+        } else {
+            None
+        };
         quote_owner[qi] = Some(raws.len());
         raws.push(Raw {
-            source: None,
+            source: subject,
             cue: None,
             content: Some(q.content),
             direct: true,
@@ -255,8 +299,13 @@ fn chain_quotes(doc: &Document, raws: &mut Vec<Raw>) {
             antecedent: None,
             sentence,
             continues: owner.map(|o| raws[o].content.or(raws[o].cue).map_or(0, |s| s.start)),
+            inferred,
         });
     }
+}
+
+fn is_para_start(text: &str, offset: usize) -> bool {
+    text[..offset].trim_end_matches([' ', '\t']).chars().next_back().is_none_or(|c| c == '\n')
 }
 
 /// The attribution matching `keep` nearest to `at`, preferring one before it.

@@ -84,6 +84,8 @@ impl Resolved {
 }
 
 fn normalise(s: &str) -> String {
+    // The head phrase, without an appositive ("a senior official, who spoke ...").
+    let s = s.split(", ").next().unwrap_or(s).trim_end_matches(',');
     let s = strip_possessive(s.trim());
     let mut out = String::with_capacity(s.len());
     for (i, w) in s.split_whitespace().enumerate() {
@@ -124,6 +126,7 @@ pub(super) fn resolve(doc: &Document, lex: &Lexicon, entities: &mut Entities, ra
             collective: res.collective,
             bare_first_mention: res.bare,
             continues: None,
+            inferred: r.inferred,
         });
     }
     // Quotes without a cue take their owner's speaker; owners come first or later in
@@ -228,6 +231,13 @@ fn classify(
                 !elex.is_title(w.trim_end_matches('.')) && !elex.is_title(w) && !matches!(*w, "the" | "The" | ".")
             })
             .collect();
+        if words.len() == 1 && lex.anonymous.lookup(head).is_some() {
+            // "Sources said", "Officials say" opening a sentence.
+            res.kind = SpeakerKind::Anonymous;
+            res.speaker = Some(normalise(written));
+            res.collective = !head.eq_ignore_ascii_case("sources");
+            return res;
+        }
         if name_words.len() == 1 {
             let surname = strip_possessive(name_words[0]);
             if let Some(pi) = entities.person_by_surname(surname) {

@@ -4,19 +4,21 @@
 //! "according to X", "..., saying ...").
 
 use super::{CueClass, Lexicon, Raw};
-use crate::analysis::entities::{NOT_NAME_WORDS, PronounClass};
+use std::sync::LazyLock;
+
+use crate::analysis::entities::{NOT_NAME_WORDS, PronounClass, WordSet};
 use crate::document::Document;
 use crate::text::Span;
 use crate::text::token::{Token, TokenKind, tokens};
 
-const DETERMINERS: &[&str] = &[
+static DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "some", "many",
     "several", "other", "two", "three", "four", "five", "six", "both", "all", "each", "every", "most", "few", "one",
     "another", "such", "any", "no", "more",
 ];
 
 /// Words that sit between a subject and its reporting verb ("has long said", "also warned").
-const BETWEEN: &[&str] = &[
+static BETWEEN: &[&str] = &[
     "also",
     "has",
     "have",
@@ -119,9 +121,9 @@ const BETWEEN: &[&str] = &[
     "itself",
 ];
 
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+static WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
-const PREPOSITIONS: &[&str] = &[
+static PREPOSITIONS: &[&str] = &[
     "in",
     "on",
     "at",
@@ -156,7 +158,7 @@ const PREPOSITIONS: &[&str] = &[
 ];
 
 /// Words that open an adverbial between a cue and its content ("said in a statement that").
-const LEAD_ADVERBIAL: &[&str] = &[
+static LEAD_ADVERBIAL: &[&str] = &[
     "in",
     "on",
     "at",
@@ -184,7 +186,7 @@ const LEAD_ADVERBIAL: &[&str] = &[
 ];
 
 /// Verbs of telling take an addressee before the content ("told Reuters that ...").
-const TELL: &[&str] = &[
+static TELL: &[&str] = &[
     "tell",
     "tells",
     "told",
@@ -204,8 +206,25 @@ const TELL: &[&str] = &[
     "reassures",
 ];
 
-fn is_in(list: &[&str], w: &str) -> bool {
-    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+static SETS: LazyLock<[WordSet; 7]> = LazyLock::new(|| {
+    [
+        WordSet::new(DETERMINERS),
+        WordSet::new(BETWEEN),
+        WordSet::new(PREPOSITIONS),
+        WordSet::new(WEEKDAYS),
+        WordSet::new(LEAD_ADVERBIAL),
+        WordSet::new(TELL),
+        WordSet::new(NOT_NAME_WORDS),
+    ]
+});
+
+/// ASCII case-insensitive membership; the long word lists go through hash sets.
+fn is_in(list: &[&'static str], w: &str) -> bool {
+    let lists: [&[&str]; 7] = [DETERMINERS, BETWEEN, PREPOSITIONS, WEEKDAYS, LEAD_ADVERBIAL, TELL, NOT_NAME_WORDS];
+    match lists.iter().position(|l| std::ptr::eq(*l, list)) {
+        Some(i) => SETS[i].contains(w),
+        None => list.iter().any(|x| x.eq_ignore_ascii_case(w)),
+    }
 }
 
 fn cap(w: &str) -> bool {
@@ -217,7 +236,7 @@ fn is_quote_mark(w: &str) -> bool {
 }
 
 fn is_closing_quote(w: &str) -> bool {
-    matches!(w, "”" | "\"" | "’" | "»")
+    matches!(w, "”" | "\"" | "’" | "'" | "»")
 }
 
 /// One sentence's tokens and the words the reader needs.
@@ -337,6 +356,7 @@ fn read_cue(
         antecedent: None,
         sentence: si,
         continues: None,
+        inferred: false,
     };
     if class == CueClass::According {
         // according to X: X follows; the content is the rest of the sentence.
@@ -385,7 +405,12 @@ fn read_cue(
         }
     }
     let _ = skipped_time;
-    let participle = cue.text(text).ends_with("ing") && j > 0 && s.w(j - 1) == ",";
+    // "..., saying ...", "...,” adding ...", "by saying ...": the main clause's subject speaks.
+    let participle = cue.text(text).ends_with("ing")
+        && j > 0
+        && (s.w(j - 1) == ","
+            || s.w(j - 1).eq_ignore_ascii_case("by")
+            || is_closing_quote(s.w(j - 1)) && j >= 2 && (s.w(j - 2) == "," || is_closing_quote(s.w(j - 2))));
     let mut inverted = false;
     if participle {
         // "..., saying ...": the main clause's subject speaks.
@@ -400,8 +425,8 @@ fn read_cue(
             });
         } else if w == ","
             && !(j >= 2 && is_closing_quote(s.w(j - 2)))
-            && !starts_np(lex, s, ce)
             && let Some(src) = appositive_subject(lex, s, j - 1)
+            && (!starts_np(lex, s, ce) || src.text(text).contains(", who ") || src.text(text).contains(", however"))
         {
             // "Kevin Brady, chairman of the committee, said that ...".
             raw.source = Some(src);
@@ -433,6 +458,9 @@ fn read_cue(
         // "“...,” said Jane Doe, a spokeswoman for the ministry."
         if let Some((src, _)) = np_right(lex, s, ce, false) {
             raw.source = Some(src);
+        } else if j >= 2 && s.w(j - 1) == "," {
+            // "“...,” his wife, Gabriela Lazar, wrote in a letter."
+            raw.source = appositive_subject(lex, s, j - 1);
         }
     }
     // Content: the quote or clause before the source-and-cue block when the block follows
@@ -464,7 +492,8 @@ fn read_cue(
     if raw.source.is_none() && !raw.direct {
         return None;
     }
-    if class == CueClass::QuoteOnly && !raw.direct {
+    let colon_next = ce < s.len() && s.w(ce) == ":";
+    if class == CueClass::QuoteOnly && !raw.direct && !colon_next {
         return None;
     }
     if raw.content.is_none() && class != CueClass::Speech && class != CueClass::Contested {
@@ -499,7 +528,10 @@ fn is_adverb(w: &str) -> bool {
 fn appositive_subject(lex: &Lexicon, s: &Sent<'_>, comma: usize) -> Option<Span> {
     let lo = comma.saturating_sub(24);
     let k = (lo..comma).rev().find(|&k| s.w(k) == ",")?;
-    if (k + 1..comma).any(|x| is_quote_mark(s.w(x)) || lex.verbs.lookup(s.w(x)).is_some() && !cap(s.w(x))) {
+    let relative =
+        s.w(k + 1).eq_ignore_ascii_case("who") || is_in(&["however", "meanwhile", "though", "too"], s.w(k + 1));
+    if (k + 1..comma).any(|x| is_quote_mark(s.w(x)) || !relative && lex.verbs.lookup(s.w(x)).is_some() && !cap(s.w(x)))
+    {
         return None;
     }
     if k + 1 >= comma || !appositive_ok(s, k + 1) && !cap(s.w(k + 1)) {
@@ -507,7 +539,8 @@ fn appositive_subject(lex: &Lexicon, s: &Sent<'_>, comma: usize) -> Option<Span>
     }
     let (a, b) = np_left(lex, s, k)?;
     let head = s.w(b);
-    if !(cap(head) || lex.entities.pronoun(head).is_some()) {
+    let determined = is_in(&["a", "an", "the"], s.w(a)) || lex.anonymous.lookup(head).is_some();
+    if !(cap(head) || lex.entities.pronoun(head).is_some() || determined) {
         return None;
     }
     Some(s.span(a, comma - 1))
@@ -518,6 +551,18 @@ fn appositive_subject(lex: &Lexicon, s: &Sent<'_>, comma: usize) -> Option<Span>
 fn appositive_ok(s: &Sent<'_>, a: usize) -> bool {
     let w = s.w(a);
     is_in(&["the", "a", "an"], w) || !cap(w) && !is_in(BETWEEN, w)
+}
+
+/// The subject of sentence `si` when it is a name, a pronoun or a noun phrase with a
+/// determiner: the speaker of a partial quote embedded in the sentence.
+pub(super) fn sentence_subject(doc: &Document, lex: &Lexicon, si: usize, before: usize) -> Option<Span> {
+    let sentence = doc.sentences.get(si)?.span;
+    let toks: Vec<Token> = tokens(&doc.text, Span::new(sentence.start, before.max(sentence.start))).collect();
+    let s = Sent { text: &doc.text, toks: &toks };
+    let sub = subject_of(lex, &s)?;
+    let first = sub.text(&doc.text).split_whitespace().next().unwrap_or("");
+    let ok = cap(first) || lex.entities.pronoun(first).is_some() || is_in(DETERMINERS, first);
+    ok.then_some(sub)
 }
 
 /// The first noun phrase of the sentence, skipping an opening adverbial clause
@@ -551,6 +596,13 @@ fn np_left(lex: &Lexicon, s: &Sent<'_>, j: usize) -> Option<(usize, usize)> {
         } else {
             return None;
         }
+    }
+    // "Sen. Jason Holsman (D) said": step over a parenthesis.
+    if s.w(b) == ")"
+        && let Some(open) = (b.saturating_sub(8)..b).rev().find(|&k| s.w(k) == "(")
+        && open > 0
+    {
+        return np_left(lex, s, open).map(|(a, _)| (a, b));
     }
     let head = s.w(b);
     if head.ends_with("’s") || head.ends_with("'s") {
@@ -593,6 +645,10 @@ fn np_left(lex: &Lexicon, s: &Sent<'_>, j: usize) -> Option<(usize, usize)> {
     }
     if !s.word(b) || is_in(BETWEEN, head) || is_in(PREPOSITIONS, head) || is_in(DETERMINERS, head) {
         return None;
+    }
+    if matches!(head, "that" | "which") && b > 0 && s.word(b - 1) && !is_in(BETWEEN, s.w(b - 1)) {
+        // "water bottles that said ...": the noun the relative pronoun stands for.
+        return np_left(lex, s, b).filter(|&(a, _)| !is_in(PREPOSITIONS, s.w(a)));
     }
     if is_in(&["that", "which", "what", "there", "this", "it", "and", "or", "but", "as", "than", "so", "if"], head) {
         return None;
@@ -682,6 +738,10 @@ fn np_right(lex: &Lexicon, s: &Sent<'_>, mut i: usize, long: bool) -> Option<(Sp
     }
     let start = i;
     let first = s.w(i);
+    // A source never opens with a preposition or a verb ("said in a letter").
+    if !long && (is_in(PREPOSITIONS, first) || lex.verbs.lookup(first).is_some() && !cap(first)) {
+        return None;
+    }
     if lex.entities.pronoun(first).is_some_and(|p| p != PronounClass::Relative) {
         return Some((s.span(i, i), i + 1));
     }

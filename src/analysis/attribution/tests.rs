@@ -28,3 +28,75 @@ fn said_after_quote() {
     assert_eq!(r[0].2, "I hope that dialogue will continue");
     assert!(r[0].5);
 }
+
+#[test]
+fn doubled_apostrophe_quotes_are_attributed() {
+    let r = rows("''They have a fraught relationship,'' said Martin Indyk, the former envoy.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].3, "Martin Indyk");
+}
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).expect("fixture exists")
+}
+
+#[test]
+fn seed_article_speakers() {
+    let text = fixture("seed-putin-2022-02-03.txt");
+    let (doc, cx) = analyse(&text);
+    let a = find_attributions(&doc, &cx);
+    let find = |src: &str| {
+        a.items
+            .iter()
+            .find(|x| x.source.is_some_and(|s| doc.slice(s) == src))
+            .unwrap_or_else(|| panic!("no source {src}"))
+    };
+    let putin = Some("Russian President Vladimir Putin".to_string());
+    assert_eq!(find("he").speaker, putin);
+    assert_eq!(find("He").speaker, putin);
+    assert_eq!(find("He").speaker_kind, SpeakerKind::Person);
+    assert_eq!(find("Putin").speaker, putin);
+    assert_eq!(find("Lavrov").speaker.as_deref(), Some("Russian Minister of Foreign Affairs Sergei Lavrov"));
+    let western = find("Western officials");
+    assert_eq!(western.speaker_kind, SpeakerKind::Anonymous);
+    assert!(western.collective);
+    assert_eq!(find("The US").speaker_kind, SpeakerKind::Organisation);
+    assert_eq!(find("The US").party.as_deref(), Some("United States"));
+    assert_eq!(find("the Kremlin").party.as_deref(), Some("Russia"));
+    assert_eq!(a.party_of("Russian President Vladimir Putin", &cx), Some("Russia"));
+    // Every direct quote of the seed has a speaker.
+    assert!(a.items.iter().filter(|x| x.direct).all(|x| x.speaker.is_some()));
+    let accused = find("Putin");
+    assert_eq!(accused.party.as_deref(), Some("Russia"));
+}
+
+#[test]
+fn news_patterns() {
+    let text = fixture("attribution/patterns.txt");
+    let (doc, cx) = analyse(&text);
+    let a = find_attributions(&doc, &cx);
+    let by_content = |c: &str| {
+        a.items
+            .iter()
+            .find(|x| x.content.is_some_and(|s| doc.slice(s).starts_with(c)))
+            .unwrap_or_else(|| panic!("no content {c}"))
+    };
+    assert_eq!(by_content("We have the votes").speaker.as_deref(), Some("Mayor Jane Doe"));
+    assert_eq!(by_content("The plan is dead").speaker.as_deref(), Some("Tom Reyes"));
+    assert_eq!(by_content("The agency will cut").cue_class, CueClass::According);
+    assert_eq!(by_content("service would resume").speaker.as_deref(), Some("Tom Reyes"));
+    assert_eq!(by_content("This budget fails").speaker.as_deref(), Some("Ana Ruiz"));
+    assert_eq!(by_content("the state must help").speaker.as_deref(), Some("Mayor Jane Doe"));
+    let anon = by_content("the state would refuse");
+    assert_eq!(anon.speaker.as_deref(), Some("a senior official"));
+    assert_eq!(anon.speaker_kind, SpeakerKind::Anonymous);
+    // A quote running over two paragraphs is attributed where it ends.
+    assert_eq!(by_content("We will keep fighting").speaker.as_deref(), Some("Ana Ruiz"));
+}
+
+#[test]
+fn scare_quotes_and_titles_need_no_speaker() {
+    assert!(is_scare_or_title("deceiving"));
+    assert!(is_scare_or_title("The Lord of the Rings Returns Again"));
+    assert!(!is_scare_or_title("We will not accept any deal that ignores us"));
+}

@@ -41,6 +41,11 @@ pub struct AttributionParams {
     /// and need no speaker. Default 3.
     #[serde(default = "three")]
     pub max_scare_words: usize,
+    /// quote-needs-speaker: accept a speaker inferred from the previous paragraph's last
+    /// sentence ("Valastro praised Christie. ¶ “We need ...”"). Default true; false
+    /// requires the speaker in the quote's sentence, paragraph or quote chain.
+    #[serde(default = "crate::rules::spec::yes")]
+    pub previous_paragraph: bool,
 }
 
 fn three() -> usize {
@@ -63,7 +68,11 @@ impl AttributionCheck {
         let msg = |text: &str| fill(&cx.rule.message, text);
         match self.p.find {
             AttributionDefect::QuoteNeedsSpeaker => {
-                for a in items.iter().filter(|a| a.direct && a.speaker.is_none() && a.source.is_none()) {
+                let strict = !self.p.previous_paragraph;
+                for a in items
+                    .iter()
+                    .filter(|a| a.direct && (a.speaker.is_none() && a.source.is_none() || strict && a.inferred))
+                {
                     let Some(c) = a.content else { continue };
                     let words = doc.slice(c).split_whitespace().count();
                     if words <= self.p.max_scare_words || is_scare_or_title(doc.slice(c)) {
@@ -146,5 +155,52 @@ fn short(s: &str) -> &str {
     match s.char_indices().nth(60) {
         Some((i, _)) => s[..i].trim_end(),
         None => s,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::input::{InputOptions, parse_bytes};
+    use crate::rules::RuleSet;
+
+    fn findings(fixture: &str) -> Vec<(String, String)> {
+        let path = format!("{}/fixtures/{fixture}", env!("CARGO_MANIFEST_DIR"));
+        let bytes = std::fs::read(&path).expect("fixture exists");
+        let doc = parse_bytes(&path, bytes, &InputOptions::default()).expect("parses");
+        let mut rules = RuleSet::embedded().expect("rules load");
+        rules.filter(&["attribution".to_string()], &[]).expect("category exists");
+        rules.check(&doc).into_iter().map(|f| (f.rule.to_string(), doc.slice(f.span).to_string())).collect()
+    }
+
+    #[test]
+    fn seed_article_has_no_attribution_error() {
+        let f = findings("seed-putin-2022-02-03.txt");
+        assert!(f.iter().all(|(r, _)| r != "attribution/quote-needs-speaker"), "{f:?}");
+        assert!(f.iter().all(|(r, _)| r != "attribution/unresolved-pronoun"), "{f:?}");
+    }
+
+    #[test]
+    fn a_cut_attribution_is_an_error() {
+        let f = findings("attribution/seed-quote-cut.txt");
+        let errors: Vec<_> = f.iter().filter(|(r, _)| r == "attribution/quote-needs-speaker").collect();
+        assert_eq!(errors.len(), 1, "{f:?}");
+        assert!(errors[0].1.starts_with("We realize"));
+    }
+
+    #[test]
+    fn pronoun_before_any_name_and_surname_first_are_reported() {
+        let f = findings("attribution/seed-pronoun-first.txt");
+        assert!(f.contains(&("attribution/unresolved-pronoun".to_string(), "he".to_string())), "{f:?}");
+        assert!(f.iter().any(|(r, s)| r == "attribution/surname-first" && s == "Putin"), "{f:?}");
+    }
+
+    #[test]
+    fn unattributed_snippet() {
+        let f = findings("attribution/unattributed.txt");
+        let rules: Vec<&str> = f.iter().map(|(r, _)| r.as_str()).collect();
+        for r in ["quote-needs-speaker", "anonymous-source", "hearsay", "unresolved-pronoun"] {
+            assert!(rules.contains(&format!("attribution/{r}").as_str()), "{r} missing in {f:?}");
+        }
+        assert!(findings("attribution/patterns.txt").is_empty());
     }
 }
