@@ -1,1 +1,89 @@
-fn main() {}
+//! Whole-pipeline throughput (read -> text layer -> every analysis -> every embedded
+//! rule) over a generated corpus of > 10 MB, one core. Run: `cargo bench --bench throughput`.
+//! Criterion prints MB/s ("thrpt"); the product goal is >= 50 MB/s per core.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use factlint::RuleSet;
+use factlint::input::{InputOptions, parse_bytes};
+
+const SEED: &str = include_str!("../fixtures/seed-putin-2022-02-03.txt");
+
+const NAMES: &[(&str, &str)] = &[
+    ("Vladimir Putin", "Putin"),
+    ("Maria Lopez", "Lopez"),
+    ("Chen Wei", "Chen"),
+    ("Amara Okafor", "Okafor"),
+    ("Lars Eriksen", "Eriksen"),
+    ("Priya Raman", "Raman"),
+];
+
+/// Deterministic variants of the seed article: other names, datelines and paragraph
+/// orders, so no two articles are byte-identical.
+fn corpus(min_bytes: usize) -> Vec<String> {
+    let (header, body) = SEED.split_once("Bloomberg").unwrap();
+    let paragraphs: Vec<&str> = body.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect();
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut out = Vec::new();
+    let mut total = 0;
+    while total < min_bytes {
+        let (full, short) = NAMES[(next() % NAMES.len() as u64) as usize];
+        let mut order: Vec<usize> = (0..paragraphs.len()).collect();
+        for i in (1..order.len()).rev() {
+            order.swap(i, (next() % (i as u64 + 1)) as usize);
+        }
+        let day = 1 + next() % 28;
+        let month = 1 + next() % 12;
+        let header = header.replace("2022-02-03", &format!("2022-{month:02}-{day:02}"));
+        let mut article = format!("{}Bloomberg\n\n", header.trim_start());
+        for &i in &order {
+            article.push_str(&paragraphs[i].replace("Vladimir Putin", full).replace("Putin", short));
+            article.push_str("\n\n");
+        }
+        total += article.len();
+        out.push(article);
+    }
+    out
+}
+
+fn bench(c: &mut Criterion) {
+    let rules = RuleSet::embedded().unwrap();
+    let articles = corpus(10 * 1024 * 1024);
+    let bytes: usize = articles.iter().map(String::len).sum();
+    let opts = InputOptions::default();
+    let mut group = c.benchmark_group("pipeline");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function(format!("check {} articles, {:.1} MB", articles.len(), bytes as f64 / 1e6), |b| {
+        b.iter(|| {
+            let mut findings = 0;
+            for a in &articles {
+                let doc = parse_bytes("a.txt", a.as_bytes().to_vec(), &opts).unwrap();
+                findings += rules.check(&doc).len();
+            }
+            black_box(findings)
+        })
+    });
+    group.finish();
+
+    // Latency of one whole article (the seed, 2.7 KB): the "well under a millisecond" goal.
+    let mut single = c.benchmark_group("article");
+    single.throughput(Throughput::Bytes(SEED.len() as u64));
+    single.bench_function("check seed article", |b| {
+        b.iter(|| {
+            let doc = parse_bytes("a.txt", SEED.as_bytes().to_vec(), &opts).unwrap();
+            black_box(rules.check(&doc).len())
+        })
+    });
+    single.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

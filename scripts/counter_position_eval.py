@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measure the counter-position check on PolNeAR articles (no gold exists for this check).
 
-  python3 scripts/counter_position_eval.py [--limit 200] [--bin target/release/factlint]
+  python3 scripts/counter_position_eval.py [--limit 200] [--offset 0] [--bin target/release/factlint]
          [--corpus ../shared/corpus/attribution-train.jsonl] [--flags flags.txt] [--sample 30]
 
 Reads the corpus at run time (never copied into the project). Reports:
@@ -69,19 +69,47 @@ def assertion_key(d):
     return (d["cue"]["text"], d["target_name"], d["assertion"]["text"][:60])
 
 
+def gold(binary):
+    """Each gold passage: present must be clean, removed and moved must be flagged."""
+    import glob
+    base = os.path.join(HERE, "..", "fixtures", "counter-position")
+    counts = collections.Counter()
+    for path in sorted(glob.glob(os.path.join(base, "gold-*-present.txt"))):
+        name = os.path.basename(path)[len("gold-"):-len("-present.txt")]
+        for variant in ("present", "removed", "moved"):
+            text = open(os.path.join(base, f"gold-{name}-{variant}.txt"), encoding="utf-8").read()
+            _, flags = analyse(binary, text)
+            rules = sorted(set(flags.values()))
+            ok = (not rules) if variant == "present" else bool(rules)
+            counts[(variant, ok)] += 1
+            print(f"{'ok ' if ok else 'BAD'} {variant:8} {name:24} {', '.join(rules) or '-'}")
+    for variant in ("present", "removed", "moved"):
+        good, total = counts[(variant, True)], counts[(variant, True)] + counts[(variant, False)]
+        what = "clean" if variant == "present" else "flagged"
+        print(f"{variant}: {what} {good}/{total}")
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", default=DEFAULT_CORPUS)
     ap.add_argument("--bin", default="target/release/factlint")
     ap.add_argument("--limit", type=int, default=200)
+    ap.add_argument("--offset", type=int, default=0, help="skip this many articles first")
     ap.add_argument("--flags", default=None, help="write every flag with context here")
     ap.add_argument("--sample", type=int, default=30)
     ap.add_argument("--seed", type=int, default=4)
+    ap.add_argument("--gold", action="store_true",
+                    help="score the gold passages in fixtures/counter-position/gold-*-{present,removed,moved}.txt")
     a = ap.parse_args()
+    if a.gold:
+        return gold(a.bin)
 
     rows = []
     with open(a.corpus, encoding="utf-8") as f:
-        for line in f:
+        for n, line in enumerate(f):
+            if n < a.offset:
+                continue
             rows.append(json.loads(line))
             if len(rows) >= a.limit:
                 break

@@ -29,6 +29,9 @@ pub enum Command {
     Rules(RulesCommand),
     /// Print the JSON schema of rule files.
     Schema,
+    /// Show how factlint reads an article: paragraphs, sentences, quotes (for rule authors).
+    #[command(hide = true)]
+    Inspect(AnalysisArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -70,6 +73,12 @@ pub struct RuleArgs {
     /// Skip these rule ids or categories.
     #[arg(long, value_delimiter = ',', value_name = "ID")]
     pub ignore: Vec<String>,
+    /// Read settings from FILE instead of the nearest .factlint.json.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Ignore any .factlint.json.
+    #[arg(long)]
+    pub no_config: bool,
 }
 
 /// How inputs are read.
@@ -90,9 +99,9 @@ pub struct CheckArgs {
     pub paths: Vec<String>,
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
-    /// Exit 1 when a finding is at or above this severity.
-    #[arg(long, value_enum, default_value_t = SeverityArg::Error)]
-    pub fail_on: SeverityArg,
+    /// Exit 1 when a finding is at or above this severity [default: error, or the config's].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<SeverityArg>,
     /// Exit 0 even when there are findings (input and rule errors still exit 2).
     #[arg(long)]
     pub exit_zero: bool,

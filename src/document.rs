@@ -33,35 +33,97 @@ pub struct Meta {
 /// Maps offsets of the analysis text back to the original file.
 ///
 /// Plain text and Markdown analyse the file in place (Markdown syntax is blanked to
-/// spaces, keeping every offset), so their map is the identity; ninjs bodies are decoded
-/// from JSON string escapes and HTML, so each decoded run records where it came from.
+/// whitespace of the same byte length, keeping every offset), so their map is the identity
+/// (a Markdown entity such as `&rdquo;` is decoded in place and padded, and recorded as an
+/// atomic segment so spans snap to the whole entity); ninjs bodies are decoded from JSON
+/// string escapes and HTML, so each decoded run records where it came from.
 #[derive(Debug, Clone, Default)]
 pub enum OffsetMap {
     #[default]
     Identity,
-    /// Sorted by text offset: (text_start, source_start, same_length).
-    /// `same_length` runs map byte for byte; the others map every byte to `source_start`.
-    Segments(Vec<(usize, usize, bool)>),
+    /// Runs of the text, sorted by text offset, not overlapping. Offsets between runs
+    /// continue one for one from the end of the run before.
+    Segments(Vec<Segment>),
+}
+
+/// One run of the analysis text and the bytes of the file it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment {
+    /// Start of the run in the analysis text.
+    pub text: usize,
+    pub text_len: usize,
+    /// Start of the run in the source file.
+    pub source: usize,
+    pub source_len: usize,
+    /// The run was decoded as a whole (an escape such as `\u201c`, an entity such as
+    /// `&rdquo;`, a tag that became a paragraph break): it stands for all of its source
+    /// bytes and no offset inside it maps anywhere else. Otherwise it is a copy
+    /// (`text_len == source_len`) that maps byte for byte.
+    pub atomic: bool,
+}
+
+impl Segment {
+    /// A run copied byte for byte.
+    pub const fn copy(text: usize, source: usize, len: usize) -> Self {
+        Self { text, text_len: len, source, source_len: len, atomic: false }
+    }
+
+    /// A run decoded as a whole from `source..source + source_len`.
+    pub const fn atomic(text: usize, text_len: usize, source: usize, source_len: usize) -> Self {
+        Self { text, text_len, source, source_len, atomic: true }
+    }
+
+    const fn text_end(&self) -> usize {
+        self.text + self.text_len
+    }
+
+    const fn source_end(&self) -> usize {
+        self.source + self.source_len
+    }
 }
 
 impl OffsetMap {
+    /// Where a span starting at text `offset` starts in the source. Offsets outside every
+    /// segment continue one for one from the segment before (or from 0).
     pub fn to_source(&self, offset: usize) -> usize {
         match self {
             OffsetMap::Identity => offset,
             OffsetMap::Segments(segs) => {
-                let i = segs.partition_point(|s| s.0 <= offset);
-                if i == 0 {
-                    return 0;
+                let i = segs.partition_point(|s| s.text <= offset);
+                let Some(s) = i.checked_sub(1).map(|i| &segs[i]) else { return offset };
+                if offset >= s.text_end() {
+                    s.source_end() + (offset - s.text_end())
+                } else if s.atomic {
+                    s.source
+                } else {
+                    s.source + (offset - s.text)
                 }
-                let (t, s, linear) = segs[i - 1];
-                if linear { s + (offset - t) } else { s }
+            }
+        }
+    }
+
+    /// Where a span ending at text `offset` (exclusive) ends in the source: after all the
+    /// source bytes of the character before it (the whole escape or entity it came from).
+    pub fn to_source_end(&self, offset: usize) -> usize {
+        match self {
+            OffsetMap::Identity => offset,
+            OffsetMap::Segments(segs) => {
+                let i = segs.partition_point(|s| s.text < offset);
+                let Some(s) = i.checked_sub(1).map(|i| &segs[i]) else { return offset };
+                if offset >= s.text_end() {
+                    s.source_end() + (offset - s.text_end())
+                } else if s.atomic {
+                    s.source_end()
+                } else {
+                    s.source + (offset - s.text)
+                }
             }
         }
     }
 
     pub fn span_to_source(&self, span: Span) -> Span {
         let start = self.to_source(span.start);
-        let end = if span.end > span.start { self.to_source(span.end - 1) + 1 } else { start };
+        let end = if span.end > span.start { self.to_source_end(span.end) } else { start };
         Span::new(start, end.max(start))
     }
 }
@@ -165,5 +227,41 @@ impl Document {
     /// Disputed assertions and their responses, found once per document and shared by every rule.
     pub fn disputes(&self, ctx: &crate::analysis::Context) -> &crate::analysis::disputes::Disputes {
         self.disputes.get_or_init(|| crate::analysis::disputes::find_disputes(self, ctx))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identity_map_is_the_identity() {
+        let m = OffsetMap::Identity;
+        assert_eq!(m.span_to_source(Span::new(3, 9)), Span::new(3, 9));
+        assert_eq!(m.span_to_source(Span::new(4, 4)), Span::new(4, 4));
+    }
+
+    #[test]
+    fn atomic_runs_map_whole_and_copies_byte_for_byte() {
+        // text `“ab` <- source `xx\u201cab`: the quote mark is 3 text bytes, 6 source bytes.
+        let m = OffsetMap::Segments(vec![Segment::atomic(0, 3, 2, 6), Segment::copy(3, 8, 2)]);
+        assert_eq!(m.span_to_source(Span::new(0, 3)), Span::new(2, 8));
+        assert_eq!(m.span_to_source(Span::new(0, 4)), Span::new(2, 9));
+        assert_eq!(m.span_to_source(Span::new(3, 5)), Span::new(8, 10));
+        assert_eq!(m.span_to_source(Span::new(4, 4)), Span::new(9, 9));
+        // Outside every run, offsets continue one for one (Markdown records only its entities).
+        assert_eq!(m.span_to_source(Span::new(5, 7)), Span::new(10, 12));
+        assert_eq!(OffsetMap::Segments(Vec::new()).span_to_source(Span::new(1, 2)), Span::new(1, 2));
+        let m = OffsetMap::Segments(vec![Segment::atomic(4, 7, 4, 7)]);
+        assert_eq!(m.span_to_source(Span::new(0, 5)), Span::new(0, 11));
+        assert_eq!(m.span_to_source(Span::new(6, 13)), Span::new(4, 13));
+    }
+
+    #[test]
+    fn a_span_ending_before_a_skipped_tag_ends_at_its_own_bytes() {
+        // text `a”b` <- source `a&rdquo;</em>b`: `”` must not swallow `</em>`.
+        let m = OffsetMap::Segments(vec![Segment::copy(0, 0, 1), Segment::atomic(1, 3, 1, 7), Segment::copy(4, 13, 1)]);
+        assert_eq!(m.span_to_source(Span::new(0, 4)), Span::new(0, 8));
+        assert_eq!(m.span_to_source(Span::new(1, 5)), Span::new(1, 14));
     }
 }

@@ -6,6 +6,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod diff;
 pub mod document;
 pub mod finding;

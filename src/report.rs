@@ -17,6 +17,8 @@ pub struct Located {
     /// The sentence holding the finding, whitespace-normalised: a fingerprint that
     /// survives edits elsewhere in the article (SARIF, diff matching).
     pub sentence_key: String,
+    /// The flagged text, normalised the same way (tells two findings in one sentence apart).
+    pub matched_key: String,
     /// "old" or "new" for revision findings; None otherwise.
     pub side: Option<&'static str>,
 }
@@ -81,7 +83,8 @@ pub fn locate(doc: &Document, finding: Finding, side: Option<&'static str>) -> L
         .sentence_at(finding.span.start)
         .map(|i| normalise(doc.slice(doc.sentences[i].span)))
         .unwrap_or_else(|| normalise(doc.slice(finding.span)));
-    Located { finding, span, start, end, labels, sentence_key, side }
+    let matched_key = normalise(doc.slice(finding.span));
+    Located { finding, span, start, end, labels, sentence_key, matched_key, side }
 }
 
 /// Counts over every file of a run.
@@ -95,13 +98,18 @@ pub struct Summary {
 
 impl Summary {
     pub fn of(reports: &[FileReport]) -> Self {
-        let mut s = Summary { files: reports.len(), ..Default::default() };
+        let mut s = Summary::default();
         for r in reports {
-            s.error += r.count(Severity::Error);
-            s.warning += r.count(Severity::Warning);
-            s.info += r.count(Severity::Info);
+            s.add(r);
         }
         s
+    }
+
+    pub fn add(&mut self, r: &FileReport) {
+        self.files += 1;
+        self.error += r.count(Severity::Error);
+        self.warning += r.count(Severity::Warning);
+        self.info += r.count(Severity::Info);
     }
 
     /// Whether anything is at or above `level`.

@@ -33,6 +33,8 @@ enum Role {
     /// "X lied", "X reneged on".
     Wrongdoing,
     Denial,
+    /// An explicit answer ("responded", "fired back"): a response whoever gives it.
+    Rebuttal,
     NoComment,
     Speech,
 }
@@ -45,6 +47,7 @@ const CUE_CLASSES: &[(&str, Role)] = &[
     ("accusation-noun", Role::AccusationNoun),
     ("wrongdoing", Role::Wrongdoing),
     ("denial", Role::Denial),
+    ("rebuttal", Role::Rebuttal),
     ("no-comment", Role::NoComment),
     ("speech", Role::Speech),
 ];
@@ -60,6 +63,8 @@ pub struct Lexicon {
     entities: PhraseMatcher,
     negation: HashSet<String>,
     function_words: HashSet<String>,
+    male_names: HashSet<String>,
+    female_names: HashSet<String>,
     not_names: HashSet<String>,
 }
 
@@ -70,6 +75,11 @@ impl Default for Lexicon {
 }
 
 impl Lexicon {
+    /// Whether `word` is one of the cue phrases (a verb that should not join a name).
+    fn cue_words(&self, word: &str) -> bool {
+        self.cues.lookup(word).is_some() || self.charges.lookup(word).is_some()
+    }
+
     pub fn new(lexicons: &Lexicons) -> Self {
         let mut classes: Vec<(&str, Vec<&str>)> = Vec::new();
         let mut cue_roles = Vec::new();
@@ -107,6 +117,8 @@ impl Lexicon {
             negation: set("negation", true),
             function_words: set("function-words", true),
             not_names: set("not-names", false),
+            male_names: lexicons.phrases("first-names", Some("male")).into_iter().map(String::from).collect(),
+            female_names: lexicons.phrases("first-names", Some("female")).into_iter().map(String::from).collect(),
         }
     }
 }
@@ -173,6 +185,8 @@ pub struct Response {
     pub overlap: Vec<String>,
     /// The response's sentence negates or rebuts ("not", "false", "no").
     pub negated: bool,
+    /// An explicit answer verb ("responded", "fired back"), which answers whoever says it.
+    pub explicit: bool,
 }
 
 /// Which responses count as answering, and how far away (rule parameters).
@@ -233,7 +247,7 @@ impl Dispute {
         }
         // A third party's denial answers only on the same topic ("The US says no binding
         // assurances ..." answers an accusation against NATO).
-        if r.responder == Responder::Other && !topical {
+        if r.responder == Responder::Other && !topical && !r.explicit {
             return false;
         }
         match r.distance {
@@ -289,6 +303,10 @@ struct Mention {
     /// The first word of a longer name ("Acme" of "Acme Corp", "Hillary" of "Hillary Clinton").
     alt: Option<u32>,
     entity: bool,
+    /// Sentence index, and whether it is the first party of its sentence (its subject,
+    /// usually), which pronouns prefer.
+    sentence: u32,
+    first: bool,
 }
 
 #[derive(Default)]
@@ -298,8 +316,9 @@ struct Parties {
     /// Side of each key, learnt from its first mention with an entity word.
     side: HashMap<u32, u32>,
     mentions: Vec<Mention>,
-    /// Keys introduced with a full name ("Donald Trump"): what he / she can stand for.
-    people: HashSet<u32>,
+    /// Keys introduced with a full name ("Donald Trump"): what he / she can stand for, with
+    /// the gender of the given name when the first-names lexicon knows it (true = female).
+    people: HashMap<u32, Option<bool>>,
 }
 
 /// Party keys compare without case, dots, possessives or a plural s.
@@ -307,7 +326,8 @@ fn normalise_key(word: &str) -> String {
     let w = word.trim_end_matches(['’', '\'']);
     let w = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
     let mut k: String = w.chars().filter(|&c| c != '.').flat_map(char::to_lowercase).collect();
-    if k.len() > 3 && k.ends_with('s') && !k.ends_with("ss") {
+    // Plural group names only ("Republicans", "Democrats", "Russians"), not "News" or "Sanders".
+    if k.len() > 5 && (k.ends_with("ans") || k.ends_with("ats") || k.ends_with("ists")) {
         k.pop();
     }
     k
@@ -337,13 +357,30 @@ impl Parties {
 
     /// The most recent mention ending before `offset` that is not one of `exclude`;
     /// `person` skips entity aliases (he / she stand for people).
-    fn antecedent(&self, offset: usize, person: bool, exclude: &[u32]) -> Option<&Mention> {
+    fn antecedent(&self, offset: usize, pronoun: Pronoun, exclude: &[u32]) -> Option<&Mention> {
         let hi = self.mentions.partition_point(|m| m.span.end <= offset);
-        self.mentions[..hi].iter().rev().take(40).find(|m| {
-            (!person || (!m.entity && self.people.contains(&m.key)))
-                && !exclude.contains(&m.key)
-                && !self.set(m).iter().flatten().any(|k| exclude.contains(k))
-        })
+        let compatible = |m: &Mention| match (pronoun, self.people.get(&m.key)) {
+            (Pronoun::Other, _) => true,
+            (_, None) => false,
+            (_, Some(None)) => !m.entity,
+            (Pronoun::Male, Some(Some(female))) => !m.entity && !female,
+            (Pronoun::Female, Some(Some(female))) => !m.entity && *female,
+        };
+        let allowed = |m: &&Mention| {
+            compatible(m) && !exclude.contains(&m.key) && !self.set(m).iter().flatten().any(|k| exclude.contains(k))
+        };
+        let recent = &self.mentions[..hi];
+        // The subject of this sentence or the previous one first ("Mr. Lewandowski's troubles
+        // began ... for Mr. Bannon ... He was charged": Lewandowski), then the latest party.
+        let here = recent.last().map_or(0, |m| m.sentence);
+        recent
+            .iter()
+            .rev()
+            .take(40)
+            .take_while(|m| m.sentence + 1 >= here)
+            .filter(|m| m.first)
+            .find(allowed)
+            .or_else(|| recent.iter().rev().take(40).find(allowed))
     }
 }
 
@@ -362,18 +399,22 @@ fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-const PERSON_PRONOUNS: &[&str] = &["he", "him", "his", "she", "her"];
-const OTHER_PRONOUNS: &[&str] = &["they", "them", "their", "it", "its"];
+/// What a pronoun can stand for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pronoun {
+    Male,
+    Female,
+    /// they / it: any party.
+    Other,
+}
 const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"];
 
-fn pronoun_kind(word: &str) -> Option<bool> {
-    let w = word.to_ascii_lowercase();
-    if PERSON_PRONOUNS.contains(&w.as_str()) {
-        Some(true)
-    } else if OTHER_PRONOUNS.contains(&w.as_str()) {
-        Some(false)
-    } else {
-        None
+fn pronoun_kind(word: &str) -> Option<Pronoun> {
+    match word.to_ascii_lowercase().as_str() {
+        "he" | "him" | "his" => Some(Pronoun::Male),
+        "she" | "her" => Some(Pronoun::Female),
+        "they" | "them" | "their" | "it" | "its" => Some(Pronoun::Other),
+        _ => None,
     }
 }
 
@@ -444,7 +485,7 @@ fn find_parties(doc: &Document, lex: &Lexicon) -> Parties {
             if let Some((class, alias)) = whole {
                 let key = entity_key(&mut p, class);
                 let span = Span::new(run.start.min(alias.start), run.end);
-                p.mentions.push(Mention { span, key, side: None, alt: None, entity: true });
+                p.mentions.push(Mention { span, key, side: None, alt: None, entity: true, sentence: 0, first: false });
                 continue;
             }
             let key_word = last_word;
@@ -458,9 +499,20 @@ fn find_parties(doc: &Document, lex: &Lexicon) -> Parties {
                 .filter(|k| k.len() > 2)
                 .map(|k| p.intern(k, run.text(text)));
             if alt.is_some() {
-                p.people.insert(key);
+                let given = bare(toks[first].span.text(text));
+                let female = if lex.female_names.contains(given) {
+                    Some(true)
+                } else if lex.male_names.contains(given) {
+                    Some(false)
+                } else {
+                    None
+                };
+                let g = p.people.entry(key).or_insert(female);
+                if g.is_none() {
+                    *g = female;
+                }
             }
-            p.mentions.push(Mention { span: run, key, side, alt, entity: false });
+            p.mentions.push(Mention { span: run, key, side, alt, entity: false, sentence: 0, first: false });
         }
     }
     // Aliases outside capitalised runs ("the administration", lower-case demonyms).
@@ -471,10 +523,34 @@ fn find_parties(doc: &Document, lex: &Lexicon) -> Parties {
             .any(|m| m.span.overlaps(a.span));
         if !inside {
             let key = entity_key(&mut p, a.class);
-            p.mentions.push(Mention { span: a.span, key, side: None, alt: None, entity: true });
+            p.mentions.push(Mention {
+                span: a.span,
+                key,
+                side: None,
+                alt: None,
+                entity: true,
+                sentence: 0,
+                first: false,
+            });
         }
     }
     p.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    // A multi-word name is a person when its given name is known or its last word is used
+    // alone elsewhere ("Donald Trump" ... "Trump"); "New Hampshire" is neither.
+    let alone: HashSet<u32> = p
+        .mentions
+        .iter()
+        .filter(|m| !m.entity && m.alt.is_none() && !m.span.text(text).contains(' '))
+        .map(|m| m.key)
+        .collect();
+    p.people.retain(|k, gender| gender.is_some() || alone.contains(k));
+    let mut last_sentence = usize::MAX;
+    for m in &mut p.mentions {
+        let si = doc.sentence_at(m.span.start).unwrap_or(0);
+        m.sentence = si as u32;
+        m.first = si != last_sentence;
+        last_sentence = si;
+    }
     // "Donald Trump campaign manager Corey Lewandowski": the described name is on the side of
     // the describing one.
     for i in 1..p.mentions.len() {
@@ -493,7 +569,14 @@ fn is_modifier(text: &str, lex: &Lexicon, m: Span, next: Span) -> bool {
     let mut n = 0;
     for w in between.split_whitespace() {
         n += 1;
-        if n > 3 || !w.chars().all(|c| c.is_lowercase() || c == '-') || lex.function_words.contains(w) {
+        // Role nouns join names ("campaign manager"); verbs do not ("Bob Smith blamed CNN").
+        // Titles join them too ("Michigan Gov. Rick Snyder").
+        if lex.not_names.contains(w.trim_end_matches('.')) && is_capitalised(w) && w != "The" {
+            n += 1;
+            continue;
+        }
+        let verb_like = w.ends_with("ed") || w.ends_with('s') || lex.cue_words(w);
+        if n > 3 || verb_like || !w.chars().all(|c| c.is_lowercase() || c == '-') || lex.function_words.contains(w) {
             return false;
         }
     }
@@ -566,6 +649,7 @@ struct Candidate {
     cue: Span,
     sentence: usize,
     kind: ResponseKind,
+    explicit: bool,
     /// Keys of the party speaking (empty when unknown).
     speaker: Vec<u32>,
     negated: bool,
@@ -611,8 +695,8 @@ impl Scan<'_> {
             if subject_only && !["he", "she", "they", "it"].contains(&w.to_ascii_lowercase().as_str()) {
                 continue;
             }
-            if let Some(person) = pronoun_kind(w) {
-                return self.parties.antecedent(t.span.start, person, exclude).map(|m| (t.span, *m));
+            if let Some(kind) = pronoun_kind(w) {
+                return self.parties.antecedent(t.span.start, kind, exclude).map(|m| (t.span, *m));
             }
         }
         None
@@ -667,11 +751,18 @@ impl Scan<'_> {
         if own_subject {
             return None;
         }
-        if let Some(m) = self.parties.mentions_in(Span::new(sentence.start, offset)).iter().find(outside_parens) {
-            let h = self.head_of(m);
-            return Some((h.span, *h));
+        // The sentence's subject: its first party or subject pronoun ("In South Carolina, he
+        // prevailed ...; was denounced by ...": he).
+        let whole = Span::new(sentence.start, offset);
+        let first = self.parties.mentions_in(whole).iter().find(outside_parens);
+        match (first, self.pronoun_where(whole, &[], true)) {
+            (Some(m), Some((ps, pm))) if ps.start < m.span.start => Some((ps, pm)),
+            (Some(m), _) => {
+                let h = self.head_of(m);
+                Some((h.span, *h))
+            }
+            (None, p) => p,
         }
-        None
     }
 
     /// A name used as a modifier ("Republican presidential candidate Donald Trump") gives way
@@ -690,7 +781,7 @@ impl Scan<'_> {
             .iter()
             .find(|m| !self.keys_of(m).iter().any(|k| exclude.contains(k)))
             .map(|m| self.head_of(m));
-        let pron = self.pronoun_in(span, exclude);
+        let pron = self.object_pronoun(span, exclude);
         match (named, pron) {
             (Some(m), Some((ps, pm))) if ps.start < m.span.start => Some((ps, pm)),
             (Some(m), _) => Some((m.span, *m)),
@@ -698,11 +789,30 @@ impl Scan<'_> {
         }
     }
 
+    /// An object pronoun in `span` resolved ("accused him of"); possessives ("his company",
+    /// "her Republican rival") are determiners of another noun and are skipped.
+    fn object_pronoun(&self, span: Span, exclude: &[u32]) -> Option<(Span, Mention)> {
+        let text = self.text();
+        let toks: Vec<Token> = tokens(text, span).collect();
+        for (i, t) in toks.iter().enumerate() {
+            let w = t.span.text(text).to_ascii_lowercase();
+            let possessive = matches!(w.as_str(), "his" | "its" | "their")
+                || (w == "her" && toks.get(i + 1).is_some_and(|n| n.kind == TokenKind::Word));
+            if possessive {
+                continue;
+            }
+            if let Some(kind) = pronoun_kind(&w) {
+                return self.parties.antecedent(t.span.start, kind, exclude).map(|m| (t.span, *m));
+            }
+        }
+        None
+    }
+
     /// Offset of the first of `words` after `from` in the sentence, within `limit` tokens.
     fn find_word(&self, sentence: Span, from: usize, words: &[&str], limit: usize) -> Option<usize> {
         tokens(self.text(), span(from, sentence.end))
             .take(limit)
-            .take_while(|t| !matches!(t.span.text(self.text()), "." | ";"))
+            .take_while(|t| t.span.text(self.text()) != ";")
             .find(|t| words.contains(&t.span.text(self.text()).to_ascii_lowercase().as_str()))
             .map(|t| t.span.start)
     }
@@ -763,7 +873,8 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
     for &para in &doc.paragraphs {
         hits.extend(lex.cues.find_in(text, para).map(|m| (m, lex.cue_roles[m.class as usize])));
     }
-    let any_accusation = hits.iter().any(|(_, r)| !matches!(r, Role::Denial | Role::NoComment | Role::Speech));
+    let any_accusation =
+        hits.iter().any(|(_, r)| !matches!(r, Role::Denial | Role::Rebuttal | Role::NoComment | Role::Speech));
     let any_claim = hits.iter().any(|(_, r)| *r == Role::Speech);
     if !any_accusation && !any_claim {
         return Disputes::default();
@@ -775,13 +886,14 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
         let Some(si) = doc.sentence_at(m.span.start) else { continue };
         let sentence = doc.sentences[si].span;
         match role {
-            Role::Denial | Role::NoComment => {
+            Role::Denial | Role::Rebuttal | Role::NoComment => {
                 let speaker = scan.subject(sentence, m.span.start);
-                let kind = if role == Role::Denial { ResponseKind::Denial } else { ResponseKind::NoComment };
+                let kind = if role == Role::NoComment { ResponseKind::NoComment } else { ResponseKind::Denial };
                 candidates.push(Candidate {
                     cue: m.span,
                     sentence: si,
                     kind,
+                    explicit: role == Role::Rebuttal,
                     speaker: speaker.map(|(_, m)| scan.keys_of(&m)).unwrap_or_default(),
                     negated: true,
                 });
@@ -790,7 +902,14 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                 }
             }
             Role::Speech => {
-                if scan.in_quote(m.span) {
+                // "blamed CNN for reporting": a gerund after a preposition is a noun.
+                let after_preposition = scan.previous_word(sentence, m.span.start).is_some_and(|w| {
+                    matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "for" | "of" | "by" | "about" | "after" | "before" | "without" | "from" | "in" | "on"
+                    )
+                });
+                if after_preposition || scan.in_quote(m.span) {
                     continue;
                 }
                 let (speaker, content) = speech_parts(&scan, sentence, m.span);
@@ -800,6 +919,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                         cue: m.span,
                         sentence: si,
                         kind: ResponseKind::TargetSpeech,
+                        explicit: false,
                         speaker: keys.clone(),
                         negated: scan.has_negation(content),
                     });
@@ -825,7 +945,14 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
             continue;
         }
         let negated = a.content.is_some_and(|c| scan.has_negation(c));
-        candidates.push(Candidate { cue, sentence: si, kind: ResponseKind::TargetSpeech, speaker: keys, negated });
+        candidates.push(Candidate {
+            cue,
+            sentence: si,
+            kind: ResponseKind::TargetSpeech,
+            explicit: false,
+            speaker: keys,
+            negated,
+        });
     }
     // One assertion per sentence and target.
     found.sort_by_key(|f| (f.sentence, f.cue.start));
@@ -871,20 +998,26 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                 same_sentence: c.sentence == f.sentence,
                 overlap: overlap(&topic, stems),
                 negated: c.negated,
+                explicit: c.explicit,
             });
         }
         responses.sort_by_key(|r| (r.distance.unsigned_abs(), r.distance < 0, r.cue.start));
+        let target_span = if pronoun_kind(f.target.0.text(text)).is_some() {
+            f.target.0
+        } else {
+            if f.target.1.entity { described(&scan, f.target.0, sentence.span) } else { f.target.0 }
+        };
         let target_name = if pronoun_kind(f.target.0.text(text)).is_some() {
             scan.parties.names[f.target.1.key as usize].clone()
         } else {
-            f.target.0.text(text).to_string()
+            target_span.text(text).to_string()
         };
         items.push(Dispute {
             kind: f.kind,
             assertion: sentence.span,
             cue: f.cue,
             accuser: f.accuser.map(|(s, _)| s),
-            target: f.target.0,
+            target: target_span,
             target_name,
             paragraph: sentence.paragraph,
             responses,
@@ -893,13 +1026,36 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
     Disputes { items }
 }
 
+/// A party used as a modifier names a group or a person by role: "the American swimmer",
+/// "GOP voters". The mention grows to one or two following lower-case words when a
+/// preposition, punctuation or the sentence end follows them.
+fn described(scan: &Scan<'_>, mention: Span, sentence: Span) -> Span {
+    let text = scan.text();
+    let mut end = mention.end;
+    let mut words = 0;
+    for t in tokens(text, span(mention.end, sentence.end)) {
+        let w = t.span.text(text);
+        let lower = t.kind == TokenKind::Word && w.chars().all(|c| c.is_lowercase() || c == '-');
+        if lower && !w.ends_with("ed") && !scan.lex.function_words.contains(w) && !scan.lex.cue_words(w) && words < 2 {
+            end = t.span.end;
+            words += 1;
+            continue;
+        }
+        if words > 0 && !(t.kind == TokenKind::Punct || scan.lex.function_words.contains(&w.to_ascii_lowercase())) {
+            return mention;
+        }
+        break;
+    }
+    Span::new(mention.start, end)
+}
+
 /// Party keys of an attribution's resolved speaker ("US Secretary of State Antony Blinken").
 fn speaker_keys(scan: &Scan<'_>, name: &str, source: Option<Span>) -> Vec<u32> {
     let mut keys = Vec::new();
-    if let Some(src) = source {
-        for m in scan.parties.mentions_in(src) {
-            keys.extend(scan.keys_of(m));
-        }
+    // The source's first party only: a long source span may run over the object
+    // ("Ted Cruz blamed CNN for").
+    if let Some(m) = source.and_then(|src| scan.parties.mentions_in(src).first()) {
+        keys.extend(scan.keys_of(m));
     }
     let last = name.split_whitespace().last().unwrap_or("");
     if let Some(&k) = scan.parties.keys.get(&normalise_key(last)) {
@@ -1045,7 +1201,13 @@ fn marked_disputed(scan: &Scan<'_>, si: usize, denial: Span, found: &mut Vec<Fou
 /// Where the object of an accusation verb may start: its first three words, up to `until`
 /// ("accused the US of": the US; not "counter-attack from Mosul as").
 fn object(scan: &Scan<'_>, sentence: Span, cue: Span, until: usize) -> Span {
-    let third = tokens(scan.text(), span(cue.end, sentence.end)).take(3).last().map_or(cue.end, |t| t.span.end);
+    // Titles and their abbreviation dots do not count ("accused Michigan Gov. Rick Snyder of").
+    let text = scan.text();
+    let third = tokens(text, span(cue.end, sentence.end))
+        .filter(|t| t.kind == TokenKind::Word && !scan.lex.not_names.contains(t.span.text(text)))
+        .take(2)
+        .last()
+        .map_or(cue.end, |t| t.span.end);
     Span::new(cue.end, until.min(third).max(cue.end))
 }
 
@@ -1072,11 +1234,17 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
     {
         return;
     }
-    // "refused to condemn X", "did not accuse X": no accusation is made.
-    if scan.previous_word(sentence, cue.start).is_some_and(|w| {
-        let w = w.to_ascii_lowercase();
-        w == "to" || w == "not" || w == "never" || w.ends_with("n't") || w.ends_with("n’t")
-    }) {
+    // "refused to condemn X", "has never publicly blamed X", "voters might blame X", "false
+    // accusations that X": no accusation is made, or the article already answers it.
+    let before: Vec<Token> = tokens(text, Span::new(sentence.start, cue.start)).collect();
+    let hedged = before.iter().rev().take(3).enumerate().any(|(i, t)| {
+        let w = t.span.text(text).to_ascii_lowercase();
+        matches!(w.as_str(), "not" | "never" | "without" | "might" | "may" | "could" | "would" | "should")
+            || w.ends_with("n't")
+            || w.ends_with("n’t")
+            || (i == 0 && matches!(w.as_str(), "to" | "false" | "baseless" | "unfounded" | "debunked" | "bogus"))
+    });
+    if hedged {
         return;
     }
     let (target, accuser) = if passive {
@@ -1111,8 +1279,8 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
                 let named = scan.parties.mentions_in(region).last().map(|m| (m.span, *m));
                 named.or_else(|| {
                     before.last().filter(|t| pronoun_kind(t.span.text(text)).is_some()).and_then(|t| {
-                        let person = pronoun_kind(t.span.text(text)) == Some(true);
-                        scan.parties.antecedent(t.span.start, person, &[]).map(|m| (t.span, *m))
+                        let kind = pronoun_kind(t.span.text(text))?;
+                        scan.parties.antecedent(t.span.start, kind, &[]).map(|m| (t.span, *m))
                     })
                 })
             }

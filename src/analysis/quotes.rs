@@ -78,12 +78,8 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
                 }
                 '“' | '«' => Some(true),
                 '”' | '»' => Some(false),
-                '"' => Some(
-                    !double_open
-                        || (is_opening_context(prev)
-                            && next.is_some_and(|n| !n.is_whitespace())
-                            && !stack.last().is_some_and(|o| !o.single && o.content_start == at)),
-                ),
+                // A straight double mark opens when none is open, else closes.
+                '"' => Some(!double_open),
                 '‘' if is_opening_context(prev) && next.is_some_and(|n| n.is_alphabetic() || n == '“') => {
                     Some(true)
                 }
@@ -101,10 +97,6 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
             };
             let is_single = matches!(c, '‘' | '’' | '\'');
             match action {
-                Some(true) if c == '"' && double_open => {
-                    // A straight mark while a straight quote is open closes it.
-                    close(&mut stack, &mut quotes, text, pi, false, at, after, &mut pending, &mut first_quote_of_para);
-                }
                 Some(true) => {
                     stack.push(Open { start: at, content_start: after, single: is_single });
                 }
@@ -254,6 +246,15 @@ mod tests {
         assert_eq!(q.len(), 3);
         assert!(!q[1].closed && !q[1].unbalanced);
         assert_eq!(q[2].continues, Some(1));
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_double_quotes() {
+        let text = "''People turn to us,'' Ms. White said. It's ''open door''.";
+        let q = quotes(text);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].content.text(text), "People turn to us,");
+        assert_eq!(q[1].content.text(text), "open door");
     }
 
     #[test]

@@ -53,16 +53,24 @@ pub fn run(args: AnalysisArgs) -> u8 {
                     .map(|d| format!(" ({})", d.strftime("%A")))
                     .unwrap_or_default();
                 let m = e.modifier.map(|m| format!(" mod={m}")).unwrap_or_default();
+                // Say how a relative expression was read, so an editor can see why.
+                let how = match (e.relative, e.tense) {
+                    (false, _) => "",
+                    (true, crate::analysis::temporal::Tense::Past) => "  [relative, past tense]",
+                    (true, crate::analysis::temporal::Tense::Future) => "  [relative, future tense]",
+                    (true, _) => "  [relative]",
+                };
                 let _ = writeln!(
                     s,
-                    "{:>5}:{:<4} {:<28} {:<9} {}{}{}",
+                    "{:>5}:{:<4} {:<28} {:<9} {}{}{}{}",
                     lc.line,
                     lc.column,
                     format!("{:?}", doc.slice(e.span)),
                     format!("{:?}", e.kind).to_uppercase(),
                     e.value,
                     m,
-                    weekday
+                    weekday,
+                    how
                 );
             }
             if exprs.is_empty() {

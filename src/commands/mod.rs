@@ -3,12 +3,14 @@
 mod check;
 mod dates;
 mod diff;
+mod inspect;
 pub mod rules;
 mod sources;
 
 use std::io::Write;
 
 use crate::cli::{Cli, Command, InputArgs, RuleArgs};
+use crate::config::Config;
 use crate::input::InputOptions;
 use crate::rules::{RuleSet, RuleSource, load};
 
@@ -25,6 +27,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Dates(args) => dates::run(args),
         Command::Rules(cmd) => rules::run(cmd),
         Command::Schema => rules::schema(),
+        Command::Inspect(args) => inspect::run(args),
     }
 }
 
@@ -33,21 +36,48 @@ pub(crate) fn error(message: impl std::fmt::Display) {
     let _ = writeln!(std::io::stderr(), "factlint: error: {message}");
 }
 
-/// Load the rules the flags ask for, or print why not.
+/// The config in force: `--config FILE`, else the nearest .factlint.json (unless
+/// `--no-config`).
+pub(crate) fn load_config(args: &RuleArgs) -> Result<Config, u8> {
+    let path = match (&args.config, args.no_config) {
+        (Some(p), _) => Some(p.clone()),
+        (None, true) => None,
+        (None, false) => std::env::current_dir().ok().and_then(|d| Config::discover(&d)),
+    };
+    match path {
+        Some(p) => Config::read(&p).map_err(|e| {
+            error(e);
+            EXIT_ERROR
+        }),
+        None => Ok(Config::default()),
+    }
+}
+
+/// Load the rules the flags and the config ask for (flags win), or print why not.
 pub(crate) fn load_rules(args: &RuleArgs) -> Result<RuleSet, u8> {
-    let mut sources = vec![match &args.rules {
+    let cfg = load_config(args)?;
+    load_rules_with(args, &cfg)
+}
+
+pub(crate) fn load_rules_with(args: &RuleArgs, cfg: &Config) -> Result<RuleSet, u8> {
+    let fail = |e: String| {
+        error(e);
+        EXIT_ERROR
+    };
+    let mut sources = vec![match args.rules.as_ref().or(cfg.rules.as_ref()) {
         Some(dir) => RuleSource::Dir(dir.clone()),
         None => RuleSource::Embedded,
     }];
-    sources.extend(args.extend_rules.iter().cloned().map(RuleSource::Dir));
-    let mut set = load::load(&sources).map_err(|e| {
-        error(e);
-        EXIT_ERROR
-    })?;
-    set.filter(&args.select, &args.ignore).map_err(|e| {
-        error(e);
-        EXIT_ERROR
-    })?;
+    sources.extend(cfg.extend_rules.iter().chain(&args.extend_rules).cloned().map(RuleSource::Dir));
+    let mut set = load::load(&sources).map_err(|e| fail(e.to_string()))?;
+    for (id, sev) in &cfg.severity {
+        set.set_severity(id, *sev).map_err(|e| {
+            fail(format!("{}: severity: {e}", cfg.path.as_ref().map_or(String::new(), |p| p.display().to_string())))
+        })?;
+    }
+    let select = if args.select.is_empty() { &cfg.select } else { &args.select };
+    let ignore: Vec<String> = cfg.ignore.iter().chain(&args.ignore).cloned().collect();
+    set.filter(select, &ignore).map_err(fail)?;
     Ok(set)
 }
 

@@ -24,14 +24,15 @@ fn list(args: &RuleArgs, format: ListFormat) -> u8 {
             let v: Vec<_> = set
                 .rules
                 .iter()
-                .map(|r| serde_json::json!({"id": &*r.id, "category": r.category(), "severity": r.severity, "check": r.kind, "message": r.message, "origin": r.origin}))
+                .map(|r| serde_json::json!({"id": &*r.id, "category": r.category(), "severity": r.severity, "check": r.kind, "enabled": r.enabled, "message": r.message, "origin": r.origin}))
                 .collect();
             serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
         }
         ListFormat::Human => {
             let mut s = String::new();
             for r in &set.rules {
-                let _ = writeln!(s, "{:<44} {:<8} {:<22} {}", r.id, r.severity, r.kind, r.message);
+                let opt_in = if r.enabled { "" } else { " (opt-in: --select it)" };
+                let _ = writeln!(s, "{:<44} {:<8} {:<22} {}{opt_in}", r.id, r.severity, r.kind, r.message);
             }
             s
         }

@@ -18,35 +18,42 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    let mut per_level = [0usize; 3];
-    for r in reports {
-        for f in &r.findings {
-            let (cmd, idx) = match f.finding.severity {
-                Severity::Error => ("error", 0),
-                Severity::Warning => ("warning", 1),
-                Severity::Info => ("notice", 2),
-            };
-            per_level[idx] += 1;
-            let mut message = f.finding.message.clone();
-            if let Some(help) = &f.finding.help {
-                message.push_str("\nhelp: ");
-                message.push_str(help);
-            }
-            writeln!(
-                out,
-                "::{cmd} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-                escape_property(&r.path),
-                f.start.line,
-                f.start.column,
-                f.end.line,
-                f.end.column,
-                escape_property(&format!("factlint {}", f.finding.rule)),
-                escape_data(&message)
-            )?;
+/// Annotations written so far, per level (error, warning, notice).
+#[derive(Debug, Default)]
+pub struct State {
+    per_level: [usize; 3],
+}
+
+pub fn file(r: &FileReport, state: &mut State, out: &mut dyn Write) -> io::Result<()> {
+    for f in &r.findings {
+        let (cmd, idx) = match f.finding.severity {
+            Severity::Error => ("error", 0),
+            Severity::Warning => ("warning", 1),
+            Severity::Info => ("notice", 2),
+        };
+        state.per_level[idx] += 1;
+        let mut message = f.finding.message.clone();
+        if let Some(help) = &f.finding.help {
+            message.push_str("\nhelp: ");
+            message.push_str(help);
         }
+        writeln!(
+            out,
+            "::{cmd} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+            escape_property(&r.path),
+            f.start.line,
+            f.start.column,
+            f.end.line,
+            f.end.column,
+            escape_property(&format!("factlint {}", f.finding.rule)),
+            escape_data(&message)
+        )?;
     }
-    let dropped: usize = per_level.iter().map(|&n| n.saturating_sub(ANNOTATION_CAP)).sum();
+    Ok(())
+}
+
+pub fn end(state: &State, out: &mut dyn Write) -> io::Result<()> {
+    let dropped: usize = state.per_level.iter().map(|&n| n.saturating_sub(ANNOTATION_CAP)).sum();
     if dropped > 0 {
         writeln!(
             out,

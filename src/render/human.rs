@@ -37,7 +37,7 @@ pub(crate) fn render_one(r: &FileReport, f: &Located, renderer: &Renderer) -> St
     let clamp = |x: usize| x.clamp(ws, we) - ws;
     let mut snippet = Snippet::source(text)
         .line_start(first_line)
-        .path(r.path.to_string())
+        .path(r.path.as_str())
         .annotation(AnnotationKind::Primary.span(clamp(f.span.start)..clamp(f.span.end).max(clamp(f.span.start))));
     for (label, (span, _)) in f.finding.labels.iter().zip(&f.labels) {
         snippet = snippet
@@ -51,18 +51,15 @@ pub(crate) fn render_one(r: &FileReport, f: &Located, renderer: &Renderer) -> St
     renderer.render(&[group])
 }
 
-pub fn render(
-    reports: &[FileReport],
-    summary: &Summary,
-    opts: &RenderOptions<'_>,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+pub fn file(r: &FileReport, opts: &RenderOptions<'_>, out: &mut dyn Write) -> io::Result<()> {
     let renderer = if opts.color { Renderer::styled() } else { Renderer::plain() };
-    for r in reports {
-        for f in &r.findings {
-            writeln!(out, "{}\n", render_one(r, f, &renderer))?;
-        }
+    for f in &r.findings {
+        writeln!(out, "{}\n", render_one(r, f, &renderer))?;
     }
+    Ok(())
+}
+
+pub fn end(summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
     let line = super::summary_line(summary);
     if summary.error + summary.warning + summary.info == 0 {
         writeln!(out, "no findings: {line}")

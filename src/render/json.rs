@@ -48,24 +48,13 @@ pub fn summary_json(s: &Summary) -> Value {
     json!({"files": s.files, "error": s.error, "warning": s.warning, "info": s.info})
 }
 
-pub fn render(reports: &[FileReport], summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
-    let doc = json!({
-        "version": 1,
-        "files": reports.iter().map(file_json).collect::<Vec<_>>(),
-        "summary": summary_json(summary),
-    });
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
-}
-
-pub fn render_lines(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    for r in reports {
-        for f in &r.findings {
-            let mut v = finding_json(f);
-            v["path"] = json!(r.path);
-            serde_json::to_writer(&mut *out, &v)?;
-            writeln!(out)?;
-        }
+/// `jsonl`: one finding per line, each with its path.
+pub fn lines(r: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    for f in &r.findings {
+        let mut v = finding_json(f);
+        v["path"] = json!(r.path);
+        serde_json::to_writer(&mut *out, &v)?;
+        writeln!(out)?;
     }
     Ok(())
 }

@@ -36,9 +36,8 @@ fn uri(path: &str) -> String {
     path.trim_start_matches("./").replace('\\', "/").replace('%', "%25").replace(' ', "%20")
 }
 
-pub fn render(reports: &[FileReport], rules: &RuleSet, out: &mut dyn Write) -> io::Result<()> {
-    let rule_index: std::collections::BTreeMap<&str, usize> =
-        rules.rules.iter().enumerate().map(|(i, r)| (&*r.id, i)).collect();
+/// The run's header and rule descriptors, then an open `results` array.
+pub fn begin(rules: &RuleSet, out: &mut dyn Write) -> io::Result<()> {
     let driver_rules: Vec<Value> = rules
         .rules
         .iter()
@@ -51,62 +50,62 @@ pub fn render(reports: &[FileReport], rules: &RuleSet, out: &mut dyn Write) -> i
                 "fullDescription": {"text": r.description.clone().unwrap_or_else(|| r.message.clone())},
                 "help": {"text": help, "markdown": help},
                 "defaultConfiguration": {"level": level(r.severity)},
-                "properties": {"tags": [r.category()], "precision": "high"},
+                "properties": {"tags": [r.category()]},
             })
         })
         .collect();
-    let mut results = Vec::new();
-    for r in reports {
-        let mut seen: std::collections::BTreeMap<String, usize> = Default::default();
-        for f in &r.findings {
-            let matched = r.source.get(f.span.start..f.span.end).unwrap_or("");
-            let base = fnv1a(&[&f.finding.rule, &f.sentence_key, &crate::report::normalise(matched)]);
-            // The same finding twice in one sentence: number them so both keep their alerts.
-            let n = seen.entry(base.clone()).or_default();
-            let fingerprint = if *n == 0 { base.clone() } else { format!("{base}:{n}") };
-            *n += 1;
-            let mut message = f.finding.message.clone();
-            if let Some(help) = &f.finding.help {
-                message.push_str("\nhelp: ");
-                message.push_str(help);
-            }
-            let mut result = json!({
-                "ruleId": &*f.finding.rule,
-                "level": level(f.finding.severity),
-                "message": {"text": message},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": uri(&r.path)},
-                    "region": {
-                        "startLine": f.start.line,
-                        "startColumn": f.start.utf16_column,
-                        "endLine": f.end.line,
-                        "endColumn": f.end.utf16_column,
-                        "byteOffset": f.span.start,
-                        "byteLength": f.span.end - f.span.start,
-                    }
-                }}],
-                "partialFingerprints": {"factlintSentence/v1": fingerprint},
-            });
-            if let Some(&i) = rule_index.get(&*f.finding.rule) {
-                result["ruleIndex"] = json!(i);
-            }
-            results.push(result);
-        }
-    }
-    let doc = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "factlint",
-                "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://github.com/factlint/factlint",
-                "rules": driver_rules,
-            }},
-            "columnKind": "utf16CodeUnits",
-            "results": results,
-        }]
+    let driver = json!({
+        "name": "factlint",
+        "version": env!("CARGO_PKG_VERSION"),
+        "informationUri": "https://github.com/factlint/factlint",
+        "rules": driver_rules,
     });
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
+    // Written by hand around the driver so `results` comes last and can be streamed.
+    write!(
+        out,
+        "{{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{{\"tool\":{{\"driver\":"
+    )?;
+    serde_json::to_writer(&mut *out, &driver)?;
+    write!(out, "}},\"columnKind\":\"utf16CodeUnits\",\"results\":[")
+}
+
+pub fn file(r: &FileReport, written: &mut usize, out: &mut dyn Write) -> io::Result<()> {
+    let mut seen: std::collections::BTreeMap<String, usize> = Default::default();
+    for f in &r.findings {
+        let base = fnv1a(&[&f.finding.rule, &f.sentence_key, &f.matched_key]);
+        // The same finding twice in one sentence: number them so both keep their alerts.
+        let n = seen.entry(base.clone()).or_default();
+        let fingerprint = if *n == 0 { base.clone() } else { format!("{base}:{n}") };
+        *n += 1;
+        let mut message = f.finding.message.clone();
+        if let Some(help) = &f.finding.help {
+            message.push_str("\nhelp: ");
+            message.push_str(help);
+        }
+        let result = json!({
+            "ruleId": &*f.finding.rule,
+            "level": level(f.finding.severity),
+            "message": {"text": message},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": uri(&r.path)},
+                "region": {
+                    "startLine": f.start.line,
+                    "startColumn": f.start.utf16_column,
+                    "endLine": f.end.line,
+                    "endColumn": f.end.utf16_column,
+                    "byteOffset": f.span.start,
+                    "byteLength": f.span.end - f.span.start,
+                }
+            }}],
+            "partialFingerprints": {"factlintSentence/v1": fingerprint},
+        });
+        out.write_all(if *written == 0 { b"\n" } else { b",\n" })?;
+        serde_json::to_writer(&mut *out, &result)?;
+        *written += 1;
+    }
+    Ok(())
+}
+
+pub fn end(out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "\n]}}]}}")
 }

@@ -262,6 +262,7 @@ pub fn parse_rule(path: &str, text: &str, lex: &dyn LexiconResolver) -> Result<R
         help: header.help,
         description: header.description,
         kind: header.check,
+        enabled: header.enabled,
         check,
         examples: header.examples,
         origin: path.to_string(),

@@ -49,7 +49,12 @@ pub fn in_quote(doc: &Document, span: Span) -> bool {
     doc.quotes[..upto].iter().rev().take(16).any(|q| q.content.covers(span) || q.span.covers(span))
 }
 
-/// Fill `{match}` in a rule's message.
+/// Fill `{match}` in a rule's message. Whitespace runs collapse to one space: a match may
+/// span a line break, or blanked markup in Markdown and ninjs input.
 pub fn fill(template: &str, matched: &str) -> String {
-    if template.contains("{match}") { template.replace("{match}", matched) } else { template.to_string() }
+    if !template.contains("{match}") {
+        return template.to_string();
+    }
+    let collapsed = matched.split_whitespace().collect::<Vec<_>>().join(" ");
+    template.replace("{match}", &collapsed)
 }

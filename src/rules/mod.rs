@@ -43,6 +43,8 @@ pub struct Rule {
     pub help: Option<String>,
     pub description: Option<String>,
     pub kind: String,
+    /// Off unless selected explicitly (opt-in rules).
+    pub enabled: bool,
     pub check: checks::Check,
     pub examples: spec::Examples,
     /// The file it came from ("rules/style/reportedly.json" for embedded ones).
@@ -96,7 +98,26 @@ impl RuleSet {
         self.rules.retain(|r| {
             (select.is_empty() || select.iter().any(|s| matches(s, &r.id))) && !ignore.iter().any(|s| matches(s, &r.id))
         });
+        // Opt-in rules run only when a selector names them (or their category).
+        for r in &mut self.rules {
+            if select.iter().any(|s| matches(s, &r.id)) {
+                r.enabled = true;
+            }
+        }
         Ok(())
+    }
+
+    /// Change the severity of a rule or of every rule in a category.
+    pub fn set_severity(&mut self, id_or_category: &str, severity: Severity) -> Result<(), String> {
+        let sel = id_or_category.trim_end_matches('/');
+        let mut found = false;
+        for r in &mut self.rules {
+            if &*r.id == sel || r.category() == sel {
+                r.severity = severity;
+                found = true;
+            }
+        }
+        if found { Ok(()) } else { Err(format!("no rule or category `{id_or_category}`")) }
     }
 
     pub fn get(&self, id: &str) -> Option<&Rule> {
@@ -106,7 +127,7 @@ impl RuleSet {
     /// Run every rule on a document; findings sorted by position, then rule.
     pub fn check(&self, doc: &Document) -> Vec<Finding> {
         let mut out = Vec::new();
-        for rule in &self.rules {
+        for rule in self.rules.iter().filter(|r| r.enabled) {
             let cx = checks::RunContext { rule, analysis: &self.context };
             rule.check.run(doc, &cx, &mut out);
         }

@@ -28,6 +28,8 @@ pub struct RuleHeader<'a> {
     #[serde(default)]
     pub description: Option<String>,
     pub check: String,
+    #[serde(default = "yes")]
+    pub enabled: bool,
     #[serde(borrow, default)]
     pub params: Option<&'a serde_json::value::RawValue>,
     #[serde(default)]
@@ -190,6 +192,8 @@ pub struct RuleFileSchema {
     help: Option<String>,
     /// What it checks and why: printed by `factlint rules explain`.
     description: Option<String>,
+    /// `false` makes the rule opt-in: it runs only when `--select` names it or its category.
+    enabled: Option<bool>,
     #[serde(flatten)]
     check: super::checks::CheckSchema,
     examples: Option<Examples>,

@@ -641,6 +641,8 @@ fn number(text: &str, start: usize, end: usize) -> Tok {
                 && let (Some(m), Some(dd), Some(y)) = (d(start, j), d(j + 1, k), d(k + 1, l))
             {
                 let y = if l - k - 1 == 2 { if y < 50 { 2000 + y } else { 1900 + y } } else { y };
+                // 13/02/2022 can only be day/month; 2/13/2022 and 2/1/2022 are read US-style.
+                let (m, dd) = if m > 12 && dd <= 12 { (dd, m) } else { (m, dd) };
                 return mk(l, TokKind::SlashDate(m as u8, dd as u8, y as i32), None, 0);
             }
         }

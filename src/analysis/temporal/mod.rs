@@ -177,6 +177,8 @@ mod tests {
         assert_eq!(one("It is due Jan. 3.", "1989-11-02").1, "1990-01-03");
         assert_eq!(one("Signed 1 February 2022 in Kyiv.", "2022-02-03").1, "2022-02-01");
         assert_eq!(one("Filed 2022-01-31 in Kyiv.", "2022-02-03").1, "2022-01-31");
+        let e = values("They met on Tuesday (Feb. 2) in Kyiv.", "2022-02-03");
+        assert_eq!(e, vec![("Tuesday (Feb. 2)".to_string(), "2022-02-02".to_string())]);
         assert_eq!(one("It was built in March 1996.", "1998-02-03").1, "1996-03");
     }
 
@@ -210,6 +212,18 @@ mod tests {
         assert_eq!(one("it is now clear", dct).1, "PRESENT_REF");
         assert_eq!(one("in fiscal 1988 it earned", dct).1, "1988");
         assert_eq!(one("at 10 p.m. Wednesday police said", dct).1, "1989-10-25T22:00");
+    }
+
+    #[test]
+    fn financial_and_anaphoric_conventions() {
+        let v = values("Net rose in the quarter ended Sept. 30 from $5 million a year earlier.", "1989-11-02");
+        assert_eq!(v[0], ("the quarter".to_string(), "1989-Q3".to_string()));
+        assert_eq!(v[2], ("a year earlier".to_string(), "1988-Q3".to_string()));
+        let v = values("It was founded in 1995 and expanded the following year.", "2022-02-03");
+        assert_eq!(v[1], ("the following year".to_string(), "1996".to_string()));
+        let v = values("The summit is on April 24 and 25.", "1999-02-10");
+        assert_eq!(v.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(), vec!["1999-04-24", "1999-04-25"]);
+        assert_eq!(one("The deal should close by year-end.", "1989-11-02").1, "1989");
     }
 
     #[test]

@@ -49,6 +49,22 @@ fn add_days(d: Date, n: i64) -> Option<Date> {
     d.checked_add(n.days()).ok()
 }
 
+/// Days from `a` to `b` (negative when `b` is earlier).
+pub fn days_between(a: Date, b: Date) -> i64 {
+    fn n(d: Date) -> i64 {
+        // Days since 0000-03-01 (proleptic Gregorian), the usual civil-from-days inverse.
+        let (y, m, d) = (i64::from(d.year()), i64::from(d.month()), i64::from(d.day()));
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe
+    }
+    n(b) - n(a)
+}
+
 fn ymd(d: Date) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
@@ -96,13 +112,21 @@ fn infer_year(dct: Date, m: u8, d: Option<u8>, tense: Tense, rel: Rel) -> i32 {
     if d.is_some() {
         // A month and day without a year: the nearest one. AP style writes the year only
         // for other years, and "payable Dec. 15" in a past-tense sentence is still ahead.
+        // Past tense pulls a date more than two months ahead back a year ("was last seen
+        // Nov. 3" in May), the future tense one more than two months behind forward.
         let diff = i32::from(m) - i32::from(dct.month() as u8);
-        return if diff > 6 {
+        let y = if diff > 6 {
             y - 1
         } else if diff < -6 {
             y + 1
         } else {
             y
+        };
+        let days = date(y, m, d.unwrap_or(1)).map_or(0, |x| days_between(dct, x));
+        return match tense {
+            Tense::Past if days > 62 => y - 1,
+            Tense::Future if days < -62 => y + 1,
+            _ => y,
         };
     }
     // A date just after the dateline in a past-tense clause ("was set to expire Nov. 6",
@@ -111,7 +135,7 @@ fn infer_year(dct: Date, m: u8, d: Option<u8>, tense: Tense, rel: Rel) -> i32 {
         Some(dd) => {
             let same = date(y, m, dd);
             same.is_some_and(|x| {
-                let days = (x - dct).get_days();
+                let days = days_between(dct, x);
                 if later { (0..=31).contains(&days) } else { (-31..=0).contains(&days) }
             })
         }
@@ -136,7 +160,7 @@ fn infer_year(dct: Date, m: u8, d: Option<u8>, tense: Tense, rel: Rel) -> i32 {
             }
         }
         _ => {
-            // The nearest occurrence, months counted.
+            // No tense: the nearest occurrence, months counted.
             let diff = i32::from(m) - i32::from(dct.month() as u8);
             if diff > 6 {
                 y - 1
@@ -411,6 +435,7 @@ pub fn resolve(p: &Parsed, dct: Option<Date>, tense: Tense, st: &mut State) -> R
             }
             None => mk(TimexType::Date, "XXXX-WXX-WE".into(), None),
         },
+        Parsed::Ref(r) if r.starts_with('P') && !r.ends_with("_REF") => mk(TimexType::Duration, (*r).to_string(), None),
         Parsed::Ref(r) => mk(TimexType::Date, (*r).to_string(), None),
         Parsed::Duration { n, unit } => mk(TimexType::Duration, quantity_value(*n, *unit), None),
         Parsed::Set(v) => mk(TimexType::Set, v.clone(), None),
@@ -530,6 +555,9 @@ mod tests {
         assert_eq!(infer_year(dct, 4, None, Tense::Past, Rel::None), 2021);
         assert_eq!(infer_year(dct, 1, Some(20), Tense::Past, Rel::None), 2022);
         assert_eq!(infer_year(dct, 12, Some(20), Tense::Future, Rel::None), 2021);
+        assert_eq!(infer_year(d("2016-07-27"), 12, Some(4), Tense::Past, Rel::None), 2015);
+        assert_eq!(days_between(d("2016-07-27"), d("2016-12-04")), 130);
+        assert_eq!(days_between(d("2022-03-01"), d("2022-02-27")), -2);
         assert_eq!(infer_year(dct, 11, None, Tense::Unknown, Rel::None), 2021);
         assert_eq!(infer_year(dct, 2, Some(10), Tense::Past, Rel::None), 2022);
     }

@@ -172,6 +172,25 @@ impl<'a> Scanner<'a> {
         while i < self.toks.len() {
             if let Some(f) = self.at(i) {
                 i = f.end.max(i + 1);
+                // "April 24 and 25": the second day is a date of the same month.
+                if let Parsed::Date { y, m, wd: None, .. } = f.parsed
+                    && (self.w(i, W::And) || self.w(i, W::Or) || self.w(i, W::To))
+                    && let Some(t) = self.tok(i + 1)
+                    && t.kind == TokKind::Number
+                    && t.digits <= 2
+                    && let Some(d) = t.num.filter(|d| (1..=31).contains(d))
+                    && !matches!(self.lex(i + 2), Lex::Unit(..) | Lex::Month(..))
+                {
+                    out.push(f);
+                    out.push(Found {
+                        start: i + 1,
+                        end: i + 2,
+                        parsed: Parsed::Date { y, m, d: d as u8, wd: None },
+                        modifier: None,
+                    });
+                    i += 2;
+                    continue;
+                }
                 out.push(f);
             } else {
                 i += 1;
@@ -213,18 +232,12 @@ impl<'a> Scanner<'a> {
         // "the end of November", "the beginning of 1990", "early next year", "mid-1996".
         if let Some((j, m)) = self.position(i)
             && let Some(mut f) = self.core(j)
+            && !matches!(f.parsed, Parsed::Duration { .. } | Parsed::Set(_) | Parsed::Ref(_))
         {
-            if !matches!(f.parsed, Parsed::Duration { .. } | Parsed::Set(_) | Parsed::Ref(_)) {
-                f.start = i;
-                f.modifier = Some(m);
-                if let Parsed::Shift { unit: Unit::Day, n } = f.parsed
-                    && m == "END"
-                {
-                    // "late yesterday": still the day.
-                    f.parsed = Parsed::Shift { unit: Unit::Day, n };
-                }
-                return Some(f);
-            }
+            // "late yesterday" is still the day; the mod says which part.
+            f.start = i;
+            f.modifier = Some(m);
+            return Some(f);
         }
         // "earlier this month", "later Friday", "Earlier Sunday".
         if (self.w(i, W::Earlier) || self.w(i, W::Later))
@@ -388,7 +401,8 @@ impl<'a> Scanner<'a> {
         if let Lex::PartOfDay(p) = t.lex {
             // "mid-afternoon yesterday", "afternoon" after "mid-" / "by".
             let (end, day) = self.day_after_time(i + 1);
-            if day.is_some() || (i > 0 && self.is(i - 1, "-") && self.is(i.saturating_sub(2), "mid")) {
+            let mid = i > 0 && (self.is(i - 1, "mid") || (self.is(i - 1, "-") && self.is(i.saturating_sub(2), "mid")));
+            if day.is_some() || mid {
                 return Self::found(i, end, Parsed::Time { day, clock: Clock::Part(p) }, None);
             }
         }
@@ -444,6 +458,7 @@ impl<'a> Scanner<'a> {
             "each",
             "every",
             "fiscal",
+            "within",
         ];
         let p = self.s(i - 1);
         PREPS.iter().any(|x| x.eq_ignore_ascii_case(p))
@@ -462,15 +477,21 @@ impl<'a> Scanner<'a> {
             // "Friday's meeting": the possessive is not part of the expression.
             return Self::found(start, i + 1, Parsed::Weekday { wd, rel }, None);
         }
-        if self.punct(j, ',') {
+        let paren = self.punct(j, '(');
+        if self.punct(j, ',') || paren {
             j += 1;
         }
         if rel == Rel::None
             && let Some(mut f) = self.month_date(j)
             && let Parsed::Date { wd: ref mut w, .. } = f.parsed
+            && (!paren || self.punct(f.end, ')'))
         {
+            // "Tuesday, Feb. 1" and "Tuesday (Feb. 1)" are one expression.
             *w = Some(wd);
             f.start = start;
+            if paren {
+                f.end += 1;
+            }
             return Some(f);
         }
         if rel == Rel::None
@@ -765,6 +786,7 @@ impl<'a> Scanner<'a> {
                 Some((i + 1, q(1)))
             }
             (Lex::Vague, _) => Some((i + 1, None)),
+            (Lex::Couple, _) if self.w(i + 1, W::Of) => Some((i + 2, q(2))),
             (Lex::Word(W::Some), _) if matches!(self.lex(i + 1), Lex::Unit(_, true)) => Some((i + 1, None)),
             (Lex::Number(n), _) => {
                 let mut j = i + 1;
@@ -806,6 +828,10 @@ impl<'a> Scanner<'a> {
 
     /// Quantity + unit: durations, "three days ago", "a year earlier", "$5 a year".
     fn quantity_expr(&self, i: usize) -> Option<Found> {
+        // "for a while", "in a while": a duration of unknown length and unit.
+        if self.w(i, W::A) && self.is(i + 1, "while") && i > 0 && (self.is(i - 1, "for") || self.is(i - 1, "in")) {
+            return Self::found(i, i + 2, Parsed::Ref("PXX"), None);
+        }
         // Bare plural unit: "for years", "within weeks".
         if let Lex::Unit(unit, true) = self.lex(i) {
             if !matches!(unit, Unit::Second | Unit::Quarter | Unit::Weekend)
@@ -820,6 +846,8 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let (j, qty) = self.quantity(i)?;
+        // "20 more years", "two additional weeks"
+        let j = if self.w(j, W::More) || self.is(j, "additional") || self.is(j, "extra") { j + 1 } else { j };
         let hyphen = self.punct(j, '-') && self.touching(j - 1);
         let k = if hyphen { j + 1 } else { j };
         let Lex::Unit(unit, _plural) = self.lex(k) else {
@@ -936,10 +964,10 @@ impl<'a> Scanner<'a> {
                 {
                     return Self::found(start, k + 1, Parsed::Duration { n: Some(q), unit }, None);
                 }
-                if n == 1 && matches!(self.lex(j), Lex::Unit(Unit::Hour | Unit::Day | Unit::Week | Unit::Month, true)) {
-                    if let Lex::Unit(unit, _) = self.lex(j) {
-                        return Self::found(start, j + 1, Parsed::Duration { n: None, unit }, None);
-                    }
+                if n == 1
+                    && let Lex::Unit(unit @ (Unit::Hour | Unit::Day | Unit::Week | Unit::Month), true) = self.lex(j)
+                {
+                    return Self::found(start, j + 1, Parsed::Duration { n: None, unit }, None);
                 }
                 if self.is(j, "century") && n <= 21 {
                     return Self::found(start, j + 1, Parsed::Century(i32::from(n) - 1), None);
@@ -1260,11 +1288,6 @@ impl<'a> Scanner<'a> {
             return Some((i + 1, Parsed::Duration { n: None, unit }));
         }
         let (k, q) = self.quantity(i)?;
-        if self.w(i, W::A) || self.w(i, W::An) {
-            if q.is_some() && self.lex(k) != Lex::Unit(Unit::Year, true) {
-                // "the next a ..." is not English; "a few" handled as vague.
-            }
-        }
         let Lex::Unit(unit, _) = self.lex(k) else { return None };
         let mut end = k + 1;
         if self.w(end, W::Or) && self.is(end + 1, "so") {

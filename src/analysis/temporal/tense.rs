@@ -121,7 +121,7 @@ const FUTURE: &[&str] = &[
     "shall",
     "'ll",
     "tomorrow",
-    "next",
+    "would",
     "scheduled",
     "expected",
     "planned",
@@ -134,7 +134,6 @@ const FUTURE: &[&str] = &[
     "hopes",
     "going",
     "soon",
-    "until",
     "postponed",
     "delayed",
 ];
@@ -218,8 +217,11 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
     if in_list(PRESENT, w) {
         return Tense::Present;
     }
+    let prev = if i > 0 { &text[toks[i - 1].start..toks[i - 1].end] } else { "" };
+    let passive = ["be", "been", "being", "is", "are", "am"].iter().any(|x| x.eq_ignore_ascii_case(prev));
     if in_list(PAST, w) {
-        return Tense::Past;
+        // "will be held", "is heard": a participle after an auxiliary has no tense of its own.
+        return if passive { Tense::Unknown } else { Tense::Past };
     }
     let b = w.as_bytes();
     if b.len() > 4
@@ -229,8 +231,7 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         && !in_list(NOT_PAST_ED, w)
     {
         // "to be completed", "will be held": an -ed form after an auxiliary of the future.
-        let prev = if i > 0 { &text[toks[i - 1].start..toks[i - 1].end] } else { "" };
-        if prev.eq_ignore_ascii_case("be") || prev.eq_ignore_ascii_case("the") || prev.eq_ignore_ascii_case("a") {
+        if passive || prev.eq_ignore_ascii_case("the") || prev.eq_ignore_ascii_case("a") {
             return Tense::Unknown;
         }
         return Tense::Past;

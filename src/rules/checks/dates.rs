@@ -47,6 +47,21 @@ pub struct DateConsistency {
 const MONTHS: [&str; 12] =
     ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
 
+const FULL_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 fn weekday_name(w: Weekday) -> &'static str {
     match w {
         Weekday::Monday => "Monday",
@@ -146,7 +161,7 @@ fn impossible(doc: &Document, exprs: &[TemporalExpr], cx: &RunContext<'_>, out: 
             };
             (d > max).then(|| match (m, year) {
                 (2, Some(y)) if d == 29 => format!("{y} is not a leap year"),
-                _ => format!("{} has {max} days", MONTHS[(m - 1) as usize].trim_end_matches('.')),
+                _ => format!("{} has {max} days", FULL_MONTHS[(m - 1) as usize]),
             })
         };
         if let Some(why) = why {
@@ -175,7 +190,6 @@ const PAST_EVENT: &[&str] = &[
     "held",
     "launched",
     "began",
-    "ended",
     "voted",
     "reported",
     "published",
@@ -193,7 +207,11 @@ const PAST_EVENT: &[&str] = &[
 
 fn word_before(text: &str, start: usize) -> (&str, usize) {
     let before = text[..start].trim_end();
-    let s = before.rfind(|c: char| !c.is_alphanumeric() && c != '\'').map_or(0, |i| i + 1);
+    let s = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphanumeric() && c != '\'')
+        .map_or(0, |(i, c)| i + c.len_utf8());
     (&before[s..], s)
 }
 
@@ -229,20 +247,18 @@ fn after_dateline(doc: &Document, exprs: &[TemporalExpr], cx: &RunContext<'_>, o
             ));
             out.push(f);
         }
-        if w.eq_ignore_ascii_case("will") || (prev.eq_ignore_ascii_case("will") && !past_verb) {
-            if date < dl {
-                let mut f = cx.rule.finding(
-                    e.span,
-                    format!(
-                        "`{}` is announced in the future tense but {} is before the dateline ({})",
-                        doc.slice(e.span),
-                        ap_date(date),
-                        ap_date(dl)
-                    ),
-                );
-                f.help = Some("Check the date or the tense: a future event must come after the dateline.".into());
-                out.push(f);
-            }
+        if (w.eq_ignore_ascii_case("will") || (prev.eq_ignore_ascii_case("will") && !past_verb)) && date < dl {
+            let mut f = cx.rule.finding(
+                e.span,
+                format!(
+                    "`{}` is announced in the future tense but {} is before the dateline ({})",
+                    doc.slice(e.span),
+                    ap_date(date),
+                    ap_date(dl)
+                ),
+            );
+            f.help = Some("Check the date or the tense: a future event must come after the dateline.".into());
+            out.push(f);
         }
     }
 }
@@ -270,6 +286,17 @@ fn year_gap(a: (i32, Option<u8>), b: (i32, Option<u8>)) -> (i32, i32) {
     }
 }
 
+/// Two expressions joined only by punctuation or "in" ("in 2014, eight years ago"), so
+/// they name the same moment.
+fn adjacent(text: &str, a: Span, b: Span) -> bool {
+    let (first, second) = if a.start < b.start { (a, b) } else { (b, a) };
+    let Some(between) = text.get(first.end..second.start) else { return false };
+    between.len() <= 12
+        && between
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '-' | '—' | '–'))
+            .all(|w| w.is_empty() || w.eq_ignore_ascii_case("in"))
+}
+
 fn arithmetic(doc: &Document, exprs: &[TemporalExpr], cx: &RunContext<'_>, out: &mut Vec<Finding>) {
     let dl = doc.meta.dateline;
     let sentence_of = |s: Span| doc.sentence_at(s.start);
@@ -277,7 +304,10 @@ fn arithmetic(doc: &Document, exprs: &[TemporalExpr], cx: &RunContext<'_>, out: 
         let same_sentence = |o: &TemporalExpr| sentence_of(o.span) == sentence_of(e.span);
         // "eight years ago, in 2014"
         if let (Parsed::Ago { n: Some(n), unit: Unit::Year }, Some(dl)) = (&e.parsed, dl)
-            && let Some(other) = exprs.iter().filter(|o| same_sentence(o)).find_map(|o| written_year(o).map(|y| (o, y)))
+            && let Some(other) = exprs
+                .iter()
+                .filter(|o| same_sentence(o) && adjacent(&doc.text, o.span, e.span))
+                .find_map(|o| written_year(o).map(|y| (o, y)))
         {
             let now = (i32::from(dl.year()), Some(dl.month() as u8));
             let (lo, hi) = year_gap(now, other.1);

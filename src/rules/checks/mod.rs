@@ -5,6 +5,7 @@ pub mod conditional;
 pub mod counter_position;
 pub mod dates;
 pub mod existence;
+pub mod quotes;
 pub mod revision;
 pub mod substitution;
 
@@ -27,19 +28,28 @@ pub enum CheckSchema {
     Substitution(spec::SubstitutionParams),
     /// If X appears in a scope, Y must appear too.
     Conditional(spec::ConditionalParams),
+    /// A quotation mark opened and never closed.
+    QuoteBalance(quotes::QuoteBalanceParams),
+    /// Dates that contradict the calendar, the dateline or each other.
+    DateConsistency(dates::DateConsistencyParams),
     /// Attribution defects: quotes without speakers, unresolved pronouns, anonymous sources ...
     Attribution(attribution::AttributionParams),
     /// An accusation or contested claim needs the other side nearby.
     CounterPosition(counter_position::CounterPositionParams),
-    /// Dates that contradict the calendar, the dateline or each other.
-    DateConsistency(dates::DateConsistencyParams),
     /// A change between two versions (run by `factlint diff` only).
     Revision(revision::RevisionParams),
 }
 
 /// The names `check` may take.
-pub const KINDS: &[&str] =
-    &["existence", "substitution", "conditional", "attribution", "counter-position", "date-consistency", "revision"];
+pub const KINDS: &[&str] = &[
+    "existence",
+    "substitution",
+    "conditional",
+    "quote-balance",
+    "date-consistency",
+    "attribution",
+    "counter-position",
+];
 
 /// A check kind with its parameters compiled (automata and regexes built once).
 #[derive(Debug)]
@@ -47,10 +57,11 @@ pub enum Check {
     Existence(existence::Existence),
     Substitution(substitution::Substitution),
     Conditional(conditional::Conditional),
+    QuoteBalance(quotes::QuoteBalance),
+    DateConsistency(dates::DateConsistency),
     Attribution(attribution::AttributionCheck),
     CounterPosition(counter_position::CounterPosition),
     Revision(revision::Revision),
-    DateConsistency(dates::DateConsistency),
 }
 
 /// What a check run needs besides the document.
@@ -65,10 +76,11 @@ impl Check {
             Check::Existence(c) => c.run(doc, cx, out),
             Check::Substitution(c) => c.run(doc, cx, out),
             Check::Conditional(c) => c.run(doc, cx, out),
+            Check::QuoteBalance(c) => c.run(doc, cx, out),
+            Check::DateConsistency(c) => c.run(doc, cx, out),
             Check::Attribution(c) => c.run(doc, cx, out),
             Check::CounterPosition(c) => c.run(doc, cx, out),
             Check::Revision(c) => c.run(doc, cx, out),
-            Check::DateConsistency(c) => c.run(doc, cx, out),
         }
     }
 }
@@ -115,12 +127,13 @@ pub fn compile(kind: &str, raw: &str, lex: &dyn LexiconResolver) -> Result<Check
         "existence" => Check::Existence(existence::Existence::compile(params(raw)?, lex).map_err(inv)?),
         "substitution" => Check::Substitution(substitution::Substitution::compile(params(raw)?, lex).map_err(inv)?),
         "conditional" => Check::Conditional(conditional::Conditional::compile(params(raw)?, lex).map_err(inv)?),
+        "quote-balance" => Check::QuoteBalance(quotes::QuoteBalance::compile(params(raw)?, lex).map_err(inv)?),
+        "date-consistency" => Check::DateConsistency(dates::DateConsistency::compile(params(raw)?).map_err(inv)?),
         "attribution" => Check::Attribution(attribution::AttributionCheck::compile(params(raw)?, lex).map_err(inv)?),
         "counter-position" => {
             Check::CounterPosition(counter_position::CounterPosition::compile(params(raw)?, lex).map_err(inv)?)
         }
         "revision" => Check::Revision(revision::Revision::compile(params(raw)?, lex).map_err(inv)?),
-        "date-consistency" => Check::DateConsistency(dates::DateConsistency::compile(params(raw)?).map_err(inv)?),
         _ => return Err(CompileFailure::UnknownKind),
     })
 }
