@@ -178,6 +178,26 @@ pub enum W {
     Eve,
 }
 
+/// Tense flags of a word (bits), looked up with its [`Lex`] in the same table so the
+/// tense cues cost no second lookup.
+pub mod tw {
+    /// A past form or a past cue ("said", "was", "ago", "last").
+    pub const PAST: u16 = 1;
+    pub const FUTURE: u16 = 2;
+    pub const PRESENT: u16 = 4;
+    /// Ends in -ed but is no past verb ("hundred", "based").
+    pub const NOT_PAST_ED: u16 = 8;
+    /// "be", "been", "being", "is", "are", "am": a participle after it has no tense.
+    pub const PASSIVE_AUX: u16 = 16;
+    /// "is", "are", "was", "were" before "to" ("was to meet").
+    pub const BE: u16 = 32;
+    /// "the", "a": "the completed deal".
+    pub const DET: u16 = 64;
+    pub const TO: u16 = 128;
+    /// "ll" after an apostrophe.
+    pub const LL: u16 = 256;
+}
+
 /// A token of the temporal scanner.
 #[derive(Debug, Clone, Copy)]
 pub struct Tok {
@@ -185,6 +205,8 @@ pub struct Tok {
     pub end: usize,
     pub kind: TokKind,
     pub lex: Lex,
+    /// [`tw`] flags of a word.
+    pub tw: u16,
     /// Integer value of a plain number token ("2014", "30", "1,000" -> 1000).
     pub num: Option<u32>,
     /// Digits in a plain number token (4 for a year).
@@ -230,7 +252,212 @@ impl Hasher for Fnv {
     }
 }
 
-pub type WordTable = HashMap<&'static [u8], Lex, BuildHasherDefault<Fnv>>;
+/// Every word the grammar or the tense cues know, lower case, with its meaning and
+/// tense flags; `first` says which (length, first byte) pairs occur at all, so most
+/// words are rejected without hashing.
+#[derive(Debug, Default)]
+pub struct WordTable {
+    map: HashMap<&'static [u8], (Lex, u16), BuildHasherDefault<Fnv>>,
+    /// Bit `b % 64` of `first[len]` for a first byte `b`.
+    first: [u64; MAX_WORD + 1],
+}
+
+/// Longest word in the table.
+const MAX_WORD: usize = 16;
+
+impl WordTable {
+    fn insert(&mut self, w: &'static [u8], lex: Lex) {
+        let e = self.map.entry(w).or_insert((Lex::None, 0));
+        e.0 = lex;
+        self.mark(w);
+    }
+    fn flag(&mut self, w: &'static [u8], f: u16) {
+        self.map.entry(w).or_insert((Lex::None, 0)).1 |= f;
+        self.mark(w);
+    }
+    fn mark(&mut self, w: &[u8]) {
+        if let Some(&b) = w.first()
+            && w.len() <= MAX_WORD
+        {
+            self.first[w.len()] |= 1 << (b % 64);
+        }
+    }
+    /// Meaning and tense flags of `word`, ASCII-case-insensitively, without allocating.
+    #[inline]
+    pub fn get(&self, word: &[u8]) -> (Lex, u16) {
+        let n = word.len();
+        if n == 0 || n > MAX_WORD || self.first[n] & (1 << (word[0].to_ascii_lowercase() % 64)) == 0 {
+            return (Lex::None, 0);
+        }
+        let mut buf = [0u8; MAX_WORD];
+        for (d, s) in buf.iter_mut().zip(word) {
+            *d = s.to_ascii_lowercase();
+        }
+        self.map.get(&buf[..n]).copied().unwrap_or((Lex::None, 0))
+    }
+}
+
+/// Tense cue words (see [`tw`]); "'ll" and "'d" are split at the apostrophe.
+const PAST_WORDS: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "met",
+    "went",
+    "came",
+    "made",
+    "took",
+    "gave",
+    "began",
+    "became",
+    "saw",
+    "got",
+    "held",
+    "left",
+    "led",
+    "sent",
+    "spent",
+    "won",
+    "lost",
+    "paid",
+    "sold",
+    "bought",
+    "brought",
+    "thought",
+    "fell",
+    "rose",
+    "hit",
+    "struck",
+    "broke",
+    "spoke",
+    "wrote",
+    "ran",
+    "flew",
+    "knew",
+    "found",
+    "kept",
+    "felt",
+    "heard",
+    "meant",
+    "put",
+    "set",
+    "shot",
+    "stood",
+    "understood",
+    "sought",
+    "taught",
+    "fought",
+    "drove",
+    "grew",
+    "threw",
+    "chose",
+    "froze",
+    "woke",
+    "ate",
+    "forgot",
+    "hung",
+    "laid",
+    "lay",
+    "lit",
+    "quit",
+    "rang",
+    "rode",
+    "sang",
+    "sank",
+    "sat",
+    "slept",
+    "slid",
+    "stole",
+    "stuck",
+    "swore",
+    "swept",
+    "tore",
+    "wore",
+    "wept",
+    "withdrew",
+    "overthrew",
+    "undertook",
+    "upheld",
+    "wasn't",
+    "weren't",
+    "didn't",
+    "hadn't",
+    "ago",
+    "yesterday",
+    "earlier",
+    "last",
+    "since",
+    "has",
+    "have",
+    "hasn't",
+    "haven't",
+];
+const FUTURE_WORDS: &[&str] = &[
+    "will",
+    "won't",
+    "shall",
+    "tomorrow",
+    "would",
+    "scheduled",
+    "expected",
+    "planned",
+    "plans",
+    "plan",
+    "slated",
+    "upcoming",
+    "intends",
+    "aims",
+    "hopes",
+    "going",
+    "soon",
+    "postponed",
+    "delayed",
+];
+const PRESENT_WORDS: &[&str] = &["is", "are", "am", "says", "isn't", "aren't", "does", "doesn't", "do", "don't"];
+const NOT_PAST_ED: &[&str] = &[
+    "need",
+    "speed",
+    "feed",
+    "seed",
+    "bed",
+    "red",
+    "shed",
+    "hundred",
+    "indeed",
+    "united",
+    "based",
+    "proposed",
+    "embed",
+    "breed",
+    "creed",
+    "greed",
+    "weed",
+    "deed",
+    "steed",
+    "bled",
+    "fled",
+    "armed",
+    "alleged",
+    "detailed",
+    "limited",
+    "related",
+    "advanced",
+    "concerned",
+    "renewed",
+    "skilled",
+    "supposed",
+    "used",
+    "owned",
+    "named",
+    "wed",
+    "ted",
+    "fred",
+    "ned",
+    "ed",
+];
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -441,6 +668,21 @@ const WORDS: &[(&str, W)] = &[
 
 pub fn build_table() -> WordTable {
     let mut t = WordTable::default();
+    for (list, f) in [
+        (PAST_WORDS, tw::PAST),
+        (FUTURE_WORDS, tw::FUTURE),
+        (PRESENT_WORDS, tw::PRESENT),
+        (NOT_PAST_ED, tw::NOT_PAST_ED),
+        (&["be", "been", "being", "is", "are", "am"][..], tw::PASSIVE_AUX),
+        (&["is", "are", "was", "were"][..], tw::BE),
+        (&["the", "a"][..], tw::DET),
+        (&["to"][..], tw::TO),
+        (&["ll"][..], tw::LL),
+    ] {
+        for w in list {
+            t.flag(w.as_bytes(), f);
+        }
+    }
     for (i, m) in MONTHS.iter().enumerate() {
         t.insert(m.as_bytes(), Lex::Month(i as u8 + 1, false));
         for a in MONTH_ABBR[i] {
@@ -504,15 +746,7 @@ pub fn build_table() -> WordTable {
 
 /// Look `word` up ASCII-case-insensitively without allocating.
 pub fn lookup(table: &WordTable, word: &str) -> Lex {
-    let b = word.as_bytes();
-    if b.len() > 16 {
-        return Lex::None;
-    }
-    let mut buf = [0u8; 16];
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
-    }
-    table.get(&buf[..b.len()]).copied().unwrap_or(Lex::None)
+    table.get(word.as_bytes()).0
 }
 
 fn parse_digits(s: &[u8]) -> Option<u32> {
@@ -550,23 +784,34 @@ pub fn tokenize(table: &WordTable, text: &str, start: usize, end: usize, out: &m
         if c.is_ascii_alphabetic() || c >= 0x80 && text[i..].chars().next().is_some_and(char::is_alphabetic) {
             let mut j = i;
             while j < end {
-                let ch = text[j..].chars().next().unwrap_or(' ');
-                if ch.is_alphanumeric() {
-                    j += ch.len_utf8();
-                } else if ch == '.' && j + 1 < end && bytes[j + 1].is_ascii_alphabetic() && j - i == 1 {
-                    // "a.m", "p.m", "U.S": a single letter and a dot inside a word.
+                let b = bytes[j];
+                if b.is_ascii_alphanumeric() {
                     j += 1;
+                } else if b < 0x80 {
+                    if b == b'.' && j + 1 < end && bytes[j + 1].is_ascii_alphabetic() && j - i == 1 {
+                        // "a.m", "p.m", "U.S": a single letter and a dot inside a word.
+                        j += 1;
+                    } else {
+                        break;
+                    }
                 } else {
-                    break;
+                    match text[j..].chars().next() {
+                        Some(ch) if ch.is_alphanumeric() => j += ch.len_utf8(),
+                        _ => break,
+                    }
                 }
             }
-            let w = &text[i..j];
-            let mut lex = lookup(table, w);
-            if lex == Lex::None && (w.eq_ignore_ascii_case("a.m") || w.eq_ignore_ascii_case("p.m")) {
-                lex = Lex::Word(if w.as_bytes()[0].eq_ignore_ascii_case(&b'a') { W::Am } else { W::Pm });
+            let w = &bytes[i..j];
+            let (mut lex, tw) = table.get(w);
+            if lex == Lex::None && w.len() == 3 && w[1] == b'.' && w[2].eq_ignore_ascii_case(&b'm') {
+                if w[0].eq_ignore_ascii_case(&b'a') {
+                    lex = Lex::Word(W::Am);
+                } else if w[0].eq_ignore_ascii_case(&b'p') {
+                    lex = Lex::Word(W::Pm);
+                }
             }
-            let cap = w.as_bytes()[0].is_ascii_uppercase();
-            out.push(Tok { start: i, end: j, kind: TokKind::Word, lex, num: None, digits: 0, cap });
+            let cap = w[0].is_ascii_uppercase();
+            out.push(Tok { start: i, end: j, kind: TokKind::Word, lex, tw, num: None, digits: 0, cap });
             i = j;
             continue;
         }
@@ -582,6 +827,7 @@ pub fn tokenize(table: &WordTable, text: &str, start: usize, end: usize, out: &m
             end: i + len,
             kind: TokKind::Punct(p),
             lex: Lex::None,
+            tw: 0,
             num: None,
             digits: 0,
             cap: false,
@@ -602,6 +848,7 @@ fn number(text: &str, start: usize, end: usize) -> Tok {
         end: e,
         kind,
         lex: Lex::None,
+        tw: 0,
         num,
         digits,
         cap: false,
@@ -677,12 +924,15 @@ fn number(text: &str, start: usize, end: usize) -> Tok {
         while k < end && b[k].is_ascii_alphabetic() {
             k += 1;
         }
-        let suf = text[j..k].to_ascii_lowercase();
         let n = d(start, j);
-        return match suf.as_str() {
-            "s" => mk(k, TokKind::Decade, n, digits),
-            "st" | "nd" | "rd" | "th" => mk(k, TokKind::OrdinalNum, n, digits),
-            _ => mk(k, TokKind::OtherNumber, n, digits),
+        let suf = &b[j..k];
+        let is = |x: &[u8]| suf.eq_ignore_ascii_case(x);
+        return if is(b"s") {
+            mk(k, TokKind::Decade, n, digits)
+        } else if is(b"st") || is(b"nd") || is(b"rd") || is(b"th") {
+            mk(k, TokKind::OrdinalNum, n, digits)
+        } else {
+            mk(k, TokKind::OtherNumber, n, digits)
         };
     }
     let num = d(start, j);

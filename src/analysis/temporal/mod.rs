@@ -116,7 +116,6 @@ pub fn find_in(
 ) -> Vec<TemporalExpr> {
     let mut out = Vec::new();
     let mut toks = Vec::with_capacity(64);
-    let mut cues = Vec::with_capacity(64);
     let mut found = Vec::new();
     let mut state = resolve::State {
         quarterly: memchr::memmem::find(text.as_bytes(), b"quarter").is_some()
@@ -130,10 +129,9 @@ pub fn find_in(
         if found.is_empty() {
             continue;
         }
-        tense::cues(text, &toks, &mut cues);
         for f in found.drain(..) {
             let (Some(first), Some(last)) = (toks.get(f.start), toks.get(f.end.saturating_sub(1))) else { continue };
-            let tense = tense::tense_at(&cues, f.start, f.end);
+            let tense = tense::tense_at(text, &toks, f.start, f.end);
             let r = resolve::resolve(&f.parsed, dateline, tense, &mut state);
             out.push(TemporalExpr {
                 span: Span::new(first.start, last.end),

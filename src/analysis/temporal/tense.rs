@@ -5,7 +5,7 @@
 //! nearest to the expression wins, so "said on Tuesday that he will go" is past for
 //! "Tuesday" and "he said he will meet them on Tuesday" is future.
 
-use super::lex::{Tok, TokKind};
+use super::lex::{Tok, TokKind, tw};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Tense {
@@ -16,222 +16,46 @@ pub enum Tense {
     Unknown,
 }
 
-const PAST: &[&str] = &[
-    "was",
-    "were",
-    "had",
-    "did",
-    "said",
-    "told",
-    "met",
-    "went",
-    "came",
-    "made",
-    "took",
-    "gave",
-    "began",
-    "became",
-    "saw",
-    "got",
-    "held",
-    "left",
-    "led",
-    "sent",
-    "spent",
-    "won",
-    "lost",
-    "paid",
-    "sold",
-    "bought",
-    "brought",
-    "thought",
-    "fell",
-    "rose",
-    "hit",
-    "struck",
-    "broke",
-    "spoke",
-    "wrote",
-    "ran",
-    "flew",
-    "knew",
-    "found",
-    "kept",
-    "felt",
-    "heard",
-    "meant",
-    "put",
-    "set",
-    "shot",
-    "stood",
-    "understood",
-    "sought",
-    "taught",
-    "fought",
-    "won",
-    "drove",
-    "grew",
-    "threw",
-    "chose",
-    "froze",
-    "woke",
-    "ate",
-    "forgot",
-    "hung",
-    "laid",
-    "lay",
-    "lit",
-    "quit",
-    "rang",
-    "rode",
-    "sang",
-    "sank",
-    "sat",
-    "slept",
-    "slid",
-    "stole",
-    "stuck",
-    "swore",
-    "swept",
-    "tore",
-    "wore",
-    "wept",
-    "withdrew",
-    "overthrew",
-    "undertook",
-    "upheld",
-    "wasn't",
-    "weren't",
-    "didn't",
-    "hadn't",
-    "ago",
-    "yesterday",
-    "earlier",
-    "last",
-    "since",
-    "has",
-    "have",
-    "hasn't",
-    "haven't",
-    "'d",
-];
-const FUTURE: &[&str] = &[
-    "will",
-    "won't",
-    "shall",
-    "'ll",
-    "tomorrow",
-    "would",
-    "scheduled",
-    "expected",
-    "planned",
-    "plans",
-    "plan",
-    "slated",
-    "upcoming",
-    "intends",
-    "aims",
-    "hopes",
-    "going",
-    "soon",
-    "postponed",
-    "delayed",
-];
-const PRESENT: &[&str] = &["is", "are", "am", "says", "isn't", "aren't", "does", "doesn't", "do", "don't"];
-/// Words ending in -ed that are not past verbs.
-const NOT_PAST_ED: &[&str] = &[
-    "need",
-    "speed",
-    "feed",
-    "seed",
-    "bed",
-    "red",
-    "shed",
-    "hundred",
-    "indeed",
-    "united",
-    "based",
-    "proposed",
-    "embed",
-    "breed",
-    "creed",
-    "greed",
-    "weed",
-    "deed",
-    "steed",
-    "bled",
-    "fled",
-    "armed",
-    "alleged",
-    "detailed",
-    "limited",
-    "related",
-    "advanced",
-    "concerned",
-    "renewed",
-    "skilled",
-    "supposed",
-    "used",
-    "owned",
-    "named",
-    "wed",
-    "need",
-    "ted",
-    "fred",
-    "ned",
-    "ed",
-];
-
-fn in_list(list: &[&str], w: &str) -> bool {
-    list.iter().any(|x| x.eq_ignore_ascii_case(w))
-}
-
-/// The tense cue of one word token, if it has one.
+/// The tense cue of one word token, if it has one. The word lists live in the
+/// temporal word table ([`super::lex::tw`] flags), so this costs no lookup.
 pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
     let t = &toks[i];
     if t.kind != TokKind::Word {
-        if t.kind == TokKind::Punct('\'') && i + 1 < toks.len() {
-            let n = &text[toks[i + 1].start..toks[i + 1].end];
-            if n.eq_ignore_ascii_case("ll") {
-                return Tense::Future;
-            }
-        }
-        return Tense::Unknown;
-    }
-    let w = &text[t.start..t.end];
-    if w.len() < 2 {
-        return Tense::Unknown;
-    }
-    if in_list(FUTURE, w) {
-        // "would" in reported speech is the future of a past report; "later" is weak.
-        return Tense::Future;
-    }
-    if w.eq_ignore_ascii_case("to") && i > 0 {
-        // "is to resume", "was to meet": an arrangement for the future.
-        let p = &text[toks[i - 1].start..toks[i - 1].end];
-        if ["is", "are", "was", "were"].iter().any(|x| x.eq_ignore_ascii_case(p)) {
+        if t.kind == TokKind::Punct('\'') && toks.get(i + 1).is_some_and(|n| n.tw & tw::LL != 0) {
             return Tense::Future;
         }
         return Tense::Unknown;
     }
-    if in_list(PRESENT, w) {
+    let f = t.tw;
+    if t.end - t.start < 2 {
+        return Tense::Unknown;
+    }
+    if f & tw::FUTURE != 0 {
+        // "would" in reported speech is the future of a past report; "later" is weak.
+        return Tense::Future;
+    }
+    let prev = if i > 0 { toks[i - 1].tw } else { 0 };
+    if f & tw::TO != 0 && i > 0 {
+        // "is to resume", "was to meet": an arrangement for the future.
+        return if prev & tw::BE != 0 { Tense::Future } else { Tense::Unknown };
+    }
+    if f & tw::PRESENT != 0 {
         return Tense::Present;
     }
-    let prev = if i > 0 { &text[toks[i - 1].start..toks[i - 1].end] } else { "" };
-    let passive = ["be", "been", "being", "is", "are", "am"].iter().any(|x| x.eq_ignore_ascii_case(prev));
-    if in_list(PAST, w) {
+    let passive = prev & tw::PASSIVE_AUX != 0;
+    if f & tw::PAST != 0 {
         // "will be held", "is heard": a participle after an auxiliary has no tense of its own.
         return if passive { Tense::Unknown } else { Tense::Past };
     }
-    let b = w.as_bytes();
+    let b = &text.as_bytes()[t.start..t.end];
     if b.len() > 4
         && b[b.len() - 2..].eq_ignore_ascii_case(b"ed")
         && !b[b.len() - 3..].eq_ignore_ascii_case(b"eed")
         && !t.cap
-        && !in_list(NOT_PAST_ED, w)
+        && f & tw::NOT_PAST_ED == 0
     {
         // "to be completed", "will be held": an -ed form after an auxiliary of the future.
-        if passive || prev.eq_ignore_ascii_case("the") || prev.eq_ignore_ascii_case("a") {
+        if passive || prev & tw::DET != 0 {
             return Tense::Unknown;
         }
         return Tense::Past;
@@ -239,25 +63,58 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
     Tense::Unknown
 }
 
-/// Tense cues of every token of a sentence.
-pub fn cues(text: &str, toks: &[Tok], out: &mut Vec<Tense>) {
-    out.clear();
-    out.extend((0..toks.len()).map(|i| cue(text, toks, i)));
-}
-
 /// The tense for an expression covering tokens `a..b`: the nearest cue, looking farther
-/// left than right (English puts the verb before its adjuncts more often).
-pub fn tense_at(cues: &[Tense], a: usize, b: usize) -> Tense {
-    // Beyond a dozen words the verb belongs to another clause more often than not.
+/// left than right (English puts the verb before its adjuncts more often). Only the
+/// words within reach are looked at, so the cost does not grow with the sentence.
+pub fn tense_at(text: &str, toks: &[Tok], a: usize, b: usize) -> Tense {
+    // Beyond a dozen words the verb belongs to another clause more often than not:
+    // distance is 2 per word to the left, 3 to the right, and must stay under 24.
     let mut best = (24, Tense::Unknown);
-    for (i, &c) in cues.iter().enumerate() {
-        if c == Tense::Unknown || (a..b).contains(&i) {
+    let lo = a.saturating_sub(11);
+    let hi = (b + 7).min(toks.len());
+    for i in (lo..a).chain(b..hi) {
+        let d = if i < a { (a - i) * 2 } else { (i + 1 - b) * 3 };
+        if d >= best.0 {
             continue;
         }
-        let d = if i < a { (a - i) * 2 } else { (i + 1 - b) * 3 };
-        if d < best.0 {
+        let c = cue(text, toks, i);
+        if c != Tense::Unknown {
             best = (d, c);
         }
     }
     best.1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::temporal::lex::{build_table, tokenize};
+
+    fn tense_of(s: &str, word: &str) -> Tense {
+        let t = build_table();
+        let mut toks = Vec::new();
+        tokenize(&t, s, 0, s.len(), &mut toks);
+        let i = toks.iter().position(|k| &s[k.start..k.end] == word).expect("word in sentence");
+        tense_at(s, &toks, i, i + 1)
+    }
+
+    #[test]
+    fn nearest_cue_decides() {
+        assert_eq!(tense_of("He said on Tuesday that it is over.", "Tuesday"), Tense::Past);
+        assert_eq!(tense_of("He said he will meet them on Tuesday.", "Tuesday"), Tense::Future);
+        assert_eq!(tense_of("The talks are to resume Tuesday.", "Tuesday"), Tense::Future);
+        assert_eq!(tense_of("They'll meet Tuesday.", "Tuesday"), Tense::Future);
+        assert_eq!(tense_of("Rebels attacked the town Tuesday.", "Tuesday"), Tense::Past);
+        assert_eq!(tense_of("He says Tuesday is fine.", "Tuesday"), Tense::Present);
+    }
+
+    #[test]
+    fn participles_and_false_ed_words_carry_no_tense() {
+        assert_eq!(tense_of("The completed deal Tuesday", "Tuesday"), Tense::Unknown);
+        assert_eq!(tense_of("A hundred people Tuesday", "Tuesday"), Tense::Unknown);
+        assert_eq!(tense_of("The U.N.-based team Tuesday", "Tuesday"), Tense::Unknown);
+        // A cue more than a dozen words away belongs to another clause.
+        let far = "He said that one two three four five six seven eight nine ten eleven Tuesday";
+        assert_eq!(tense_of(far, "Tuesday"), Tense::Unknown);
+    }
 }
