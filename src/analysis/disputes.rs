@@ -55,14 +55,19 @@ const CUE_CLASSES: &[(&str, Role)] = &[
 /// Compiled word lists (built once per rule set, in `analysis::Context`).
 #[derive(Debug)]
 pub struct Lexicon {
+    /// Cue phrases (classes below `entity_base`, roles in `cue_roles`) and entity aliases
+    /// (classes from `entity_base`, one per entity).
     cues: PhraseMatcher,
     cue_roles: Vec<Role>,
+    entity_base: u32,
     charges: PhraseMatcher,
     markers: PhraseMatcher,
-    /// Entity aliases; the class id is the entity.
-    entities: PhraseMatcher,
     negation: HashSet<String>,
     function_words: HashSet<String>,
+    /// Parties that do not answer the press ("ISIS"): accusations against them need no response.
+    silent: PhraseMatcher,
+    /// Titles that may stand between a modifier and a name ("Michigan Gov. Rick Snyder").
+    titles: HashSet<String>,
     male_names: HashSet<String>,
     female_names: HashSet<String>,
     not_names: HashSet<String>,
@@ -77,7 +82,7 @@ impl Default for Lexicon {
 impl Lexicon {
     /// Whether `word` is one of the cue phrases (a verb that should not join a name).
     fn cue_words(&self, word: &str) -> bool {
-        self.cues.lookup(word).is_some() || self.charges.lookup(word).is_some()
+        self.cues.lookup(word).is_some_and(|c| c < self.entity_base) || self.charges.lookup(word).is_some()
     }
 
     pub fn new(lexicons: &Lexicons) -> Self {
@@ -92,15 +97,15 @@ impl Lexicon {
             classes.push((name, phrases));
             cue_roles.push(role);
         }
+        // Entity aliases share the automaton, so one pass finds cues and parties; their classes
+        // follow the cue classes.
+        let entity_base = classes.len() as u32;
+        if let Some(lex) = lexicons.get("aliases") {
+            classes.extend(lex.classes.iter().map(|(k, v)| (k.as_str(), v.iter().map(String::as_str).collect())));
+        }
         let cues = PhraseMatcher::new(classes);
         let charges = PhraseMatcher::new([("charge", lexicons.phrases("disputes", Some("charge-words")))]);
         let markers = PhraseMatcher::new([("marker", lexicons.phrases("disputes", Some("marker")))]);
-        let entities = match lexicons.get("aliases") {
-            Some(lex) => PhraseMatcher::new(
-                lex.classes.iter().map(|(k, v)| (k.as_str(), v.iter().map(String::as_str).collect())),
-            ),
-            None => PhraseMatcher::new(std::iter::empty::<(&str, Vec<&str>)>()),
-        };
         let set = |class: &str, lower: bool| -> HashSet<String> {
             lexicons
                 .phrases("disputes", Some(class))
@@ -111,12 +116,19 @@ impl Lexicon {
         Self {
             cues,
             cue_roles,
+            entity_base,
             charges,
             markers,
-            entities,
             negation: set("negation", true),
             function_words: set("function-words", true),
             not_names: set("not-names", false),
+            silent: PhraseMatcher::new([("silent", lexicons.phrases("disputes", Some("no-response-expected")))]),
+            titles: ["male", "female", "neutral"]
+                .iter()
+                .flat_map(|c| lexicons.phrases("titles", Some(c)))
+                .map(|t| t.trim_end_matches('.').to_string())
+                .chain(["Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Dr", "Adm", "Sgt", "Mayor"].map(String::from))
+                .collect(),
             male_names: lexicons.phrases("first-names", Some("male")).into_iter().map(String::from).collect(),
             female_names: lexicons.phrases("first-names", Some("female")).into_iter().map(String::from).collect(),
         }
@@ -419,15 +431,11 @@ fn pronoun_kind(word: &str) -> Option<Pronoun> {
 }
 
 /// Proper names (runs of capitalised words, "of" allowed inside) and entity aliases.
-fn find_parties(doc: &Document, lex: &Lexicon) -> Parties {
+fn find_parties(doc: &Document, lex: &Lexicon, aliases: &[PhraseMatch]) -> Parties {
     let text = &doc.text;
     let mut p = Parties::default();
-    let mut aliases: Vec<PhraseMatch> = Vec::new();
-    for &para in &doc.paragraphs {
-        aliases.extend(lex.entities.find_in(text, para));
-    }
     let entity_key = |p: &mut Parties, class: u32| {
-        let name = lex.entities.class_name(class);
+        let name = lex.cues.class_name(class);
         p.intern(format!("#{}", name.to_ascii_lowercase()), name)
     };
     let mut toks: Vec<Token> = Vec::with_capacity(64);
@@ -516,7 +524,7 @@ fn find_parties(doc: &Document, lex: &Lexicon) -> Parties {
         }
     }
     // Aliases outside capitalised runs ("the administration", lower-case demonyms).
-    for a in &aliases {
+    for a in aliases {
         let inside = p
             .mentions_in(Span::new(a.span.start.saturating_sub(8), a.span.end))
             .iter()
@@ -571,7 +579,7 @@ fn is_modifier(text: &str, lex: &Lexicon, m: Span, next: Span) -> bool {
         n += 1;
         // Role nouns join names ("campaign manager"); verbs do not ("Bob Smith blamed CNN").
         // Titles join them too ("Michigan Gov. Rick Snyder").
-        if lex.not_names.contains(w.trim_end_matches('.')) && is_capitalised(w) && w != "The" {
+        if lex.titles.contains(w.trim_end_matches('.')) {
             n += 1;
             continue;
         }
@@ -754,7 +762,16 @@ impl Scan<'_> {
         // The sentence's subject: its first party or subject pronoun ("In South Carolina, he
         // prevailed ...; was denounced by ...": he).
         let whole = Span::new(sentence.start, offset);
-        let first = self.parties.mentions_in(whole).iter().find(outside_parens);
+        // Not a party in an introductory phrase ("In South Carolina, he prevailed ...").
+        let after_preposition = |m: &&Mention| {
+            self.previous_word(sentence, m.span.start).is_some_and(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "in" | "at" | "on" | "from" | "across" | "throughout" | "near"
+                )
+            })
+        };
+        let first = self.parties.mentions_in(whole).iter().filter(outside_parens).find(|m| !after_preposition(m));
         match (first, self.pronoun_where(whole, &[], true)) {
             (Some(m), Some((ps, pm))) if ps.start < m.span.start => Some((ps, pm)),
             (Some(m), _) => {
@@ -800,6 +817,10 @@ impl Scan<'_> {
                 || (w == "her" && toks.get(i + 1).is_some_and(|n| n.kind == TokenKind::Word));
             if possessive {
                 continue;
+            }
+            // "accused them of": a group whose members the scan cannot tell apart.
+            if matches!(w.as_str(), "they" | "them") {
+                return None;
             }
             if let Some(kind) = pronoun_kind(&w) {
                 return self.parties.antecedent(t.span.start, kind, exclude).map(|m| (t.span, *m));
@@ -865,13 +886,24 @@ struct Found {
     own_cue: Option<Span>,
 }
 
+/// How far from an assertion response candidates are collected, in paragraphs (a window or a
+/// far response beyond these is not a response to it).
+const MAX_BEFORE: usize = 10;
+const MAX_AFTER: usize = 40;
+
 /// Find the disputed assertions of a document and the responses to each.
 pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
     let lex = &ctx.disputes;
     let text = &doc.text;
     let mut hits: Vec<(PhraseMatch, Role)> = Vec::new();
+    let mut aliases: Vec<PhraseMatch> = Vec::new();
     for &para in &doc.paragraphs {
-        hits.extend(lex.cues.find_in(text, para).map(|m| (m, lex.cue_roles[m.class as usize])));
+        for m in lex.cues.find_in(text, para) {
+            match lex.cue_roles.get(m.class as usize) {
+                Some(&role) => hits.push((m, role)),
+                None => aliases.push(m),
+            }
+        }
     }
     let any_accusation =
         hits.iter().any(|(_, r)| !matches!(r, Role::Denial | Role::Rebuttal | Role::NoComment | Role::Speech));
@@ -879,7 +911,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
     if !any_accusation && !any_claim {
         return Disputes::default();
     }
-    let scan = Scan { doc, lex, parties: find_parties(doc, lex) };
+    let scan = Scan { doc, lex, parties: find_parties(doc, lex, &aliases) };
     let mut found: Vec<Found> = Vec::new();
     let mut candidates: Vec<Candidate> = Vec::new();
     for &(m, role) in &hits {
@@ -954,10 +986,12 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
             negated,
         });
     }
+    candidates.sort_by_key(|c| (c.sentence, c.cue.start));
     // One assertion per sentence and target.
     found.sort_by_key(|f| (f.sentence, f.cue.start));
     let mut seen: HashSet<(usize, u32)> = HashSet::new();
     found.retain(|f| seen.insert((f.sentence, f.target.1.key)));
+    found.retain(|f| lex.silent.find_in(text, f.target.0).next().is_none());
     let mut stems_cache: HashMap<usize, Vec<String>> = HashMap::new();
     let mut items = Vec::with_capacity(found.len());
     for f in found {
@@ -966,7 +1000,12 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
         let accuser_keys: Vec<u32> = f.accuser.map(|(_, m)| scan.keys_of(&m)).unwrap_or_default();
         let topic = topic_words(doc, lex, &scan.parties, f.content);
         let mut responses = Vec::new();
-        for c in &candidates {
+        // Candidates are in document order: look only from a few paragraphs before the
+        // assertion to a generous distance after it, so long documents stay linear.
+        let para = sentence.paragraph;
+        let lo = candidates.partition_point(|c| doc.sentences[c.sentence].paragraph + MAX_BEFORE < para);
+        let hi = candidates.partition_point(|c| doc.sentences[c.sentence].paragraph <= para + MAX_AFTER);
+        for c in &candidates[lo..hi.max(lo)] {
             if Some(c.cue) == f.own_cue || f.cue.overlaps(c.cue) {
                 continue;
             }
@@ -985,6 +1024,10 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                 continue;
             }
             let cs = doc.sentences[c.sentence];
+            // "How has the administration responded?" asks; it does not answer.
+            if doc.slice(cs.span).trim_end_matches(['"', '”', '\'', '’', ' ']).ends_with('?') {
+                continue;
+            }
             // The response's whole paragraph is its topic ("Trump said ..." after a sentence
             // naming the charge).
             let para = doc.paragraphs[cs.paragraph];
@@ -1064,8 +1107,8 @@ fn speaker_keys(scan: &Scan<'_>, name: &str, source: Option<Span>) -> Vec<u32> {
             keys.push(s);
         }
     }
-    for a in scan.lex.entities.find_in(name, Span::new(0, name.len())) {
-        let key = format!("#{}", scan.lex.entities.class_name(a.class).to_ascii_lowercase());
+    for a in scan.lex.cues.find_in(name, Span::new(0, name.len())).filter(|a| a.class >= scan.lex.entity_base) {
+        let key = format!("#{}", scan.lex.cues.class_name(a.class).to_ascii_lowercase());
         if let Some(&k) = scan.parties.keys.get(&key) {
             keys.push(k);
         }
