@@ -596,14 +596,35 @@ fn date_changed(v: &Versions<'_>, out: &mut Vec<Change>) {
             };
             let o = touch(&od, hs_old, e.old_span);
             let n = touch(&nd, hs_new, e.new_span);
-            if o.is_empty() && n.is_empty() {
-                continue;
-            }
             let mut ov: Vec<&str> = o.iter().map(|x| x.1.as_str()).collect();
             let mut nv: Vec<&str> = n.iter().map(|x| x.1.as_str()).collect();
             ov.sort();
             nv.sort();
             if ov == nv {
+                // Same resolved values (or none found): a weekday or month word swapped
+                // inside the change still changes what the article says ("Monday, May 2"
+                // -> "Friday, May 2", "Tuesday's debate" -> "Thursday's debate").
+                let words = |doc: &Document, span: Span| -> Vec<(Span, String)> {
+                    match v.dates {
+                        Some(m) if !span.is_empty() => {
+                            m.find_in(&doc.text, span).into_iter().map(|x| (x, doc.slice(x).to_lowercase())).collect()
+                        }
+                        _ => Vec::new(),
+                    }
+                };
+                let (ow, nw) = (words(v.old, hs_old), words(v.new, hs_new));
+                let (mut a, mut b): (Vec<&str>, Vec<&str>) =
+                    (ow.iter().map(|x| x.1.as_str()).collect(), nw.iter().map(|x| x.1.as_str()).collect());
+                a.sort_unstable();
+                b.sort_unstable();
+                if a == b || ow.is_empty() || nw.is_empty() {
+                    continue;
+                }
+                let join = |xs: &[(Span, String)]| xs.iter().map(|x| x.0).reduce(|a, b| Span::new(a.start, b.end));
+                let (Some(os), Some(ns)) = (join(&ow), join(&nw)) else { continue };
+                let (ot, nt) = (v.old.slice(os).to_string(), v.new.slice(ns).to_string());
+                let what = format!("{} -> {}", quoted(&ot), quoted(&nt));
+                out.push(edit_change(ChangeKind::DateChanged, e, os, ns, what, &ot, &nt));
                 continue;
             }
             let join = |xs: &[(Span, String)]| xs.iter().map(|x| x.0).reduce(|a, b| Span::new(a.start, b.end));
