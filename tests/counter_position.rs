@@ -47,3 +47,31 @@ fn counter_position_fixtures_give_their_expected_findings() {
     assert!(checked >= 3, "no fixtures found in {}", dir.display());
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The seed article's disputes as the issue describes them: the NATO-assurances accusation and
+/// the missile-defense claim are answered by "The US says no binding assurances ...", the
+/// invasion warning in its own sentence, and "Putin accused the US of using Ukraine ..." not.
+#[test]
+fn seed_disputes_and_their_responses() {
+    use factlint::analysis::disputes::{Status, Window};
+    let set = RuleSet::embedded().expect("embedded rules load");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seed-putin-2022-02-03.txt");
+    let doc = read_path(&path.to_string_lossy(), &InputOptions::default()).expect("seed reads");
+    let disputes = &doc.disputes(&set.context).items;
+    let find = |needle: &str| {
+        disputes
+            .iter()
+            .find(|d| doc.slice(d.assertion).contains(needle))
+            .unwrap_or_else(|| panic!("no dispute for {needle:?}"))
+    };
+    let answered_by = |needle: &str| match find(needle).status(&Window::default()) {
+        Status::Answered(i) => doc.slice(find(needle).responses[i].sentence).to_string(),
+        other => panic!("{needle:?} not answered: {other:?}"),
+    };
+    assert!(answered_by("NATO reneged").starts_with("The US says no binding assurances"));
+    assert!(answered_by("missile defense").starts_with("The US says no binding assurances"));
+    assert!(answered_by("more than 100,000 troops").contains("something the Kremlin says"));
+    let contain = find("as a tool to");
+    assert_eq!(contain.target_name, "the US");
+    assert_eq!(contain.status(&Window::default()), Status::Missing);
+}

@@ -81,16 +81,22 @@ pub fn run(args: AnalysisArgs) -> u8 {
             rows.sort_by(|a, b| a.1.first_line.cmp(&b.1.first_line).then(a.0.cmp(&b.0)));
             let mut s = String::new();
             let _ = writeln!(s, "{}: {} attributions, {} speakers", doc.path, atts.len(), rows.len());
+            let width = rows.iter().map(|(n, _)| n.chars().count()).max().unwrap_or(7).clamp(7, 60);
             let _ = writeln!(
                 s,
-                "{:<40} {:<13} {:>5} {:>6} {:>8} {:>7} {:>6}",
+                "{:<width$} {:<13} {:>5} {:>6} {:>8} {:>7} {:>6}",
                 "speaker", "kind", "total", "direct", "indirect", "quoted", "line"
             );
             for (name, r) in rows {
                 let share = if total_quoted > 0 { 100.0 * r.quoted_words as f64 / total_quoted as f64 } else { 0.0 };
+                let name: String = if name.chars().count() > width {
+                    name.chars().take(width - 1).chain(std::iter::once('…')).collect()
+                } else {
+                    name
+                };
                 let _ = writeln!(
                     s,
-                    "{:<40} {:<13} {:>5} {:>6} {:>8} {:>6.0}% {:>6}",
+                    "{:<width$} {:<13} {:>5} {:>6} {:>8} {:>6.0}% {:>6}",
                     name,
                     r.kind,
                     r.count,

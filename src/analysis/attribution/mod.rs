@@ -249,25 +249,36 @@ fn chain_quotes(doc: &Document, lex: &Lexicon, raws: &mut Vec<Raw>) {
         }
         let sentence = doc.sentence_at(q.content.start).unwrap_or(0);
         let para = q.paragraph;
-        let owner = chained
-            .or_else(|| nearest(raws, |r| r.sentence == sentence, q.span.start))
-            .or_else(|| {
+        let same_para = chained.is_none().then(|| {
+            nearest(raws, |r| r.sentence == sentence, q.span.start).or_else(|| {
                 nearest(raws, |r| doc.sentences.get(r.sentence).is_some_and(|s| s.paragraph == para), q.span.start)
             })
-            .or_else(|| {
-                // "Putin said:" closing the previous paragraph, or a quote paragraph that
-                // goes on from a quoted speaker in the previous one.
-                let prev = para.checked_sub(1)?;
-                let ptext = doc.paragraphs.get(prev)?.text(text).trim_end();
-                let last = raws
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, r)| {
-                        doc.sentences.get(r.sentence).is_some_and(|s| s.paragraph == prev) && r.source.is_some()
-                    })
-                    .max_by_key(|(_, r)| r.cue.or(r.content).map_or(0, |c| c.start))?;
-                (ptext.ends_with(':') || last.1.direct).then_some(last.0)
-            });
+        });
+        // "“A,” he said. “B.”": one attribution whose content runs over both quotes, as
+        // annotated news counts it; the second quote has no cue of its own.
+        if let Some(Some(o)) = same_para
+            && raws[o].direct
+            && let Some(c) = raws[o].content
+            && doc.paragraph_at(c.start) == Some(para)
+        {
+            raws[o].content = Some(Span::new(c.start.min(q.content.start), c.end.max(q.content.end)));
+            quote_owner[qi] = Some(o);
+            continue;
+        }
+        let owner = chained.or(same_para.flatten()).or_else(|| {
+            // "Putin said:" closing the previous paragraph, or a quote paragraph that
+            // goes on from a quoted speaker in the previous one.
+            let prev = para.checked_sub(1)?;
+            let ptext = doc.paragraphs.get(prev)?.text(text).trim_end();
+            let last = raws
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| {
+                    doc.sentences.get(r.sentence).is_some_and(|s| s.paragraph == prev) && r.source.is_some()
+                })
+                .max_by_key(|(_, r)| r.cue.or(r.content).map_or(0, |c| c.start))?;
+            (ptext.ends_with(':') || last.1.direct).then_some(last.0)
+        });
         // Weaker: the quote paragraph follows a paragraph whose last sentence reports a
         // person's words or views ("Valastro praised Christie’s leadership. ¶ “We need ...”").
         let mut inferred = false;
@@ -281,11 +292,20 @@ fn chain_quotes(doc: &Document, lex: &Lexicon, raws: &mut Vec<Raw>) {
             inferred = true;
             Some(r)
         });
-        // A partial quote inside a sentence belongs to the sentence's subject.
+        // A partial quote inside a sentence belongs to the sentence's subject; a quote
+        // after "Name:" (headlines, transcripts) to that name; a quote paragraph after a
+        // paragraph ending in a colon ("President Clinton released the following
+        // statement:") to that paragraph's last subject.
         let subject = if owner.is_none() {
-            let sstart = doc.sentences.get(sentence).map_or(q.span.start, |s| s.span.start);
-            let words_before = text[sstart..q.span.start].split_whitespace().count();
-            if words_before >= 2 { scan::sentence_subject(doc, lex, sentence, q.span.start) } else { None }
+            colon_speaker(doc, q.span.start).or_else(|| colon_paragraph_subject(doc, lex, para, q.span.start)).or_else(
+                || {
+                    let sstart = doc.sentences.get(sentence).map_or(q.span.start, |s| s.span.start);
+                    // The quote's opening mark can precede the sentence its words start in.
+                    let words_before =
+                        text.get(sstart.min(q.span.start)..q.span.start).map_or(0, |t| t.split_whitespace().count());
+                    if words_before >= 2 { scan::sentence_subject(doc, lex, sentence, q.span.start) } else { None }
+                },
+            )
         } else {
             None
         };
@@ -302,6 +322,36 @@ fn chain_quotes(doc: &Document, lex: &Lexicon, raws: &mut Vec<Raw>) {
             inferred,
         });
     }
+}
+
+/// "Kasich: ‘We are going all the way’": a short capitalised name right before a colon
+/// that opens the quote.
+fn colon_speaker(doc: &Document, quote_start: usize) -> Option<Span> {
+    let text = &doc.text;
+    let before = text[..quote_start].trim_end();
+    let colon = before.strip_suffix(':')?;
+    let para = doc.paragraphs.get(doc.paragraph_at(quote_start)?)?;
+    let from = colon.rfind(['.', '!', '?', '\n', '“', '”', '"']).map_or(0, |i| i + 1).max(para.start);
+    if from >= colon.len() {
+        return None;
+    }
+    let span = Span::new(from, colon.len()).trim(text);
+    let words = span.text(text).split_whitespace().count();
+    let first_cap = span.text(text).chars().next().is_some_and(char::is_uppercase);
+    ((1..=5).contains(&words) && first_cap && span.start >= para.start).then_some(span)
+}
+
+fn colon_paragraph_subject(doc: &Document, lex: &Lexicon, para: usize, quote_start: usize) -> Option<Span> {
+    if !is_para_start(&doc.text, quote_start) {
+        return None;
+    }
+    let prev = para.checked_sub(1)?;
+    if !doc.paragraphs.get(prev)?.text(&doc.text).trim_end().ends_with(':') {
+        return None;
+    }
+    let last = doc.paragraph_sentences.get(prev)?.end.checked_sub(1)?;
+    let end = doc.sentences.get(last)?.span.end;
+    scan::sentence_subject(doc, lex, last, end)
 }
 
 fn is_para_start(text: &str, offset: usize) -> bool {

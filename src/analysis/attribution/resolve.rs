@@ -252,9 +252,11 @@ fn classify(
                 res.party = elex.party_in(written).map(String::from);
                 return res;
             }
-            // An unknown bare surname: a person whose first mention lacks the full name.
+            // An unknown bare name: a person (or a name too well known to need more) whose
+            // full name the article never gives; not reported as surname-first, which is
+            // about a full name that comes only later.
             let pi = entities.add_person(normalise(written), surname, src, r.sentence, elex);
-            return person(entities, elex, pi, res, true);
+            return person(entities, elex, pi, res, false);
         }
         if words.iter().any(|w| is_org(strip_possessive(w))) || lex.documents.lookup(head).is_some() {
             res.kind = SpeakerKind::Organisation;
@@ -283,7 +285,22 @@ fn classify(
     let head_l = head.to_ascii_lowercase();
     let anon = lex.anonymous.find_in(text, src).filter(|m| Some(m.class) != lex.anon_reason).last();
     let role_in = words.iter().any(|w| elex.is_role_noun(&w.to_ascii_lowercase()));
-    if elex.is_role_noun(&head_l) && !head_l.ends_with('s')
+    let first_noun = words
+        .iter()
+        .find(|w| !matches!(w.to_ascii_lowercase().as_str(), "the" | "a" | "an" | "its" | "his" | "her" | "their"))
+        .copied()
+        .unwrap_or("");
+    if let Some((alias_words, party)) =
+        (1..words.len()).rev().find_map(|n| elex.alias(&words[..n].join(" ")).map(|p| (n, p)))
+        && words.get(alias_words).is_some_and(|w| matches!(*w, "and" | "or"))
+    {
+        // "the US and its allies": the organisation named first.
+        res.kind = SpeakerKind::Organisation;
+        res.party = Some(party.to_string());
+    } else if lex.documents.lookup(first_noun).is_some() && words.iter().any(|w| matches!(*w, "from" | "by" | "of")) {
+        // "a statement from the agency".
+        res.kind = SpeakerKind::Document;
+    } else if elex.is_role_noun(&head_l) && !head_l.ends_with('s')
         || role_in && words.iter().any(|w| matches!(*w, "for" | "of")) && !head_l.ends_with('s')
     {
         res.kind = SpeakerKind::Role;

@@ -409,7 +409,7 @@ fn read_cue(
     let participle = cue.text(text).ends_with("ing")
         && j > 0
         && (s.w(j - 1) == ","
-            || s.w(j - 1).eq_ignore_ascii_case("by")
+            || is_in(&["by", "before", "after", "while", "when", "also"], s.w(j - 1))
             || is_closing_quote(s.w(j - 1)) && j >= 2 && (s.w(j - 2) == "," || is_closing_quote(s.w(j - 2))));
     let mut inverted = false;
     if participle {
@@ -488,6 +488,10 @@ fn read_cue(
         if raw.content.is_none() && bi > 0 && !participle {
             raw.content = left_content(doc, s, bi, quotes, &mut raw.direct);
         }
+    }
+    if raw.source.is_none() && raw.direct {
+        // "The ad ends with a voice over saying: “...”": the sentence's subject.
+        raw.source = subject_of(lex, s).filter(|x| x.end <= cue.start);
     }
     if raw.source.is_none() && !raw.direct {
         return None;
@@ -608,6 +612,10 @@ fn np_left(lex: &Lexicon, s: &Sent<'_>, j: usize) -> Option<(usize, usize)> {
     if head.ends_with("’s") || head.ends_with("'s") {
         return None;
     }
+    if matches!(head, "that" | "which") && b > 0 && s.word(b - 1) && !is_in(BETWEEN, s.w(b - 1)) {
+        // "water bottles that said ...": the noun the relative pronoun stands for.
+        return np_left(lex, s, b).filter(|&(a, _)| !is_in(PREPOSITIONS, s.w(a)));
+    }
     if let Some(p) = is_pronoun(lex, head) {
         return match p {
             PronounClass::Relative if !head.eq_ignore_ascii_case("who") => None,
@@ -645,10 +653,6 @@ fn np_left(lex: &Lexicon, s: &Sent<'_>, j: usize) -> Option<(usize, usize)> {
     }
     if !s.word(b) || is_in(BETWEEN, head) || is_in(PREPOSITIONS, head) || is_in(DETERMINERS, head) {
         return None;
-    }
-    if matches!(head, "that" | "which") && b > 0 && s.word(b - 1) && !is_in(BETWEEN, s.w(b - 1)) {
-        // "water bottles that said ...": the noun the relative pronoun stands for.
-        return np_left(lex, s, b).filter(|&(a, _)| !is_in(PREPOSITIONS, s.w(a)));
     }
     if is_in(&["that", "which", "what", "there", "this", "it", "and", "or", "but", "as", "than", "so", "if"], head) {
         return None;

@@ -100,3 +100,19 @@ fn scare_quotes_and_titles_need_no_speaker() {
     assert!(is_scare_or_title("The Lord of the Rings Returns Again"));
     assert!(!is_scare_or_title("We will not accept any deal that ignores us"));
 }
+
+#[test]
+fn colon_speakers_and_odd_input_do_not_panic() {
+    let r = rows("Kasich: “We are going to go all the way to Cleveland and win it.”");
+    assert_eq!(r[0].0, "Kasich");
+    for text in [
+        "Stated Stone:\n\n“I think the stakes are so high for all of us.”",
+        ":“",
+        "“",
+        "said,”",
+        "He said: ''",
+        "’’’,”",
+    ] {
+        let _ = rows(text);
+    }
+}

@@ -5,9 +5,6 @@
 //! hyphenated forms. Every word is looked up once in a small hash table of temporal words;
 //! the grammar then only compares small integers.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 /// Time units, in TIMEX3 order of size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Unit {
@@ -64,13 +61,33 @@ pub enum Lex {
     /// Vague quantities: "few", "several", "some", "many", "couple".
     Vague,
     Couple,
-    /// A part of the day: TIMEX3 code "MO", "AF", "EV", "NI".
-    PartOfDay(&'static str),
+    /// A part of the day.
+    PartOfDay(Pod),
     Noon,
     Midnight,
     /// "the nineties": first three digits of the decade.
     DecadeWord(i32),
     Word(W),
+}
+
+/// A part of the day (TIMEX3 "MO", "AF", "EV", "NI").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pod {
+    Morning,
+    Afternoon,
+    Evening,
+    Night,
+}
+
+impl Pod {
+    pub fn code(self) -> &'static str {
+        match self {
+            Pod::Morning => "MO",
+            Pod::Afternoon => "AF",
+            Pod::Evening => "EV",
+            Pod::Night => "NI",
+        }
+    }
 }
 
 /// Function words and deictic words the grammar names.
@@ -235,65 +252,127 @@ pub enum TokKind {
     Punct(char),
 }
 
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 /// Every word the grammar or the tense cues know, lower case, with its meaning and
-/// tense flags; `first` says which (length, first byte) pairs occur at all, so most
-/// words are rejected without hashing.
-#[derive(Debug, Default)]
+/// tense flags: an open-addressing table of fixed-size keys, so a lookup is one
+/// lower-casing copy, one multiply and (nearly always) one two-word compare.
+#[derive(Debug)]
 pub struct WordTable {
-    map: HashMap<&'static [u8], (Lex, u16), BuildHasherDefault<Fnv>>,
-    /// Bit `b % 64` of `first[len]` for a first byte `b`.
-    first: [u64; MAX_WORD + 1],
+    slots: Vec<Slot>,
+    mask: usize,
+    /// Which (length, first letter, last letter) triples occur, one bit each: most
+    /// words of a sentence are rejected here without being copied or hashed.
+    seen: Box<[u32; (MAX_WORD + 1) * 32]>,
 }
+
+/// Index into [`WordTable::seen`] and bit for a word of 1..=MAX_WORD bytes.
+#[inline]
+fn seen_bit(word: &[u8]) -> (usize, u32) {
+    let n = word.len();
+    ((n << 5) | usize::from(word[0] & 31), 1 << (word[n - 1] & 31))
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    key: [u64; 2],
+    len: u8,
+    lex: Lex,
+    tw: u16,
+}
+
+const EMPTY: Slot = Slot { key: [0; 2], len: 0, lex: Lex::None, tw: 0 };
 
 /// Longest word in the table.
 const MAX_WORD: usize = 16;
 
+/// A word as two little-endian words of its ASCII-lower-cased bytes, zero padded.
+#[inline]
+fn key_of(word: &[u8]) -> [u64; 2] {
+    let mut buf = [0u8; MAX_WORD];
+    for (d, s) in buf.iter_mut().zip(word) {
+        *d = s.to_ascii_lowercase();
+    }
+    let (a, b) = buf.split_at(8);
+    [u64::from_le_bytes(a.try_into().unwrap_or([0; 8])), u64::from_le_bytes(b.try_into().unwrap_or([0; 8]))]
+}
+
+#[inline]
+fn hash(key: [u64; 2], len: usize) -> usize {
+    let h = (key[0] ^ key[1].rotate_left(29) ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h >> 40) as usize
+}
+
 impl WordTable {
-    fn insert(&mut self, w: &'static [u8], lex: Lex) {
-        let e = self.map.entry(w).or_insert((Lex::None, 0));
-        e.0 = lex;
-        self.mark(w);
+    fn with_capacity(n: usize) -> Self {
+        let size = (n * 4).next_power_of_two();
+        Self { slots: vec![EMPTY; size], mask: size - 1, seen: Box::new([0; (MAX_WORD + 1) * 32]) }
     }
-    fn flag(&mut self, w: &'static [u8], f: u16) {
-        self.map.entry(w).or_insert((Lex::None, 0)).1 |= f;
-        self.mark(w);
+    fn slot_mut(&mut self, w: &[u8]) -> &mut Slot {
+        let (k, bit) = seen_bit(w);
+        self.seen[k] |= bit;
+        let key = key_of(w);
+        let mut i = hash(key, w.len()) & self.mask;
+        loop {
+            let s = self.slots[i];
+            if s.len == 0 || (usize::from(s.len) == w.len() && s.key == key) {
+                break;
+            }
+            i = (i + 1) & self.mask;
+        }
+        let s = &mut self.slots[i];
+        s.key = key;
+        s.len = w.len() as u8;
+        s
     }
-    fn mark(&mut self, w: &[u8]) {
-        if let Some(&b) = w.first()
-            && w.len() <= MAX_WORD
-        {
-            self.first[w.len()] |= 1 << (b % 64);
+    fn insert(&mut self, w: &[u8], lex: Lex) {
+        if (1..=MAX_WORD).contains(&w.len()) {
+            self.slot_mut(w).lex = lex;
+        }
+    }
+    fn flag(&mut self, w: &[u8], f: u16) {
+        if (1..=MAX_WORD).contains(&w.len()) {
+            self.slot_mut(w).tw |= f;
         }
     }
     /// Meaning and tense flags of `word`, ASCII-case-insensitively, without allocating.
     #[inline]
     pub fn get(&self, word: &[u8]) -> (Lex, u16) {
-        let n = word.len();
-        if n == 0 || n > MAX_WORD || self.first[n] & (1 << (word[0].to_ascii_lowercase() % 64)) == 0 {
+        self.get_at(word, 0, word.len())
+    }
+
+    /// [`Self::get`] for the word `bytes[i..i + n]` (letters, digits, dots), reading the
+    /// key with two unaligned loads when 16 bytes are there to read.
+    #[inline]
+    pub fn get_at(&self, bytes: &[u8], i: usize, n: usize) -> (Lex, u16) {
+        if n == 0 || n > MAX_WORD || i + n > bytes.len() {
             return (Lex::None, 0);
         }
-        let mut buf = [0u8; MAX_WORD];
-        for (d, s) in buf.iter_mut().zip(word) {
-            *d = s.to_ascii_lowercase();
+        let word = &bytes[i..i + n];
+        let (k, bit) = seen_bit(word);
+        if self.seen[k] & bit == 0 {
+            return (Lex::None, 0);
         }
-        self.map.get(&buf[..n]).copied().unwrap_or((Lex::None, 0))
+        let key = match bytes.get(i..i + 16) {
+            Some(b16) => {
+                // Setting bit 5 lower-cases ASCII letters and leaves digits, '.', '-' and
+                // '\'' alone; bytes >= 0x80 stay >= 0x80, so no non-ASCII word can match.
+                let lo = u64::from_le_bytes(b16[..8].try_into().unwrap_or([0; 8])) | 0x2020_2020_2020_2020;
+                let hi = u64::from_le_bytes(b16[8..].try_into().unwrap_or([0; 8])) | 0x2020_2020_2020_2020;
+                let mask = |m: usize| if m >= 8 { u64::MAX } else { (1u64 << (8 * m)) - 1 };
+                [lo & mask(n), hi & if n > 8 { mask(n - 8) } else { 0 }]
+            }
+            None => key_of(word),
+        };
+        let mut s = hash(key, n) & self.mask;
+        loop {
+            let slot = &self.slots[s];
+            if slot.len == 0 {
+                return (Lex::None, 0);
+            }
+            if usize::from(slot.len) == n && slot.key == key {
+                return (slot.lex, slot.tw);
+            }
+            s = (s + 1) & self.mask;
+        }
     }
 }
 
@@ -667,7 +746,8 @@ const WORDS: &[(&str, W)] = &[
 ];
 
 pub fn build_table() -> WordTable {
-    let mut t = WordTable::default();
+    // Load factor at most 1/4 for ~450 words.
+    let mut t = WordTable::with_capacity(512);
     for (list, f) in [
         (PAST_WORDS, tw::PAST),
         (FUTURE_WORDS, tw::FUTURE),
@@ -711,15 +791,15 @@ pub fn build_table() -> WordTable {
     }
     t.insert(b"couple", Lex::Couple);
     for (w, c) in [
-        ("morning", "MO"),
-        ("mornings", "MO"),
-        ("afternoon", "AF"),
-        ("afternoons", "AF"),
-        ("evening", "EV"),
-        ("evenings", "EV"),
-        ("night", "NI"),
-        ("nights", "NI"),
-        ("overnight", "NI"),
+        ("morning", Pod::Morning),
+        ("mornings", Pod::Morning),
+        ("afternoon", Pod::Afternoon),
+        ("afternoons", Pod::Afternoon),
+        ("evening", Pod::Evening),
+        ("evenings", Pod::Evening),
+        ("night", Pod::Night),
+        ("nights", Pod::Night),
+        ("overnight", Pod::Night),
     ] {
         t.insert(w.as_bytes(), Lex::PartOfDay(c));
     }
@@ -781,7 +861,11 @@ pub fn tokenize(table: &WordTable, text: &str, start: usize, end: usize, out: &m
             i = out.last().map_or(i + 1, |t| t.end);
             continue;
         }
-        if c.is_ascii_alphabetic() || c >= 0x80 && text[i..].chars().next().is_some_and(char::is_alphabetic) {
+        // U+2000..U+203F (spaces, dashes, curly quotes) is never a letter.
+        let gen_punct = c == 0xE2 && i + 1 < end && bytes[i + 1] == 0x80;
+        if c.is_ascii_alphabetic()
+            || c >= 0x80 && !gen_punct && text[i..].chars().next().is_some_and(char::is_alphabetic)
+        {
             let mut j = i;
             while j < end {
                 let b = bytes[j];
@@ -794,6 +878,9 @@ pub fn tokenize(table: &WordTable, text: &str, start: usize, end: usize, out: &m
                     } else {
                         break;
                     }
+                } else if b == 0xE2 && bytes.get(j + 1) == Some(&0x80) {
+                    // U+2000..U+203F: a curly apostrophe or a dash ends the word.
+                    break;
                 } else {
                     match text[j..].chars().next() {
                         Some(ch) if ch.is_alphanumeric() => j += ch.len_utf8(),
@@ -802,7 +889,7 @@ pub fn tokenize(table: &WordTable, text: &str, start: usize, end: usize, out: &m
                 }
             }
             let w = &bytes[i..j];
-            let (mut lex, tw) = table.get(w);
+            let (mut lex, tw) = table.get_at(bytes, i, j - i);
             if lex == Lex::None && w.len() == 3 && w[1] == b'.' && w[2].eq_ignore_ascii_case(&b'm') {
                 if w[0].eq_ignore_ascii_case(&b'a') {
                     lex = Lex::Word(W::Am);
@@ -973,5 +1060,22 @@ mod tests {
         assert_eq!(lookup(&t, "TUESDAY"), Lex::Weekday(2));
         assert_eq!(lookup(&t, "weeks"), Lex::Unit(Unit::Week, true));
         assert_eq!(lookup(&t, "Putin"), Lex::None);
+    }
+
+    #[test]
+    fn wide_key_loads_agree_with_the_byte_copy() {
+        let t = build_table();
+        // Words far from the end use two 8-byte loads, the last ones the byte copy.
+        let text = "On TUESDAY, Sept. afternoons u.s. Approximately twenty-first Tuesdays héllo weeks";
+        let mut i = 0;
+        for w in text.split([' ', ',']) {
+            if !w.is_empty() {
+                assert_eq!(t.get_at(text.as_bytes(), i, w.len()), t.get(w.as_bytes()), "{w}");
+            }
+            i += w.len() + 1;
+        }
+        assert_eq!(t.get_at(text.as_bytes(), 3, 7).0, Lex::Weekday(2));
+        assert_eq!(t.get_at(text.as_bytes(), text.len() - 5, 5).0, Lex::Unit(Unit::Week, true));
+        assert_eq!(t.get(b"Approximately").0, Lex::Word(W::Approximately));
     }
 }

@@ -117,11 +117,9 @@ pub fn find_in(
     let mut out = Vec::new();
     let mut toks = Vec::with_capacity(64);
     let mut found = Vec::new();
-    let mut state = resolve::State {
-        quarterly: memchr::memmem::find(text.as_bytes(), b"quarter").is_some()
-            || memchr::memmem::find(text.as_bytes(), b"Quarter").is_some(),
-        ..Default::default()
-    };
+    let mut state = resolve::State::default();
+    // Whether the article talks about quarters, looked for only when an expression needs it.
+    let mut quarterly = None;
     for span in sentences {
         lex::tokenize(&grammar.words, text, span.start, span.end, &mut toks);
         found.clear();
@@ -129,9 +127,18 @@ pub fn find_in(
         if found.is_empty() {
             continue;
         }
+        let first_here = out.len();
         for f in found.drain(..) {
             let (Some(first), Some(last)) = (toks.get(f.start), toks.get(f.end.saturating_sub(1))) else { continue };
             let tense = tense::tense_at(text, &toks, f.start, f.end);
+            if quarterly.is_none()
+                && matches!(f.parsed, Parsed::QuarterShift(_) | Parsed::YearAgoFocus | Parsed::YearPeriod(_))
+            {
+                let q = memchr::memmem::find(text.as_bytes(), b"quarter").is_some()
+                    || memchr::memmem::find(text.as_bytes(), b"Quarter").is_some();
+                quarterly = Some(q);
+                state.quarterly = q;
+            }
             let r = resolve::resolve(&f.parsed, dateline, tense, &mut state);
             out.push(TemporalExpr {
                 span: Span::new(first.start, last.end),
@@ -144,8 +151,32 @@ pub fn find_in(
                 tense,
             });
         }
+        day_for_times(&mut out[first_here..]);
     }
     out
+}
+
+/// "The blast occurred at 10:35 a.m. (0735 GMT) Friday", "Friday at 10 a.m.", "at 5 p.m.
+/// EST, Nov. 6": a clock time written without its day happens on the day named nearest
+/// to it in the same sentence, not on the dateline.
+fn day_for_times(exprs: &mut [TemporalExpr]) {
+    for i in 0..exprs.len() {
+        let Parsed::Time { day: None, clock: scan::Clock::Hm(h, m) } = exprs[i].parsed else { continue };
+        let near = exprs
+            .iter()
+            .enumerate()
+            .filter(|(j, e)| *j != i && e.kind == TimexType::Date && e.date.is_some() && e.value.len() == 10)
+            .min_by_key(|(_, e)| {
+                let t = exprs[i].span;
+                if e.span.start >= t.end { e.span.start - t.end } else { t.start.saturating_sub(e.span.end) }
+            })
+            .map(|(_, e)| (e.value.clone(), e.date));
+        if let Some((day, date)) = near {
+            let e = &mut exprs[i];
+            e.value = format!("{day}T{h:02}:{m:02}");
+            e.date = date;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -222,6 +253,16 @@ mod tests {
         let v = values("The summit is on April 24 and 25.", "1999-02-10");
         assert_eq!(v.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(), vec!["1999-04-24", "1999-04-25"]);
         assert_eq!(one("The deal should close by year-end.", "1989-11-02").1, "1989");
+    }
+
+    #[test]
+    fn clock_times_take_the_day_named_in_their_sentence() {
+        let v = values("The blast occurred at 10:35 a.m. (0735 GMT) Friday, police said.", "1998-08-08");
+        assert_eq!(v[0], ("10:35 a.m.".to_string(), "1998-08-07T10:35".to_string()));
+        let v = values("On Tuesday, at 9 a.m., troops left. ", "1998-08-08");
+        assert_eq!(v[1].1, "1998-08-04T09:00");
+        // No day in the sentence: the dateline's.
+        assert_eq!(one("At 10 a.m., the market opened.", "1998-08-08").1, "1998-08-08T10:00");
     }
 
     #[test]

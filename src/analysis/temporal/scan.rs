@@ -1,7 +1,7 @@
 //! Detection: the grammar over the tokens of one sentence, producing unresolved
 //! [`Parsed`] expressions with their token ranges.
 
-use super::lex::{Lex, Tok, TokKind, Unit, W};
+use super::lex::{Lex, Pod, Tok, TokKind, Unit, W};
 
 /// A year as written: to be inferred, given, or relative to the dateline's year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -403,7 +403,7 @@ impl<'a> Scanner<'a> {
             let (end, day) = self.day_after_time(i + 1);
             let mid = i > 0 && (self.is(i - 1, "mid") || (self.is(i - 1, "-") && self.is(i.saturating_sub(2), "mid")));
             if day.is_some() || mid {
-                return Self::found(i, end, Parsed::Time { day, clock: Clock::Part(p) }, None);
+                return Self::found(i, end, Parsed::Time { day, clock: Clock::Part(p.code()) }, None);
             }
         }
         if let Lex::Unit(..) = t.lex {
@@ -506,7 +506,12 @@ impl<'a> Scanner<'a> {
         }
         let day = Parsed::Weekday { wd, rel };
         if let Lex::PartOfDay(p) = self.lex(i + 1) {
-            return Self::found(start, i + 2, Parsed::Time { day: Some(Box::new(day)), clock: Clock::Part(p) }, None);
+            return Self::found(
+                start,
+                i + 2,
+                Parsed::Time { day: Some(Box::new(day)), clock: Clock::Part(p.code()) },
+                None,
+            );
         }
         Self::found(start, i + 1, day, None)
     }
@@ -1308,7 +1313,7 @@ impl<'a> Scanner<'a> {
                     _ => 1,
                 };
                 if let Lex::PartOfDay(p) = self.lex(i + 1) {
-                    return f(i + 2, Parsed::Time { day: Some(Box::new(unit_day(n))), clock: Clock::Part(p) });
+                    return f(i + 2, Parsed::Time { day: Some(Box::new(unit_day(n))), clock: Clock::Part(p.code()) });
                 }
                 if self.punct(i + 1, '\'') && self.is(i + 2, "s") {
                     return f(i + 1, unit_day(n));
@@ -1377,13 +1382,13 @@ impl<'a> Scanner<'a> {
                         let mut v = format!("XXXX-WXX-{wd}");
                         if let Lex::PartOfDay(p) = self.lex(end) {
                             v.push('T');
-                            v.push_str(p);
+                            v.push_str(p.code());
                             end += 1;
                         }
                         f(end, Parsed::Set(v))
                     }
                     Lex::Month(m, _) if w != W::Per => f(j + 1, Parsed::Set(format!("XXXX-{m:02}"))),
-                    Lex::PartOfDay(p) if w != W::Per => f(j + 1, Parsed::Set(format!("XXXX-XX-XXT{p}"))),
+                    Lex::PartOfDay(p) if w != W::Per => f(j + 1, Parsed::Set(format!("XXXX-XX-XXT{}", p.code()))),
                     Lex::Season(s) if w != W::Per => f(j + 1, Parsed::Set(format!("XXXX-{}", SEASONS[s as usize]))),
                     _ => None,
                 }
@@ -1510,7 +1515,7 @@ impl<'a> Scanner<'a> {
             Lex::Season(s) => f(j + 1, Parsed::Season { y: YearSpec::Infer, s, rel }),
             Lex::PartOfDay(p) => {
                 let day = match (w, p) {
-                    (W::Last, "NI") | (W::Last, "EV") => -1,
+                    (W::Last, Pod::Night | Pod::Evening) => -1,
                     (W::This, _) => 0,
                     _ => return None,
                 };
@@ -1518,7 +1523,7 @@ impl<'a> Scanner<'a> {
                     j + 1,
                     Parsed::Time {
                         day: Some(Box::new(Parsed::Shift { unit: Unit::Day, n: day })),
-                        clock: Clock::Part(p),
+                        clock: Clock::Part(p.code()),
                     },
                 )
             }

@@ -78,6 +78,10 @@ impl AttributionCheck {
                     if words <= self.p.max_scare_words || is_scare_or_title(doc.slice(c)) {
                         continue;
                     }
+                    // Single marks outside any double quote are headline style ('Carnage on the road').
+                    if doc.quotes.iter().any(|q| q.content == c && q.single && !q.nested) {
+                        continue;
+                    }
                     out.push(cx.rule.finding(c, msg(short(doc.slice(c)))));
                 }
             }
@@ -112,7 +116,7 @@ impl AttributionCheck {
                 let mut seen = Vec::new();
                 for a in items.iter().filter(|a| a.bare_first_mention && a.speaker_kind == SpeakerKind::Person) {
                     let (Some(s), Some(p)) = (a.source, a.person) else { continue };
-                    if seen.contains(&p) || a.continues.is_some() {
+                    if seen.contains(&p) || a.continues.is_some() || in_headline(doc, s) {
                         continue;
                     }
                     seen.push(p);
@@ -148,6 +152,16 @@ fn sourced(items: &[Attribution], sentence: crate::text::Span, hedges: &[PhraseM
     items.iter().any(|a| {
         a.cue.is_some_and(|c| sentence.covers(c) && !hedges.iter().any(|h| h.span.overlaps(c))) && a.speaker.is_some()
     })
+}
+
+/// Headlines use surnames. Plain text has no header, so its first paragraph counts as the
+/// headline when it is one short sentence.
+fn in_headline(doc: &Document, span: crate::text::Span) -> bool {
+    if doc.format != crate::document::InputFormat::Plain || doc.paragraph_at(span.start) != Some(0) {
+        return false;
+    }
+    let first = doc.paragraph_sentences.first().map_or(0, |r| r.len());
+    first <= 1 && doc.paragraphs.first().is_some_and(|p| doc.slice(*p).split_whitespace().count() <= 25)
 }
 
 /// The first words of a long quote, for a message.
