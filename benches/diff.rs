@@ -56,7 +56,22 @@ fn bench(c: &mut Criterion) {
             black_box(diff(&rules, &o, &n, &DiffOptions::default()).findings.len())
         })
     });
-    c.bench_function("revisions 10KB (align + classify, parsed)", |b| {
+    c.bench_function("revisions 10KB (parse + analyses + align + classify, no lint)", |b| {
+        b.iter(|| {
+            let o = parse_bytes("old.txt", black_box(old.clone()).into_bytes(), &opts).unwrap();
+            let n = parse_bytes("new.txt", black_box(new.clone()).into_bytes(), &opts).unwrap();
+            black_box(revisions(&rules, &o, &n, &DiffOptions::default()).findings.len())
+        })
+    });
+    // Where the time of a full diff goes: each analysis on one fresh 10 KB version.
+    let ctx = &rules.context;
+    let fresh = || parse_bytes("new.txt", new.clone().into_bytes(), &opts).unwrap();
+    c.bench_function("analysis 10KB: parse only", |b| b.iter(|| black_box(fresh().sentences.len())));
+    c.bench_function("analysis 10KB: attributions", |b| b.iter(|| black_box(fresh().attributions(ctx).items.len())));
+    c.bench_function("analysis 10KB: temporal", |b| b.iter(|| black_box(fresh().temporal(ctx).len())));
+    c.bench_function("analysis 10KB: disputes", |b| b.iter(|| black_box(fresh().disputes(ctx).items.len())));
+    c.bench_function("lint 10KB: rules.check", |b| b.iter(|| black_box(rules.check(&fresh()).len())));
+    c.bench_function("revisions 10KB (align + classify, analyses cached)", |b| {
         b.iter(|| black_box(revisions(&rules, &o, &n, &DiffOptions::default()).findings.len()))
     });
 }

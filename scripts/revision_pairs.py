@@ -62,7 +62,11 @@ def replace_at(text, start, end, new):
 
 def edit_number(text, rng):
     cands = [m for m in re.finditer(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\w,])|(?<![\w.,])\d+(?:\.\d+)?(?![\w,.]?\d)", text)
-             if not re.fullmatch(r"(1[89]|20)\d\d", m.group())
+             # Years and clock times are dates (revision/date-changed), not quantities.
+             if not re.fullmatch(r"(1[0-9]|20)\d\d", m.group())
+             and not re.match(r"\s*(:|a\.?m\b|p\.?m\b)", text[m.end():m.end() + 4], re.I)
+             and not text[max(0, m.start() - 1):m.start()] == ":"
+             and not re.search(r"\d{4}-\d\d-\d\d", text[max(0, m.start() - 8):m.end() + 8])
              # A day of the month is a date edit, measured by the weekday kind's rule.
              and not re.search(r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? *$", text[max(0, m.start() - 12):m.start()])]
     if not cands:
@@ -288,6 +292,7 @@ def main():
     os.makedirs(tmp, exist_ok=True)
     stats = collections.defaultdict(lambda: [0, 0])
     misses = collections.defaultdict(list)
+    crashes = collections.Counter()
     for n, art in enumerate(arts):
         text = body(art)
         base = header(art) + text
@@ -306,6 +311,7 @@ def main():
             out, err = run(a.bin, op, np_)
             stats[kind][1] += 1
             if out is None:
+                crashes[kind] += 1
                 misses[kind].append(f"{art['id']}: error {err.strip()[:200]}")
                 continue
             found = out["files"][0]["findings"]
@@ -326,12 +332,15 @@ def main():
                 os.unlink(os.path.join(tmp, f))
     if not a.keep:
         os.rmdir(tmp)
-    print(f"{'kind':<10} {'pairs':>6} {'ok':>6} {'rate':>7}   (expected)")
+    # "rate" counts a crash (exit code other than 0) as a miss; "ran" leaves crashed pairs out.
+    print(f"{'kind':<10} {'pairs':>6} {'ok':>6} {'crash':>6} {'rate':>7} {'ran':>7}   (expected)")
     for kind in kinds:
         ok, total = stats[kind]
         exp = KINDS[kind][0] or "no warning/error"
         rate = 100.0 * ok / total if total else float("nan")
-        print(f"{kind:<10} {total:>6} {ok:>6} {rate:>6.1f}%   {exp}")
+        ran = total - crashes[kind]
+        rate_ran = 100.0 * ok / ran if ran else float("nan")
+        print(f"{kind:<10} {total:>6} {ok:>6} {crashes[kind]:>6} {rate:>6.1f}% {rate_ran:>6.1f}%   {exp}")
     if a.errors:
         for kind in kinds:
             for m in misses[kind][: a.errors]:

@@ -82,6 +82,14 @@ fn typo_fix_is_only_a_minor_edit() {
     let d = revisions(&rules, &o, &n, &DiffOptions::default());
     assert!(d.findings.is_empty(), "{:?}", d.findings.iter().map(|f| &f.finding.message).collect::<Vec<_>>());
     assert_eq!(d.minor.len(), 2);
+    // A finding in the sentence whose typo was fixed is the same finding, not resolved + introduced.
+    let full = diff(&rules, &o, &n, &DiffOptions::default());
+    assert!(
+        full.introduced.is_empty() && full.resolved.is_empty(),
+        "{} / {}",
+        full.introduced.len(),
+        full.resolved.len()
+    );
 }
 
 #[test]

@@ -905,14 +905,63 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
             }
         }
     }
-    let any_accusation =
-        hits.iter().any(|(_, r)| !matches!(r, Role::Denial | Role::Rebuttal | Role::NoComment | Role::Speech));
-    let any_claim = hits.iter().any(|(_, r)| *r == Role::Speech);
-    if !any_accusation && !any_claim {
+    // Assertions first; response candidates are only collected when there is one. Most
+    // articles carry speech verbs but no accusation, so a speech cue is only analysed when its
+    // sentence holds a charge word (a contested claim needs one).
+    let mut charged: Vec<bool> = Vec::new();
+    let mut sentence_charged = |si: usize| -> bool {
+        if charged.is_empty() {
+            charged = vec![false; doc.sentences.len()];
+            for c in lex.charges.find_in(text, Span::new(0, text.len())) {
+                if let Some(i) = doc.sentence_at(c.span.start) {
+                    charged[i] = true;
+                }
+            }
+        }
+        charged.get(si).copied().unwrap_or(false)
+    };
+    let mut relevant = false;
+    for &(m, role) in &hits {
+        relevant |= match role {
+            Role::Rebuttal | Role::NoComment => false,
+            Role::Speech => doc.sentence_at(m.span.start).is_some_and(&mut sentence_charged),
+            _ => true,
+        };
+        if relevant {
+            break;
+        }
+    }
+    if !relevant {
         return Disputes::default();
     }
     let scan = Scan { doc, lex, parties: find_parties(doc, lex, &aliases) };
     let mut found: Vec<Found> = Vec::new();
+    for &(m, role) in &hits {
+        let Some(si) = doc.sentence_at(m.span.start) else { continue };
+        let sentence = doc.sentences[si].span;
+        match role {
+            Role::Rebuttal | Role::NoComment => {}
+            Role::Denial => marked_disputed(&scan, si, m.span, &mut found),
+            Role::Speech => {
+                if !sentence_charged(si) || speech_skipped(&scan, sentence, m.span) {
+                    continue;
+                }
+                let (speaker, content) = speech_parts(&scan, sentence, m.span);
+                contested_claim(&scan, si, m.span, speaker, content, &mut found);
+            }
+            _ => {
+                // Title case mid-sentence is a headline or a title ("Bolton and Gorka Slam ...").
+                let headline = m.span.start > sentence.start && is_capitalised(m.span.text(text));
+                if headline || scan.in_quote(m.span) {
+                    continue;
+                }
+                accusation(&scan, si, m.span, role, &mut found);
+            }
+        }
+    }
+    if found.is_empty() {
+        return Disputes::default();
+    }
     let mut candidates: Vec<Candidate> = Vec::new();
     for &(m, role) in &hits {
         let Some(si) = doc.sentence_at(m.span.start) else { continue };
@@ -929,19 +978,9 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                     speaker: speaker.map(|(_, m)| scan.keys_of(&m)).unwrap_or_default(),
                     negated: true,
                 });
-                if role == Role::Denial {
-                    marked_disputed(&scan, si, m.span, &mut found);
-                }
             }
             Role::Speech => {
-                // "blamed CNN for reporting": a gerund after a preposition is a noun.
-                let after_preposition = scan.previous_word(sentence, m.span.start).is_some_and(|w| {
-                    matches!(
-                        w.to_ascii_lowercase().as_str(),
-                        "for" | "of" | "by" | "about" | "after" | "before" | "without" | "from" | "in" | "on"
-                    )
-                });
-                if after_preposition || scan.in_quote(m.span) {
+                if speech_skipped(&scan, sentence, m.span) {
                     continue;
                 }
                 let (speaker, content) = speech_parts(&scan, sentence, m.span);
@@ -952,28 +991,22 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                         sentence: si,
                         kind: ResponseKind::TargetSpeech,
                         explicit: false,
-                        speaker: keys.clone(),
+                        speaker: keys,
                         negated: scan.has_negation(content),
                     });
                 }
-                contested_claim(&scan, si, m.span, speaker, content, &mut found);
             }
-            _ => {
-                // Title case mid-sentence is a headline or a title ("Bolton and Gorka Slam ...").
-                let headline = m.span.start > sentence.start && is_capitalised(m.span.text(text));
-                if headline || scan.in_quote(m.span) {
-                    continue;
-                }
-                accusation(&scan, si, m.span, role, &mut found);
-            }
+            _ => {}
         }
     }
     // Attributions from the attribution analysis: a resolved speaker answers for its party.
+    let own_speech: HashSet<Span> =
+        candidates.iter().filter(|c| c.kind == ResponseKind::TargetSpeech).map(|c| c.cue).collect();
     for a in &doc.attributions(ctx).items {
         let (Some(cue), Some(name)) = (a.cue, a.speaker.as_deref()) else { continue };
         let Some(si) = doc.sentence_at(cue.start) else { continue };
         let keys = speaker_keys(&scan, name, a.source);
-        if keys.is_empty() || candidates.iter().any(|c| c.cue == cue && c.kind == ResponseKind::TargetSpeech) {
+        if keys.is_empty() || own_speech.contains(&cue) {
             continue;
         }
         let negated = a.content.is_some_and(|c| scan.has_negation(c));
@@ -1067,6 +1100,18 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
         });
     }
     Disputes { items }
+}
+
+/// A speech cue that is no claim: a gerund after a preposition ("blamed CNN for reporting")
+/// or a word inside a quotation.
+fn speech_skipped(scan: &Scan<'_>, sentence: Span, cue: Span) -> bool {
+    let after_preposition = scan.previous_word(sentence, cue.start).is_some_and(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "for" | "of" | "by" | "about" | "after" | "before" | "without" | "from" | "in" | "on"
+        )
+    });
+    after_preposition || scan.in_quote(cue)
 }
 
 /// A party used as a modifier names a group or a person by role: "the American swimmer",

@@ -70,6 +70,15 @@ fn explain(id: &str, args: &RuleArgs) -> u8 {
             let _ = writeln!(s, "  - {e}");
         }
     }
+    // Revision rules' examples are (old, new) pairs.
+    for (title, pairs) in [("Reported", &r.examples.invalid_pairs), ("Not reported", &r.examples.valid_pairs)] {
+        if !pairs.is_empty() {
+            let _ = writeln!(s, "{title} (old -> new):");
+            for p in pairs {
+                let _ = writeln!(s, "  - {:?}\n    -> {:?}", p.old, p.new);
+            }
+        }
+    }
     write_stdout(s.as_bytes())
 }
 

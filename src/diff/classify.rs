@@ -188,8 +188,11 @@ fn gap(a: Span, b: Span) -> usize {
 }
 
 fn speaker_changed(v: &Versions<'_>, rev: &Revision, out: &mut Vec<Change>) {
+    // Edits the attribution analysis already explained; the text heuristic covers the rest
+    // (names the analysis does not attribute, or no analysis at all).
+    let mut explained = vec![false; v.edits.len()];
     if attributions_available(v) {
-        for e in v.edits.iter().filter(|e| e.is_substantive()) {
+        for (k, e) in v.edits.iter().enumerate().filter(|(_, e)| e.is_substantive()) {
             let olds = attributions_in(v.old, v, e.old_span);
             let news = attributions_in(v.new, v, e.new_span);
             for oa in &olds {
@@ -213,13 +216,13 @@ fn speaker_changed(v: &Versions<'_>, rev: &Revision, out: &mut Vec<Change>) {
                 let n = v.new.slice(new_span).to_string();
                 let what = format!("{} -> {}", quoted(&o), quoted(&n));
                 out.push(edit_change(ChangeKind::SpeakerChanged, e, old_span, new_span, what, &o, &n));
+                explained[k] = true;
             }
         }
-        return;
     }
     // Fallback: a name replaced next to an attribution cue ("Putin said" -> "Lavrov said").
     let cues = if rev.words.is_empty() { v.cues } else { Some(&rev.words) };
-    for e in &v.edits {
+    for (_, e) in v.edits.iter().enumerate().filter(|(k, _)| !explained[*k]) {
         let new_cues = cue_matches(cues, v.new, e.new_span);
         for h in e.substantive() {
             let (os, ns) = hunk_spans(e, h);
@@ -535,13 +538,21 @@ fn number_changed(v: &Versions<'_>, rev: &Revision, out: &mut Vec<Change>) {
 /// Date expressions of a document with a comparable value.
 ///
 /// This is the one place that decides what a date is: the temporal analysis's resolved
-/// TIMEX3 values when it finds anything (so a weekday swapped is a changed date), else
+/// TIMEX3 values of dates and times when it finds anything (so a weekday swapped is a
+/// changed date), else
 /// the date words of the `date-changed` rule compared as normalised text, with years.
 pub fn date_exprs(doc: &Document, v: &Versions<'_>) -> Vec<(Span, String)> {
     let words = v.dates;
     let resolved = doc.temporal(v.ctx);
     if !resolved.is_empty() {
-        return resolved.iter().map(|t| (t.span, t.value.clone())).collect();
+        // Points in time only: a duration ("15 years") or a set ("every week") is a
+        // quantity, reported by number-changed.
+        use crate::analysis::temporal::TimexType;
+        return resolved
+            .iter()
+            .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
+            .map(|t| (t.span, t.value.clone()))
+            .collect();
     }
     let mut out: Vec<(Span, String)> = Vec::new();
     for s in &doc.sentences {
@@ -585,14 +596,35 @@ fn date_changed(v: &Versions<'_>, out: &mut Vec<Change>) {
             };
             let o = touch(&od, hs_old, e.old_span);
             let n = touch(&nd, hs_new, e.new_span);
-            if o.is_empty() && n.is_empty() {
-                continue;
-            }
             let mut ov: Vec<&str> = o.iter().map(|x| x.1.as_str()).collect();
             let mut nv: Vec<&str> = n.iter().map(|x| x.1.as_str()).collect();
             ov.sort();
             nv.sort();
             if ov == nv {
+                // Same resolved values (or none found): a weekday or month word swapped
+                // inside the change still changes what the article says ("Monday, May 2"
+                // -> "Friday, May 2", "Tuesday's debate" -> "Thursday's debate").
+                let words = |doc: &Document, span: Span| -> Vec<(Span, String)> {
+                    match v.dates {
+                        Some(m) if !span.is_empty() => {
+                            m.find_in(&doc.text, span).into_iter().map(|x| (x, doc.slice(x).to_lowercase())).collect()
+                        }
+                        _ => Vec::new(),
+                    }
+                };
+                let (ow, nw) = (words(v.old, hs_old), words(v.new, hs_new));
+                let (mut a, mut b): (Vec<&str>, Vec<&str>) =
+                    (ow.iter().map(|x| x.1.as_str()).collect(), nw.iter().map(|x| x.1.as_str()).collect());
+                a.sort_unstable();
+                b.sort_unstable();
+                if a == b || ow.is_empty() || nw.is_empty() {
+                    continue;
+                }
+                let join = |xs: &[(Span, String)]| xs.iter().map(|x| x.0).reduce(|a, b| Span::new(a.start, b.end));
+                let (Some(os), Some(ns)) = (join(&ow), join(&nw)) else { continue };
+                let (ot, nt) = (v.old.slice(os).to_string(), v.new.slice(ns).to_string());
+                let what = format!("{} -> {}", quoted(&ot), quoted(&nt));
+                out.push(edit_change(ChangeKind::DateChanged, e, os, ns, what, &ot, &nt));
                 continue;
             }
             let join = |xs: &[(Span, String)]| xs.iter().map(|x| x.0).reduce(|a, b| Span::new(a.start, b.end));

@@ -208,6 +208,8 @@ pub fn revisions<'a>(rules: &'a RuleSet, old: &'a Document, new: &'a Document, o
         .filter(|r| matches!(r.change, ChangeKind::NumberChanged | ChangeKind::DateChanged | ChangeKind::HedgeChanged))
         .collect();
     let protected = |w: &str| {
+        // "Tuesday's" is protected as "Tuesday" is.
+        let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
         protecting.iter().any(|r| r.words.phrases.as_ref().is_some_and(|p| p.lookup(w).is_some()))
             || w.bytes().any(|b| b.is_ascii_digit())
     };
@@ -297,11 +299,31 @@ fn to_finding(rule: &Rule, c: Change) -> RevisionFinding {
 pub fn diff<'a>(rules: &'a RuleSet, old: &'a Document, new: &'a Document, opts: &DiffOptions) -> Diff<'a> {
     let mut d = revisions(rules, old, new, opts);
     let before: Vec<Located> = rules.check(old).into_iter().map(|f| locate(old, f, None)).collect();
-    let after: Vec<Located> = rules.check(new).into_iter().map(|f| locate(new, f, None)).collect();
-    let (introduced, resolved) = match_findings(before, after);
+    let mut after: Vec<Located> = rules.check(new).into_iter().map(|f| locate(new, f, None)).collect();
+    // A finding in an edited sentence (a typo fixed elsewhere in it) keeps its identity:
+    // match it under the key of the old sentence it was aligned with, then restore its own.
+    for f in &mut after {
+        if let Some(key) = aligned_old_key(&d, f.finding.span.start) {
+            f.sentence_key = key;
+        }
+    }
+    let (mut introduced, resolved) = match_findings(before, after);
+    for f in &mut introduced {
+        if let Some(i) = new.sentence_at(f.finding.span.start) {
+            f.sentence_key = crate::report::normalise(new.slice(new.sentences[i].span));
+        }
+    }
     d.introduced = introduced;
     d.resolved = resolved;
     d
+}
+
+/// The normalised text of the old sentence aligned with the new sentence at `offset`.
+fn aligned_old_key(d: &Diff<'_>, offset: usize) -> Option<String> {
+    let j = d.new.sentence_at(offset)?;
+    let p = d.alignment.pairs.iter().find(|p| !p.exact && p.new.contains(&j))?;
+    let i = p.old.start + (j - p.new.start).min(p.old.len().saturating_sub(1));
+    Some(crate::report::normalise(d.old.slice(d.old.sentences.get(i)?.span)))
 }
 
 /// Findings of `after` with no counterpart in `before` (introduced), and those of

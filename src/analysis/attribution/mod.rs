@@ -222,11 +222,44 @@ pub fn is_scare_or_title(text: &str) -> bool {
 fn chain_quotes(doc: &Document, lex: &Lexicon, raws: &mut Vec<Raw>) {
     let text = &doc.text;
     let mut quote_owner: Vec<Option<usize>> = vec![None; doc.quotes.len()];
+    // Attributions by the paragraph of their sentence, in index order: every look-up
+    // below is about the quote's own or a neighbouring paragraph, so it never has to
+    // walk every attribution of a long document.
+    let para_of = |r: &Raw| doc.sentences.get(r.sentence).map_or(0, |s| s.paragraph);
+    let mut by_para: Vec<Vec<usize>> = vec![Vec::new(); doc.paragraphs.len() + 1];
+    for (i, r) in raws.iter().enumerate() {
+        if let Some(v) = by_para.get_mut(para_of(r)) {
+            v.push(i);
+        }
+    }
+    // The first quote that continues each quote.
+    let mut next_part: Vec<Option<usize>> = vec![None; doc.quotes.len()];
+    for (n, q) in doc.quotes.iter().enumerate() {
+        if let Some(p) = q.continues
+            && let Some(slot) = next_part.get_mut(p)
+            && slot.is_none()
+            && n > p
+        {
+            *slot = Some(n);
+        }
+    }
+    // Lowest-index attribution near paragraph `para` whose content overlaps `c`.
+    let first_overlap = |raws: &[Raw], by_para: &[Vec<usize>], para: usize, c: Span, need_cue: bool| {
+        by_para[para.saturating_sub(2)..(para + 3).min(by_para.len())]
+            .iter()
+            .flatten()
+            .copied()
+            .filter(|&i| {
+                let r = &raws[i];
+                (!need_cue || r.cue.is_some()) && r.content.is_some_and(|x| x.overlaps(c))
+            })
+            .min()
+    };
     for (qi, q) in doc.quotes.iter().enumerate() {
         if q.nested || q.content.is_empty() {
             continue;
         }
-        if let Some(ri) = raws.iter().position(|r| r.content.is_some_and(|c| c.overlaps(q.content))) {
+        if let Some(ri) = first_overlap(raws, &by_para, q.paragraph, q.content, false) {
             quote_owner[qi] = Some(ri);
             continue;
         }
@@ -235,9 +268,9 @@ fn chain_quotes(doc: &Document, lex: &Lexicon, raws: &mut Vec<Raw>) {
             // ("“... ¶ “And we will win,” Ruiz wrote.").
             let mut cur = qi;
             for _ in 0..8 {
-                let next = (cur + 1..doc.quotes.len()).find(|&n| doc.quotes[n].continues == Some(cur))?;
+                let next = next_part[cur]?;
                 let c = doc.quotes[next].content;
-                if let Some(r) = raws.iter().position(|r| r.cue.is_some() && r.content.is_some_and(|x| x.overlaps(c))) {
+                if let Some(r) = first_overlap(raws, &by_para, doc.quotes[next].paragraph, c, true) {
                     return Some(r);
                 }
                 cur = next;
@@ -249,9 +282,16 @@ fn chain_quotes(doc: &Document, lex: &Lexicon, raws: &mut Vec<Raw>) {
         }
         let sentence = doc.sentence_at(q.content.start).unwrap_or(0);
         let para = q.paragraph;
+        let near = |p: usize| by_para.get(p).map_or(&[][..], Vec::as_slice);
         let same_para = chained.is_none().then(|| {
-            nearest(raws, |r| r.sentence == sentence, q.span.start).or_else(|| {
-                nearest(raws, |r| doc.sentences.get(r.sentence).is_some_and(|s| s.paragraph == para), q.span.start)
+            let spara = doc.sentences.get(sentence).map_or(para, |s| s.paragraph);
+            nearest(raws, near(spara), |r| r.sentence == sentence, q.span.start).or_else(|| {
+                nearest(
+                    raws,
+                    near(para),
+                    |r| doc.sentences.get(r.sentence).is_some_and(|s| s.paragraph == para),
+                    q.span.start,
+                )
             })
         });
         // "“A,” he said. “B.”": one attribution whose content runs over both quotes, as
@@ -270,9 +310,9 @@ fn chain_quotes(doc: &Document, lex: &Lexicon, raws: &mut Vec<Raw>) {
             // goes on from a quoted speaker in the previous one.
             let prev = para.checked_sub(1)?;
             let ptext = doc.paragraphs.get(prev)?.text(text).trim_end();
-            let last = raws
+            let last = near(prev)
                 .iter()
-                .enumerate()
+                .map(|&i| (i, &raws[i]))
                 .filter(|(_, r)| {
                     doc.sentences.get(r.sentence).is_some_and(|s| s.paragraph == prev) && r.source.is_some()
                 })
@@ -288,7 +328,10 @@ fn chain_quotes(doc: &Document, lex: &Lexicon, raws: &mut Vec<Raw>) {
             }
             let prev = para.checked_sub(1)?;
             let last_sentence = doc.paragraph_sentences.get(prev)?.end.checked_sub(1)?;
-            let r = raws.iter().rposition(|r| r.sentence == last_sentence && r.source.is_some())?;
+            let r = near(prev).iter().rev().copied().find(|&i| {
+                let r = &raws[i];
+                r.sentence == last_sentence && r.source.is_some()
+            })?;
             inferred = true;
             Some(r)
         });
@@ -310,6 +353,10 @@ fn chain_quotes(doc: &Document, lex: &Lexicon, raws: &mut Vec<Raw>) {
             None
         };
         quote_owner[qi] = Some(raws.len());
+        let sentence_para = doc.sentences.get(sentence).map_or(0, |s| s.paragraph);
+        if let Some(v) = by_para.get_mut(sentence_para) {
+            v.push(raws.len());
+        }
         raws.push(Raw {
             source: subject,
             cue: None,
@@ -359,18 +406,12 @@ fn is_para_start(text: &str, offset: usize) -> bool {
 }
 
 /// The attribution matching `keep` nearest to `at`, preferring one before it.
-fn nearest(raws: &[Raw], keep: impl Fn(&Raw) -> bool, at: usize) -> Option<usize> {
+/// `candidates` are indices into `raws` in increasing order.
+fn nearest(raws: &[Raw], candidates: &[usize], keep: impl Fn(&Raw) -> bool, at: usize) -> Option<usize> {
     let pos = |r: &Raw| r.source.or(r.cue).or(r.content).map_or(0, |s| s.start);
-    let before = raws
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| keep(r) && pos(r) <= at && r.source.is_some())
-        .max_by_key(|(_, r)| pos(r));
-    let after = raws
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| keep(r) && pos(r) > at && r.source.is_some())
-        .min_by_key(|(_, r)| pos(r));
+    let cands = || candidates.iter().map(|&i| (i, &raws[i]));
+    let before = cands().filter(|(_, r)| keep(r) && pos(r) <= at && r.source.is_some()).max_by_key(|(_, r)| pos(r));
+    let after = cands().filter(|(_, r)| keep(r) && pos(r) > at && r.source.is_some()).min_by_key(|(_, r)| pos(r));
     before.or(after).map(|(i, _)| i)
 }
 

@@ -272,6 +272,8 @@ pub(super) fn find_cued(doc: &Document, lex: &Lexicon) -> Vec<Raw> {
     let matches: Vec<_> = if lex.verbs.is_empty() { Vec::new() } else { lex.verbs.find_in(text, all).collect() };
     let top_quotes: Vec<&crate::analysis::quotes::Quote> =
         doc.quotes.iter().filter(|q| !q.nested && !q.content.is_empty()).collect();
+    // Scare quotes and titles, decided once per quote rather than once per cue.
+    let scare: Vec<bool> = top_quotes.iter().map(|q| super::is_scare_or_title(q.content.text(text))).collect();
     let mut mi = 0;
     let mut toks: Vec<Token> = Vec::with_capacity(64);
     for (si, sentence) in doc.sentences.iter().enumerate() {
@@ -285,6 +287,14 @@ pub(super) fn find_cued(doc: &Document, lex: &Lexicon) -> Vec<Raw> {
         if first == mi {
             continue;
         }
+        // Only the quotes near this sentence matter (top-level quotes are sorted and
+        // disjoint): those ending after the previous sentence starts and starting before
+        // this one ends. Scanning every quote per cue made long documents quadratic.
+        let near_from = si.checked_sub(1).and_then(|p| doc.sentences.get(p)).map_or(0, |p| p.span.start);
+        let qlo = top_quotes.partition_point(|q| q.span.end < near_from);
+        let qhi = top_quotes.partition_point(|q| q.span.start <= sentence.span.end).max(qlo);
+        let near = &top_quotes[qlo..qhi];
+        let near_scare = &scare[qlo..qhi];
         toks.clear();
         toks.extend(tokens(text, sentence.span));
         let s = Sent { text, toks: &toks };
@@ -298,10 +308,7 @@ pub(super) fn find_cued(doc: &Document, lex: &Lexicon) -> Vec<Raw> {
                 continue;
             }
             // Cues inside a real quote are the speaker's words, not the article's.
-            if top_quotes
-                .iter()
-                .any(|q| q.content.contains(m.span.start) && !super::is_scare_or_title(q.content.text(text)))
-            {
+            if near.iter().zip(near_scare).any(|(q, &scare)| q.content.contains(m.span.start) && !scare) {
                 continue;
             }
             let ci = s.index_at(m.span.start);
@@ -309,7 +316,7 @@ pub(super) fn find_cued(doc: &Document, lex: &Lexicon) -> Vec<Raw> {
             if ci >= s.len() {
                 continue;
             }
-            if let Some(r) = read_cue(doc, lex, &s, si, ci, ce, m.span, class, &top_quotes, prev_source) {
+            if let Some(r) = read_cue(doc, lex, &s, si, ci, ce, m.span, class, near, prev_source) {
                 if r.source.is_some() {
                     prev_source = r.source;
                 }
@@ -915,7 +922,7 @@ fn left_content(
         *direct = true;
         return Some(trim_content(text, q.content));
     }
-    let sentence = doc.sentences.iter().find(|x| x.span.contains(block))?.span;
+    let sentence = doc.sentences.get(doc.sentence_at(block)?)?.span;
     let mut end = bi;
     while end > 0 && matches!(s.w(end - 1), "," | "—" | "–") {
         end -= 1;
