@@ -208,7 +208,16 @@ fn classify(
         return res;
     }
     // A person mentioned inside the source ("Russian President Vladimir Putin", "Putin").
-    if let Some(m) = entities.mentions.iter().find(|m| m.span.overlaps(src)) {
+    // Mentions are in sentence order: look only at the sentences the source spans.
+    let in_source = match (doc.sentence_at(src.start), doc.sentence_at(src.end.saturating_sub(1))) {
+        (Some(s0), Some(s1)) => {
+            let from = entities.mentions.partition_point(|m| m.sentence < s0.saturating_sub(1));
+            let to = entities.mentions.partition_point(|m| m.sentence <= s1).max(from);
+            entities.mentions[from..to].iter().find(|m| m.span.overlaps(src))
+        }
+        _ => entities.mentions.iter().find(|m| m.span.overlaps(src)),
+    };
+    if let Some(m) = in_source {
         let pi = m.person;
         let bare = entities.persons[pi].first.start >= src.end;
         return person(entities, elex, pi, res, bare);
