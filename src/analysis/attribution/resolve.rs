@@ -132,12 +132,17 @@ pub(super) fn resolve(doc: &Document, lex: &Lexicon, entities: &mut Entities, ra
     // Quotes without a cue take their owner's speaker; owners come first or later in
     // the paragraph, so this runs after every cued attribution is resolved. Chains of
     // chains (a quote continuing a continued quote) resolve in text order.
+    // The first two attributions at each position (the first may be the quote itself).
+    let mut at_pos: std::collections::HashMap<usize, (usize, Option<usize>)> = std::collections::HashMap::new();
+    for (j, r) in raws.iter().enumerate() {
+        at_pos.entry(pos(r)).and_modify(|e| _ = e.1.get_or_insert(j)).or_insert((j, None));
+    }
     for i in 0..raws.len() {
         if raws[i].class != CueClass::None {
             continue;
         }
         let Some(at) = raws[i].continues else { continue };
-        let Some(owner) = (0..raws.len()).find(|&j| j != i && pos(&raws[j]) == at) else { continue };
+        let Some(owner) = at_pos.get(&at).and_then(|&(a, b)| if a != i { Some(a) } else { b }) else { continue };
         let o = items[owner].clone();
         let it = &mut items[i];
         it.continues = Some(owner);
