@@ -477,11 +477,30 @@ static ORG_WORDS: &[&str] = &[
 
 /// A set of short lower-case words, looked up without allocating (ASCII case-insensitive).
 #[derive(Debug)]
-pub struct WordSet(HashSet<&'static str>);
+pub struct WordSet(HashSet<&'static [u8], std::hash::BuildHasherDefault<Fnv>>);
+
+/// FNV-1a: the words are short and trusted (built-in lists), so SipHash's protection
+/// against crafted keys buys nothing and costs a lot per lookup.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
 
 impl WordSet {
     pub fn new(words: &[&'static str]) -> Self {
-        Self(words.iter().copied().collect())
+        Self(words.iter().map(|w| w.as_bytes()).collect())
     }
 
     pub fn contains(&self, word: &str) -> bool {
@@ -490,7 +509,7 @@ impl WordSet {
         for (d, b) in dst.iter_mut().zip(word.bytes()) {
             *d = b.to_ascii_lowercase();
         }
-        std::str::from_utf8(dst).is_ok_and(|w| self.0.contains(w))
+        self.0.contains(&*dst)
     }
 }
 

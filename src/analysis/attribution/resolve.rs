@@ -132,12 +132,17 @@ pub(super) fn resolve(doc: &Document, lex: &Lexicon, entities: &mut Entities, ra
     // Quotes without a cue take their owner's speaker; owners come first or later in
     // the paragraph, so this runs after every cued attribution is resolved. Chains of
     // chains (a quote continuing a continued quote) resolve in text order.
+    // The first two attributions at each position (the first may be the quote itself).
+    let mut at_pos: std::collections::HashMap<usize, (usize, Option<usize>)> = std::collections::HashMap::new();
+    for (j, r) in raws.iter().enumerate() {
+        at_pos.entry(pos(r)).and_modify(|e| _ = e.1.get_or_insert(j)).or_insert((j, None));
+    }
     for i in 0..raws.len() {
         if raws[i].class != CueClass::None {
             continue;
         }
         let Some(at) = raws[i].continues else { continue };
-        let Some(owner) = (0..raws.len()).find(|&j| j != i && pos(&raws[j]) == at) else { continue };
+        let Some(owner) = at_pos.get(&at).and_then(|&(a, b)| if a != i { Some(a) } else { b }) else { continue };
         let o = items[owner].clone();
         let it = &mut items[i];
         it.continues = Some(owner);
@@ -208,7 +213,16 @@ fn classify(
         return res;
     }
     // A person mentioned inside the source ("Russian President Vladimir Putin", "Putin").
-    if let Some(m) = entities.mentions.iter().find(|m| m.span.overlaps(src)) {
+    // Mentions are in sentence order: look only at the sentences the source spans.
+    let in_source = match (doc.sentence_at(src.start), doc.sentence_at(src.end.saturating_sub(1))) {
+        (Some(s0), Some(s1)) => {
+            let from = entities.mentions.partition_point(|m| m.sentence < s0.saturating_sub(1));
+            let to = entities.mentions.partition_point(|m| m.sentence <= s1).max(from);
+            entities.mentions[from..to].iter().find(|m| m.span.overlaps(src))
+        }
+        _ => entities.mentions.iter().find(|m| m.span.overlaps(src)),
+    };
+    if let Some(m) = in_source {
         let pi = m.person;
         let bare = entities.persons[pi].first.start >= src.end;
         return person(entities, elex, pi, res, bare);
