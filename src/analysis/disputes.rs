@@ -1026,7 +1026,6 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
     found.retain(|f| seen.insert((f.sentence, f.target.1.key)));
     found.retain(|f| lex.silent.find_in(text, f.target.0).next().is_none());
     let mut stems_cache: HashMap<usize, Vec<String>> = HashMap::new();
-    let mut sentence_stems: HashMap<usize, Vec<String>> = HashMap::new();
     let mut items = Vec::with_capacity(found.len());
     for f in found {
         let sentence = doc.sentences[f.sentence];
@@ -1063,14 +1062,9 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                 continue;
             }
             // The response's whole paragraph is its topic ("Trump said ..." after a sentence
-            // naming the charge); a third party's denial speaks for itself only ("Cruz denied
-            // that waterboarding ..." in a long live-blog paragraph is about something else).
-            let stems = if responder == Responder::Other {
-                &*sentence_stems.entry(c.sentence).or_insert_with(|| topic_words(doc, lex, &scan.parties, cs.span))
-            } else {
-                let para = doc.paragraphs[cs.paragraph];
-                &*stems_cache.entry(cs.paragraph).or_insert_with(|| topic_words(doc, lex, &scan.parties, para))
-            };
+            // naming the charge).
+            let para = doc.paragraphs[cs.paragraph];
+            let stems = stems_cache.entry(cs.paragraph).or_insert_with(|| topic_words(doc, lex, &scan.parties, para));
             responses.push(Response {
                 cue: c.cue,
                 sentence: cs.span,
