@@ -1006,7 +1006,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
         let (Some(cue), Some(name)) = (a.cue, a.speaker.as_deref()) else { continue };
         let Some(si) = doc.sentence_at(cue.start) else { continue };
         let keys = speaker_keys(&scan, name, a.source);
-        if keys.is_empty() || own_speech.contains(&cue) {
+        if keys.is_empty() || own_speech.contains(&cue) || object_relative(&scan, doc.sentences[si].span, cue) {
             continue;
         }
         let negated = a.content.is_some_and(|c| scan.has_negation(c));
@@ -1111,7 +1111,40 @@ fn speech_skipped(scan: &Scan<'_>, sentence: Span, cue: Span) -> bool {
             "for" | "of" | "by" | "about" | "after" | "before" | "without" | "from" | "in" | "on"
         )
     });
-    after_preposition || scan.in_quote(cue)
+    after_preposition || scan.in_quote(cue) || object_relative(scan, sentence, cue)
+}
+
+/// A speech verb in a relative clause about a noun ("the mass shootings that Obama
+/// mentioned"): the party speaks about something else, this is no statement of theirs.
+/// "said that Obama mentioned ..." (a speech verb before "that") is still a statement.
+fn object_relative(scan: &Scan<'_>, sentence: Span, cue: Span) -> bool {
+    let text = scan.text();
+    let mut before = [Span::default(); 6];
+    let mut n = 0;
+    for t in tokens(text, Span::new(sentence.start, cue.start)) {
+        before.rotate_left(1);
+        before[5] = t.span;
+        n += 1;
+    }
+    let n = n.min(6);
+    let window = &before[6 - n..];
+    let Some(rel) = window.iter().rposition(|t| {
+        let w = t.text(text);
+        w.eq_ignore_ascii_case("that") || w.eq_ignore_ascii_case("which") || w.eq_ignore_ascii_case("whom")
+    }) else {
+        return false;
+    };
+    if rel == 0 || rel + 1 >= window.len() {
+        return false;
+    }
+    // A party between the relative word and the verb: "that Obama mentioned".
+    if scan.parties.mentions_in(Span::new(window[rel].end, cue.start)).is_empty() {
+        return false;
+    }
+    let noun = window[rel - 1].text(text);
+    noun.chars().all(|c| c.is_lowercase())
+        && !scan.lex.function_words.contains(noun)
+        && scan.lex.cues.lookup(noun).is_none_or(|c| scan.lex.cue_roles.get(c as usize) != Some(&Role::Speech))
 }
 
 /// A party used as a modifier names a group or a person by role: "the American swimmer",

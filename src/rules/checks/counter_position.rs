@@ -113,3 +113,31 @@ impl CounterPosition {
         f
     }
 }
+
+/// A counter-position message or help template made readable without a finding (for
+/// `factlint rules explain` and `rules list`): placeholders become generic words.
+pub fn readable_template(template: &str) -> String {
+    template
+        .replace("{Kind}", "An accusation or contested claim")
+        .replace("{kind}", "accusation or contested claim")
+        .replace("{target}'s", "the accused party's")
+        .replace("{target}", "the accused party")
+        .replace("{window}", "`window_after`")
+        .replace("{distance}", "N")
+        .replace("{match}", "the cue")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::readable_template;
+
+    #[test]
+    fn explain_templates_have_no_placeholders() {
+        let msg = readable_template(
+            "{Kind} against {target} has no response; give {target}'s side within {window} paragraphs",
+        );
+        assert!(!msg.contains('{'), "{msg}");
+        assert!(msg.starts_with("An accusation or contested claim against the accused party"));
+        assert!(msg.contains("the accused party's side"));
+    }
+}
