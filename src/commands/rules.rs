@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, error, load_rules, write_stdout};
 use crate::cli::{ListFormat, RuleArgs, RulesCommand};
+use crate::rules::checks::counter_position::readable_template;
 use crate::rules::{RuleSource, examples, load};
 
 pub fn run(cmd: RulesCommand) -> u8 {
@@ -51,12 +52,12 @@ fn explain(id: &str, args: &RuleArgs) -> u8 {
     };
     let mut s = String::new();
     let _ = writeln!(s, "{}  ({}, check kind `{}`, from {})\n", r.id, r.severity, r.kind, r.origin);
-    let _ = writeln!(s, "{}\n", r.message);
+    let _ = writeln!(s, "{}\n", readable_template(&r.message));
     if let Some(d) = &r.description {
         let _ = writeln!(s, "{d}\n");
     }
     if let Some(h) = &r.help {
-        let _ = writeln!(s, "How to fix: {h}\n");
+        let _ = writeln!(s, "How to fix: {}\n", readable_template(h));
     }
     if !r.examples.invalid.is_empty() {
         let _ = writeln!(s, "Reported:");

@@ -21,13 +21,16 @@ fn level(s: Severity) -> Level<'static> {
 fn window(source: &str, f: &Located) -> (usize, usize, usize) {
     let mut lo = f.span.start;
     let mut hi = f.span.end;
-    for (s, _) in &f.labels {
+    // The first line is known from the located positions: counting newlines from the
+    // file's start per finding would be quadratic on a long file with many findings.
+    let mut first_line = f.start.line;
+    for (s, lc) in &f.labels {
         lo = lo.min(s.start);
         hi = hi.max(s.end);
+        first_line = first_line.min(lc.line);
     }
     let start = source[..lo].rfind('\n').map_or(0, |i| i + 1);
     let end = source[hi..].find('\n').map_or(source.len(), |i| hi + i);
-    let first_line = source[..start].matches('\n').count() + 1;
     (start, end.max(start), first_line)
 }
 
