@@ -53,19 +53,12 @@ pub enum PronounClass {
     Relative,
 }
 
-fn classes<'a>(lexicons: &'a Lexicons, name: &str) -> Vec<(&'a str, Vec<&'a str>)> {
-    lexicons
-        .get(name)
-        .map(|l| l.classes.iter().map(|(k, v)| (k.as_str(), v.iter().map(String::as_str).collect())).collect())
-        .unwrap_or_default()
-}
-
 impl Lexicon {
     pub fn new(lexicons: &Lexicons) -> Self {
-        let titles = PhraseMatcher::new(classes(lexicons, "titles"));
-        let aliases = PhraseMatcher::new(classes(lexicons, "aliases"));
-        let first_names = PhraseMatcher::new(classes(lexicons, "first-names"));
-        let pronouns = PhraseMatcher::new(classes(lexicons, "pronouns"));
+        let titles = PhraseMatcher::new(lexicons.classes("titles"));
+        let aliases = PhraseMatcher::new(lexicons.classes("aliases"));
+        let first_names = PhraseMatcher::new(lexicons.classes("first-names"));
+        let pronouns = PhraseMatcher::new(lexicons.classes("pronouns"));
         Self {
             title_male: titles.class_id("male"),
             title_female: titles.class_id("female"),

@@ -28,6 +28,14 @@ impl Lexicons {
         self.by_name.get(name)
     }
 
+    /// Every class of `name` as (class, phrases), the shape `PhraseMatcher::new` takes;
+    /// empty when the lexicon is absent.
+    pub fn classes(&self, name: &str) -> Vec<(&str, Vec<&str>)> {
+        self.get(name)
+            .map(|l| l.classes.iter().map(|(k, v)| (k.as_str(), v.iter().map(String::as_str).collect())).collect())
+            .unwrap_or_default()
+    }
+
     /// Phrases of `name` (optionally one class); empty when the lexicon is absent.
     pub fn phrases(&self, name: &str, class: Option<&str>) -> Vec<&str> {
         self.get(name).and_then(|l| l.phrases(class)).unwrap_or_default()

@@ -33,17 +33,10 @@ pub struct Lexicon {
     anon_reason: Option<u32>,
 }
 
-fn classes<'a>(lexicons: &'a Lexicons, name: &str) -> Vec<(&'a str, Vec<&'a str>)> {
-    lexicons
-        .get(name)
-        .map(|l| l.classes.iter().map(|(k, v)| (k.as_str(), v.iter().map(String::as_str).collect())).collect())
-        .unwrap_or_default()
-}
-
 impl Lexicon {
     pub fn new(lexicons: &Lexicons) -> Self {
-        let verbs = PhraseMatcher::new(classes(lexicons, "reporting-verbs"));
-        let anonymous = PhraseMatcher::new(classes(lexicons, "anonymous-sources"));
+        let verbs = PhraseMatcher::new(lexicons.classes("reporting-verbs"));
+        let anonymous = PhraseMatcher::new(lexicons.classes("anonymous-sources"));
         let class_ids = [
             verbs.class_id("speech"),
             verbs.class_id("belief"),
@@ -59,8 +52,8 @@ impl Lexicon {
             anon_reason: anonymous.class_id("reason"),
             verbs,
             anonymous,
-            documents: PhraseMatcher::new(classes(lexicons, "document-sources")),
-            hedges: PhraseMatcher::new(classes(lexicons, "hedges")),
+            documents: PhraseMatcher::new(lexicons.classes("document-sources")),
+            hedges: PhraseMatcher::new(lexicons.classes("hedges")),
             entities: entities::Lexicon::new(lexicons),
         }
     }
