@@ -259,50 +259,57 @@ fn speaker_changed(v: &Versions<'_>, rev: &Revision, out: &mut Vec<Change>) {
 }
 
 fn attribution_removed(v: &Versions<'_>, rev: &Revision, out: &mut Vec<Change>) {
-    if attributions_available(v) {
-        for e in v.edits.iter().filter(|e| e.is_substantive()) {
+    let cues = if rev.words.is_empty() { v.cues } else { Some(&rev.words) };
+    let with_analysis = attributions_available(v);
+    for e in v.edits.iter().filter(|e| e.is_substantive()) {
+        let before = out.len();
+        if with_analysis {
             let olds: Vec<_> =
                 attributions_in(v.old, v, e.old_span).into_iter().filter(|a| a.source.is_some()).collect();
             let news: Vec<_> =
                 attributions_in(v.new, v, e.new_span).into_iter().filter(|a| a.source.is_some()).collect();
-            if news.len() >= olds.len() {
-                continue;
-            }
-            for oa in olds {
-                let Some(os) = speaker_of(v.old, oa) else { continue };
-                if news.iter().any(|na| speaker_of(v.new, na).is_some_and(|ns| same_speaker(&os, &ns))) {
-                    continue;
+            if news.len() < olds.len() {
+                for oa in olds {
+                    let Some(os) = speaker_of(v.old, oa) else { continue };
+                    if news.iter().any(|na| speaker_of(v.new, na).is_some_and(|ns| same_speaker(&os, &ns))) {
+                        continue;
+                    }
+                    let span = oa.source.unwrap_or(e.old_span);
+                    let o = v.old.slice(span).to_string();
+                    let what = format!("{} removed", quoted(&o));
+                    let mut c = edit_change(ChangeKind::AttributionRemoved, e, span, Span::new(0, 0), what, &o, "");
+                    c.anchor = Span::new(e.new_span.start, e.new_span.start);
+                    out.push(c);
                 }
-                let span = oa.source.unwrap_or(e.old_span);
-                let o = v.old.slice(span).to_string();
-                let what = format!("{} removed", quoted(&o));
-                let mut c = edit_change(ChangeKind::AttributionRemoved, e, span, Span::new(0, 0), what, &o, "");
-                c.anchor = Span::new(e.new_span.start, e.new_span.start);
-                out.push(c);
             }
         }
+        // A reporting cue deleted from the sentence ("..., Espinoza said." cut to "...").
+        // The analysis may still give the quote a speaker inferred from the paragraph
+        // before, but the article no longer says who said it here.
+        if out.len() == before {
+            cue_removed(v, cues, e, out);
+        }
+    }
+}
+
+/// A cue that was in a changed run of the old sentence has no counterpart now.
+fn cue_removed(v: &Versions<'_>, cues: Option<&CompiledMatcher>, e: &Edit, out: &mut Vec<Change>) {
+    let old_cues = cue_matches(cues, v.old, e.old_span);
+    let new_cues = cue_matches(cues, v.new, e.new_span);
+    if new_cues.len() >= old_cues.len() {
         return;
     }
-    // Fallback: a cue that was in a changed run of the old sentence has no counterpart now.
-    let cues = if rev.words.is_empty() { v.cues } else { Some(&rev.words) };
-    for e in v.edits.iter().filter(|e| e.is_substantive()) {
-        let old_cues = cue_matches(cues, v.old, e.old_span);
-        let new_cues = cue_matches(cues, v.new, e.new_span);
-        if new_cues.len() >= old_cues.len() {
-            continue;
-        }
-        for h in e.substantive() {
-            let (os, _) = hunk_spans(e, h);
-            if let Some(cue) = old_cues.iter().find(|c| c.overlaps(os)) {
-                let span = Span::new(os.start.min(cue.start), os.end.max(cue.end));
-                let o = v.old.slice(span).to_string();
-                let what = format!("{} removed", quoted(&o));
-                let mut c = edit_change(ChangeKind::AttributionRemoved, e, span, Span::new(0, 0), what, &o, "");
-                c.anchor = Span::new(e.new_span.start, e.new_span.start);
-                c.new_marks.clear();
-                out.push(c);
-                break;
-            }
+    for h in e.substantive() {
+        let (os, _) = hunk_spans(e, h);
+        if let Some(cue) = old_cues.iter().find(|c| c.overlaps(os)) {
+            let span = Span::new(os.start.min(cue.start), os.end.max(cue.end));
+            let o = v.old.slice(span).to_string();
+            let what = format!("{} removed", quoted(&o));
+            let mut c = edit_change(ChangeKind::AttributionRemoved, e, span, Span::new(0, 0), what, &o, "");
+            c.anchor = Span::new(e.new_span.start, e.new_span.start);
+            c.new_marks.clear();
+            out.push(c);
+            return;
         }
     }
 }
