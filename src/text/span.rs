@@ -35,14 +35,31 @@ impl Span {
     }
 
     pub fn text(self, text: &str) -> &str {
-        &text[self.start..self.end]
+        let s = self.snap(text);
+        &text[s.start..s.end]
+    }
+
+    /// The span widened to whole characters and clamped to `text`: a span computed from
+    /// another version or a mapped offset can land inside a character, and user input
+    /// must never make factlint panic.
+    pub fn snap(self, text: &str) -> Span {
+        let mut start = self.start.min(text.len());
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = self.end.clamp(start, text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        Span::new(start, end)
     }
 
     /// The same span with leading and trailing whitespace removed.
     pub fn trim(self, text: &str) -> Span {
-        let s = &text[self.start..self.end];
-        let start = self.start + (s.len() - s.trim_start().len());
-        let end = self.end - (s.len() - s.trim_end().len());
+        let span = self.snap(text);
+        let s = &text[span.start..span.end];
+        let start = span.start + (s.len() - s.trim_start().len());
+        let end = span.end - (s.len() - s.trim_end().len());
         Span::new(start, end.max(start))
     }
 }
