@@ -50,6 +50,24 @@ fn quoted(s: &str) -> String {
 }
 
 /// A change inside an edited pair, pointing at the new side when it has words there.
+/// A sentence kept word for word but found elsewhere: shown on the new side, with both
+/// places as context and no changed words to mark.
+fn relocated(kind: ChangeKind, v: &Versions<'_>, os: Span, ns: Span, what: String, new: String) -> Change {
+    Change {
+        kind,
+        side: Side::New,
+        span: ns,
+        what,
+        old: v.old.slice(os).to_string(),
+        new,
+        old_context: Some(os),
+        new_context: Some(ns),
+        old_marks: vec![],
+        new_marks: vec![],
+        anchor: ns,
+    }
+}
+
 fn edit_change(kind: ChangeKind, e: &Edit, old: Span, new: Span, what: String, o: &str, n: &str) -> Change {
     let (side, span) = if new.is_empty() && !old.is_empty() { (Side::Old, old) } else { (Side::New, new) };
     Change {
@@ -440,23 +458,9 @@ fn response_removed(v: &Versions<'_>, rev: &Revision, out: &mut Vec<Change>) {
         }
         let ns = run_span(v.new, &p.new);
         let n = v.new.slice(ns).to_string();
-        out.push(Change {
-            kind: ChangeKind::ResponseRemoved,
-            side: Side::New,
-            span: ns,
-            what: format!(
-                "{} moved {} paragraphs away from where it answered",
-                quoted(&n),
-                (np as isize - expected).abs()
-            ),
-            old: v.old.slice(os).to_string(),
-            new: n,
-            old_context: Some(os),
-            new_context: Some(ns),
-            old_marks: vec![],
-            new_marks: vec![],
-            anchor: ns,
-        });
+        let what =
+            format!("{} moved {} paragraphs away from where it answered", quoted(&n), (np as isize - expected).abs());
+        out.push(relocated(ChangeKind::ResponseRemoved, v, os, ns, what, n));
     }
 }
 
@@ -801,19 +805,8 @@ fn moved(v: &Versions<'_>, out: &mut Vec<Change>) {
         let ns = Span::new(run_span(v.new, &pairs[k].new).start, run_span(v.new, &pairs[end - 1].new).end);
         let from = v.old.lines.line_col(&v.old.source, v.old.map.to_source(os.start)).line;
         let n = v.new.slice(ns).to_string();
-        out.push(Change {
-            kind: ChangeKind::Moved,
-            side: Side::New,
-            span: ns,
-            what: format!("{} moved from line {from}", quoted(&n)),
-            old: v.old.slice(os).to_string(),
-            new: n,
-            old_context: Some(os),
-            new_context: Some(ns),
-            old_marks: vec![],
-            new_marks: vec![],
-            anchor: ns,
-        });
+        let what = format!("{} moved from line {from}", quoted(&n));
+        out.push(relocated(ChangeKind::Moved, v, os, ns, what, n));
         k = end;
     }
 }
