@@ -2,7 +2,6 @@
 
 use std::collections::BTreeMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 
 use super::span::Span;
@@ -29,16 +28,21 @@ impl Lexicon {
     }
 }
 
-/// Finds whole-word occurrences of many phrases in one pass (ASCII case-insensitive,
-/// leftmost-longest, so "said in a statement" wins over "said").
+/// Finds whole-word occurrences of many phrases (ASCII case-insensitive, longest match at
+/// each word start, so "said in a statement" wins over "said").
+///
+/// Every phrase is a whole word or words, so a match can only begin where a word begins.
+/// The matcher is a byte trie walked from word starts only, not an Aho-Corasick automaton
+/// over every byte: short phrases ("us", "he") would otherwise match inside words ("must",
+/// "the") and be thrown away by the boundary check, and the DFA's build dominated start-up.
+/// The walk also keeps the longest phrase that ends on a word boundary, so "said inside"
+/// still yields "said" when "said in" is a phrase too.
 #[derive(Debug, Clone)]
 pub struct PhraseMatcher {
-    automaton: AhoCorasick,
+    trie: Trie,
     /// The class of each pattern, by pattern index.
     pattern_class: Vec<u32>,
     class_names: Vec<String>,
-    /// Lower-cased whole phrases -> class, for [`PhraseMatcher::lookup`] without a search.
-    whole: std::collections::HashMap<String, u32>,
 }
 
 /// A phrase found in a text.
@@ -49,9 +53,166 @@ pub struct PhraseMatch {
     pub class: u32,
 }
 
+/// Byte trie over ASCII-folded phrases. The root, visited once per word start, is a dense
+/// table; every other state keeps its few outgoing edges in a flat sorted list, so the whole
+/// trie of a large lexicon stays small enough for the cache (a dense table per state was
+/// megabytes and missed the cache on every step).
+#[derive(Debug, Clone)]
+struct Trie {
+    /// Root transitions by byte (both cases); DEAD when no phrase begins with the byte.
+    root: [u32; 256],
+    /// Per state: its first edge in `edges`, its number of edges, and the pattern index + 1
+    /// of the first phrase ending there (0 when none).
+    states: Vec<TrieState>,
+    /// (lower-cased byte, target state), grouped by source state.
+    edges: Vec<(u8, u32)>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct TrieState {
+    first_edge: u32,
+    edge_count: u32,
+    accept: u32,
+}
+
+const DEAD: u32 = 0;
+const ROOT: u32 = 1;
+
+impl Trie {
+    fn new(patterns: &[String]) -> Self {
+        // Build with ordered child maps, then flatten depth-first so that a phrase's states
+        // sit next to each other in memory.
+        let mut children: Vec<std::collections::BTreeMap<u8, u32>> = vec![Default::default(); 2];
+        let mut accept = vec![0u32; 2];
+        for (i, p) in patterns.iter().enumerate() {
+            let mut state = ROOT as usize;
+            for b in p.bytes() {
+                let b = b.to_ascii_lowercase();
+                let next = match children[state].get(&b) {
+                    Some(&s) => s as usize,
+                    None => {
+                        let fresh = children.len();
+                        children.push(Default::default());
+                        accept.push(0);
+                        children[state].insert(b, fresh as u32);
+                        fresh
+                    }
+                };
+                state = next;
+            }
+            // The first phrase wins when two classes list the same phrase.
+            if accept[state] == 0 {
+                accept[state] = i as u32 + 1;
+            }
+        }
+        let mut order = vec![DEAD; children.len()];
+        let mut renumbered = vec![ROOT as usize];
+        let mut stack = vec![ROOT as usize];
+        order[ROOT as usize] = ROOT;
+        while let Some(s) = stack.pop() {
+            for &c in children[s].values().rev() {
+                order[c as usize] = renumbered.len() as u32 + 1;
+                renumbered.push(c as usize);
+                stack.push(c as usize);
+            }
+        }
+        let mut states = vec![TrieState::default(); renumbered.len() + 1];
+        let mut edges = Vec::with_capacity(children.len());
+        for (new, &old) in renumbered.iter().enumerate() {
+            let st = &mut states[new + 1];
+            st.first_edge = edges.len() as u32;
+            st.edge_count = children[old].len() as u32;
+            st.accept = accept[old];
+            edges.extend(children[old].iter().map(|(&b, &c)| (b, order[c as usize])));
+        }
+        let mut root = [DEAD; 256];
+        for (&b, &c) in &children[ROOT as usize] {
+            root[b as usize] = order[c as usize];
+            root[b.to_ascii_uppercase() as usize] = order[c as usize];
+        }
+        Trie { root, states, edges }
+    }
+
+    #[inline]
+    fn step(&self, state: u32, byte: u8) -> u32 {
+        if state == ROOT {
+            return self.root[byte as usize];
+        }
+        let st = self.states[state as usize];
+        let byte = byte.to_ascii_lowercase();
+        let from = st.first_edge as usize;
+        let edges = &self.edges[from..from + st.edge_count as usize];
+        edges.iter().find(|e| e.0 == byte).map_or(DEAD, |e| e.1)
+    }
+
+    #[inline]
+    fn starts_with(&self, byte: u8) -> bool {
+        self.root[byte as usize] != DEAD
+    }
+
+    /// The longest phrase starting at `start` that ends before `limit` on a word boundary:
+    /// (end, pattern).
+    fn longest_at(&self, text: &str, start: usize, limit: usize) -> Option<(usize, usize)> {
+        let bytes = text.as_bytes().get(..limit)?;
+        let mut state = ROOT;
+        let mut best = None;
+        let mut i = start;
+        while let Some(&b) = bytes.get(i) {
+            state = self.step(state, b);
+            if state == DEAD {
+                break;
+            }
+            i += 1;
+            let accept = self.states[state as usize].accept;
+            if accept != 0 && !is_word_byte_at(text, i, false) {
+                best = Some((i, accept as usize - 1));
+            }
+        }
+        best
+    }
+
+    /// The phrase that is exactly `word`, if any.
+    fn exact(&self, word: &str) -> Option<usize> {
+        let mut state = ROOT;
+        for b in word.bytes() {
+            state = self.step(state, b);
+            if state == DEAD {
+                return None;
+            }
+        }
+        self.states[state as usize].accept.checked_sub(1).map(|p| p as usize)
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
 fn is_word_byte_at(text: &str, offset: usize, before: bool) -> bool {
-    let c = if before { text[..offset].chars().next_back() } else { text[offset..].chars().next() };
-    c.is_some_and(|c| c.is_alphanumeric() || c == '_')
+    // Offsets come from byte walks; one that is not a character boundary sits inside a
+    // multi-byte character, which counts as a word character only if the character does.
+    let bytes = text.as_bytes();
+    let probe = if before { offset.checked_sub(1) } else { Some(offset) };
+    match probe.and_then(|i| bytes.get(i)) {
+        None => false,
+        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric() || b == b'_',
+        Some(_) => {
+            let c = if before {
+                let mut i = offset;
+                while i > 0 && !text.is_char_boundary(i - 1) {
+                    i -= 1;
+                }
+                text.get(i.saturating_sub(1)..offset).and_then(|s| s.chars().next_back())
+            } else {
+                let mut i = offset;
+                while i > 0 && !text.is_char_boundary(i) {
+                    i -= 1;
+                }
+                text.get(i..).and_then(|s| s.chars().next())
+            };
+            c.is_some_and(is_word_char)
+        }
+    }
 }
 
 /// Normalise typographic apostrophes so "don't" in a lexicon matches "don’t" in a text.
@@ -83,19 +244,7 @@ impl PhraseMatcher {
                 }
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            // Word lists are small and built once per rule set: a full DFA costs a little
-            // memory and makes the per-document scans several times faster.
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&patterns)
-            .expect("phrase automaton builds from plain strings");
-        let mut whole = std::collections::HashMap::with_capacity(patterns.len());
-        for (p, &c) in patterns.iter().zip(&pattern_class) {
-            whole.entry(p.to_ascii_lowercase()).or_insert(c);
-        }
-        Self { automaton, pattern_class, class_names, whole }
+        Self { trie: Trie::new(&patterns), pattern_class, class_names }
     }
 
     pub fn class_name(&self, class: u32) -> &str {
@@ -110,32 +259,91 @@ impl PhraseMatcher {
         self.pattern_class.is_empty()
     }
 
-    /// Whole-word matches inside `span` of `text`.
-    pub fn find_in<'t>(&'t self, text: &'t str, span: Span) -> impl Iterator<Item = PhraseMatch> + 't {
-        let hay = &text[span.start..span.end];
-        self.automaton.find_iter(hay).filter_map(move |m| {
-            let (s, e) = (span.start + m.start(), span.start + m.end());
-            if is_word_byte_at(text, s, true) || is_word_byte_at(text, e, false) {
-                return None;
-            }
-            let pattern = m.pattern().as_usize();
-            Some(PhraseMatch { span: Span::new(s, e), pattern, class: self.pattern_class[pattern] })
-        })
+    /// Whole-word matches inside `span` of `text`, left to right, not overlapping.
+    pub fn find_in<'t>(&'t self, text: &'t str, span: Span) -> Matches<'t> {
+        let end = span.end.min(text.len());
+        let pos = span.start.min(end);
+        Matches { matcher: self, text, pos, end, prev_word: is_word_byte_at(text, pos, true) }
     }
 
     /// Whether `word` (the whole string) is one of the phrases, and of which class.
     pub fn lookup(&self, word: &str) -> Option<u32> {
-        // Words are short: lower-case them on the stack, no allocation, no automaton run.
-        let mut buf = [0u8; 48];
-        if let Some(dst) = buf.get_mut(..word.len()) {
-            for (d, b) in dst.iter_mut().zip(word.bytes()) {
-                *d = b.to_ascii_lowercase();
-            }
-            return std::str::from_utf8(dst).ok().and_then(|w| self.whole.get(w).copied());
-        }
-        self.whole.get(&word.to_ascii_lowercase()).copied()
+        self.trie.exact(word).map(|p| self.pattern_class[p])
     }
 }
+
+/// Iterator over [`PhraseMatcher::find_in`]'s matches.
+pub struct Matches<'t> {
+    matcher: &'t PhraseMatcher,
+    text: &'t str,
+    pos: usize,
+    end: usize,
+    /// Whether the character before `pos` is a word character.
+    prev_word: bool,
+}
+
+impl Iterator for Matches<'_> {
+    type Item = PhraseMatch;
+
+    fn next(&mut self) -> Option<PhraseMatch> {
+        let bytes = self.text.as_bytes();
+        let trie = &self.matcher.trie;
+        // Locals, not fields, in the byte loop: it runs over every byte of the span.
+        let (mut pos, mut prev_word) = (self.pos, self.prev_word);
+        while pos < self.end {
+            let b = bytes[pos];
+            if b < 0x80 {
+                let word = ASCII_WORD[b as usize];
+                if !prev_word
+                    && trie.starts_with(b)
+                    && let Some(found) = self.match_at(pos)
+                {
+                    return Some(found);
+                }
+                prev_word = word;
+                pos += 1;
+                continue;
+            }
+            if b & 0xC0 == 0x80 {
+                // Inside a multi-byte character: its lead byte already decided.
+                pos += 1;
+                continue;
+            }
+            if !prev_word
+                && trie.starts_with(b)
+                && let Some(found) = self.match_at(pos)
+            {
+                return Some(found);
+            }
+            prev_word = self.text.get(pos..).and_then(|s| s.chars().next()).is_some_and(is_word_char);
+            pos += 1;
+        }
+        self.pos = pos;
+        None
+    }
+}
+
+impl Matches<'_> {
+    /// The longest phrase at `start`, consuming it.
+    #[inline]
+    fn match_at(&mut self, start: usize) -> Option<PhraseMatch> {
+        let (end, pattern) = self.matcher.trie.longest_at(self.text, start, self.end)?;
+        self.pos = end;
+        self.prev_word = is_word_byte_at(self.text, end, true);
+        Some(PhraseMatch { span: Span::new(start, end), pattern, class: self.matcher.pattern_class[pattern] })
+    }
+}
+
+/// ASCII bytes that are word characters (letters, digits, underscore).
+static ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        b += 1;
+    }
+    t
+};
 
 #[cfg(test)]
 mod tests {
@@ -149,5 +357,74 @@ mod tests {
         assert_eq!(got, vec!["said in a statement", "didn’t say"]);
         assert_eq!(m.lookup("SAID"), Some(0));
         assert_eq!(m.lookup("sai"), None);
+    }
+
+    fn all(m: &PhraseMatcher, text: &str) -> Vec<String> {
+        m.find_in(text, Span::new(0, text.len())).map(|x| x.span.text(text).to_string()).collect()
+    }
+
+    #[test]
+    fn never_matches_inside_a_word_and_keeps_the_longest_whole_phrase() {
+        let m = PhraseMatcher::new([("x", vec!["us", "he", "said", "said in"])]);
+        assert_eq!(all(&m, "He must use the bus, US said inside."), vec!["He", "US", "said"]);
+        assert_eq!(all(&m, "said in"), vec!["said in"]);
+        // Non-ASCII letters are word characters on both sides.
+        assert!(all(&m, "éus usé").is_empty());
+        assert_eq!(all(&m, "«us»"), vec!["us"]);
+    }
+
+    #[test]
+    fn spans_inside_characters_or_past_the_end_do_not_panic() {
+        let m = PhraseMatcher::new([("x", vec!["é", "us"])]);
+        let text = "é us";
+        for start in 0..=text.len() + 1 {
+            for end in start..=text.len() + 2 {
+                let _ = m.find_in(text, Span::new(start, end)).count();
+            }
+        }
+        assert_eq!(m.find_in(text, Span::new(1, 99)).map(|x| x.span).collect::<Vec<_>>(), vec![Span::new(3, 5)]);
+    }
+
+    /// The trie walk against the definition: at each word start (left to right, after the
+    /// previous match), the longest phrase that is followed by a non-word character.
+    #[test]
+    fn agrees_with_a_brute_force_reference() {
+        let phrases = ["a", "ab", "a b", "b'a", "ba", "b.", "c"];
+        let m = PhraseMatcher::new([("x", phrases.to_vec())]);
+        let alphabet = ['a', 'b', 'c', ' ', '.', '\'', 'A', 'é'];
+        let mut seed = 7u64;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 9) {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                text.push(alphabet[(seed >> 33) as usize % alphabet.len()]);
+            }
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+            let mut expected = Vec::new();
+            let mut i = 0;
+            while i < text.len() {
+                if !text.is_char_boundary(i) || word(text[..i].chars().next_back()) {
+                    i += 1;
+                    continue;
+                }
+                let best = phrases
+                    .iter()
+                    .filter(|p| {
+                        text.get(i..i + p.len()).is_some_and(|t| t.eq_ignore_ascii_case(p))
+                            && !word(text[i + p.len()..].chars().next())
+                    })
+                    .map(|p| p.len())
+                    .max();
+                match best {
+                    Some(len) => {
+                        expected.push(text[i..i + len].to_string());
+                        i += len;
+                    }
+                    None => i += 1,
+                }
+            }
+            assert_eq!(all(&m, &text), expected, "text {text:?}");
+        }
     }
 }
