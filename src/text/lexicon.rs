@@ -66,6 +66,10 @@ struct Trie {
     states: Vec<TrieState>,
     /// (lower-cased byte, target state), grouped by source state.
     edges: Vec<(u8, u32)>,
+    /// Bit set over (first byte, second byte) pairs, both lower-cased, that begin some
+    /// phrase; a one-byte phrase sets every second byte. Most word starts fail this test
+    /// and never enter the walk.
+    pairs: Box<[u64; 1024]>,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -130,7 +134,19 @@ impl Trie {
             root[b as usize] = order[c as usize];
             root[b.to_ascii_uppercase() as usize] = order[c as usize];
         }
-        Trie { root, states, edges }
+        let mut pairs = Box::new([0u64; 1024]);
+        for p in patterns {
+            match p.as_bytes() {
+                [] => {}
+                [b] => {
+                    for second in 0..=255u8 {
+                        set_pair(&mut pairs, *b, second);
+                    }
+                }
+                [a, b, ..] => set_pair(&mut pairs, *a, *b),
+            }
+        }
+        Trie { root, states, edges, pairs }
     }
 
     #[inline]
@@ -145,9 +161,13 @@ impl Trie {
         edges.iter().find(|e| e.0 == byte).map_or(DEAD, |e| e.1)
     }
 
+    /// Whether some phrase may begin at `at`: its first two bytes begin one.
     #[inline]
-    fn starts_with(&self, byte: u8) -> bool {
-        self.root[byte as usize] != DEAD
+    fn may_start(&self, bytes: &[u8], at: usize, limit: usize) -> bool {
+        let first = bytes[at].to_ascii_lowercase() as usize;
+        let second = if at + 1 < limit { bytes[at + 1].to_ascii_lowercase() as usize } else { 0 };
+        let bit = first << 8 | second;
+        self.pairs[bit >> 6] & (1 << (bit & 63)) != 0
     }
 
     /// The longest phrase starting at `start` that ends before `limit` on a word boundary:
@@ -182,6 +202,11 @@ impl Trie {
         }
         self.states[state as usize].accept.checked_sub(1).map(|p| p as usize)
     }
+}
+
+fn set_pair(pairs: &mut [u64; 1024], first: u8, second: u8) {
+    let bit = (first.to_ascii_lowercase() as usize) << 8 | second.to_ascii_lowercase() as usize;
+    pairs[bit >> 6] |= 1 << (bit & 63);
 }
 
 fn is_word_char(c: char) -> bool {
@@ -295,7 +320,7 @@ impl Iterator for Matches<'_> {
             if b < 0x80 {
                 let word = ASCII_WORD[b as usize];
                 if !prev_word
-                    && trie.starts_with(b)
+                    && trie.may_start(bytes, pos, self.end)
                     && let Some(found) = self.match_at(pos)
                 {
                     return Some(found);
@@ -310,7 +335,7 @@ impl Iterator for Matches<'_> {
                 continue;
             }
             if !prev_word
-                && trie.starts_with(b)
+                && trie.may_start(bytes, pos, self.end)
                 && let Some(found) = self.match_at(pos)
             {
                 return Some(found);
