@@ -27,44 +27,58 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | ',' | '‑')
 }
 
+/// The character at byte `i` (a character boundary) of `s`, ASCII without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        None => None,
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => s.get(i..).and_then(|t| t.chars().next()),
+    }
+}
+
+#[inline]
+fn is_word_at(c: char) -> bool {
+    if c.is_ascii() { c.is_ascii_alphanumeric() } else { is_word_char(c) }
+}
+
 /// Iterate over the tokens of `text[span]`.
+///
+/// A byte walk with an ASCII fast path: every analysis tokenises every sentence, so this
+/// loop is one of the hottest in the product.
 pub fn tokens(text: &str, span: Span) -> impl Iterator<Item = Token> + '_ {
-    let body = &text[span.start..span.end];
+    let body = text.get(span.start..span.end).unwrap_or("");
     let base = span.start;
     let mut pos = 0;
     std::iter::from_fn(move || {
-        let rest = &body[pos..];
-        let skip = rest.len() - rest.trim_start().len();
-        pos += skip;
-        let mut chars = body[pos..].char_indices().peekable();
-        let (_, first) = chars.next()?;
+        // Skip white space (Unicode White_Space, as `str::trim_start`).
+        let first = loop {
+            let c = char_at(body, pos)?;
+            if !c.is_whitespace() {
+                break c;
+            }
+            pos += c.len_utf8();
+        };
         let start = pos;
-        if !is_word_char(first) {
-            pos += first.len_utf8();
+        pos += first.len_utf8();
+        if !is_word_at(first) {
             return Some(Token { span: Span::new(base + start, base + pos), kind: TokenKind::Punct });
         }
         let numeric = first.is_ascii_digit();
-        let mut end = first.len_utf8();
-        while let Some(&(i, c)) = chars.peek() {
-            if is_word_char(c) {
-                end = i + c.len_utf8();
-                chars.next();
+        while let Some(c) = char_at(body, pos) {
+            if is_word_at(c) {
+                pos += c.len_utf8();
             } else if is_joiner(c) {
                 // A joiner stays inside the token only between two word characters,
                 // and a comma only between digits ("100,000").
-                let mut ahead = chars.clone();
-                ahead.next();
-                match ahead.peek() {
-                    Some(&(_, n)) if is_word_char(n) && (c != ',' || (numeric && n.is_ascii_digit())) => {
-                        chars.next();
-                    }
+                match char_at(body, pos + c.len_utf8()) {
+                    Some(n) if is_word_at(n) && (c != ',' || (numeric && n.is_ascii_digit())) => pos += c.len_utf8(),
                     _ => break,
                 }
             } else {
                 break;
             }
         }
-        pos = start + end;
         let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
         Some(Token { span: Span::new(base + start, base + pos), kind })
     })
@@ -79,5 +93,63 @@ mod tests {
         let text = "Putin’s 100,000 troops, the U.S. well-known.";
         let got: Vec<&str> = tokens(text, Span::new(0, text.len())).map(|t| t.span.text(text)).collect();
         assert_eq!(got, vec!["Putin’s", "100,000", "troops", ",", "the", "U.S", ".", "well-known", "."]);
+    }
+
+    /// The previous char-iterator tokenizer, kept as the reference for the byte walk.
+    fn reference(text: &str, span: Span) -> Vec<Token> {
+        let body = &text[span.start..span.end];
+        let mut out = Vec::new();
+        let mut pos = 0;
+        loop {
+            let rest = &body[pos..];
+            pos += rest.len() - rest.trim_start().len();
+            let mut chars = body[pos..].char_indices().peekable();
+            let Some((_, first)) = chars.next() else { return out };
+            let start = pos;
+            if !is_word_char(first) {
+                pos += first.len_utf8();
+                out.push(Token { span: Span::new(span.start + start, span.start + pos), kind: TokenKind::Punct });
+                continue;
+            }
+            let numeric = first.is_ascii_digit();
+            let mut end = first.len_utf8();
+            while let Some(&(i, c)) = chars.peek() {
+                if is_word_char(c) {
+                    end = i + c.len_utf8();
+                    chars.next();
+                } else if is_joiner(c) {
+                    let mut ahead = chars.clone();
+                    ahead.next();
+                    match ahead.peek() {
+                        Some(&(_, n)) if is_word_char(n) && (c != ',' || (numeric && n.is_ascii_digit())) => {
+                            chars.next();
+                        }
+                        _ => break,
+                    }
+                } else {
+                    break;
+                }
+            }
+            pos = start + end;
+            let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
+            out.push(Token { span: Span::new(span.start + start, span.start + pos), kind });
+        }
+    }
+
+    #[test]
+    fn byte_walk_agrees_with_the_char_reference() {
+        let alphabet =
+            ['a', 'Z', '7', ' ', '\u{a0}', '\n', '.', ',', '\'', '’', '-', '‑', 'é', '“', '_', '\u{2003}', '٣'];
+        let mut seed = 11u64;
+        for _ in 0..5000 {
+            let mut text = String::new();
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            for _ in 0..(seed >> 60) {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                text.push(alphabet[(seed >> 33) as usize % alphabet.len()]);
+            }
+            let span = Span::new(0, text.len());
+            assert_eq!(tokens(&text, span).collect::<Vec<_>>(), reference(&text, span), "text {text:?}");
+        }
     }
 }
