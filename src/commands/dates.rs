@@ -4,17 +4,13 @@ use std::fmt::Write as _;
 
 use serde_json::json;
 
-use super::{EXIT_CLEAN, input_options, load_rules, read_one, write_stdout};
+use super::{EXIT_CLEAN, write_stdout};
 use crate::cli::{AnalysisArgs, ListFormat};
 
 pub fn run(args: AnalysisArgs) -> u8 {
-    let (opts, rules) = match (input_options(&args.input), load_rules(&args.rule_args)) {
-        (Ok(o), Ok(r)) => (o, r),
-        (Err(c), _) | (_, Err(c)) => return c,
-    };
-    let doc = match read_one(&args.path, &opts) {
-        Ok(d) => d,
-        Err(c) => return c,
+    let (rules, doc) = match super::rules_and_article(&args) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
     };
     let exprs = doc.temporal(&rules.context);
     let out = match args.format {

@@ -92,6 +92,13 @@ pub(crate) fn input_options(args: &InputArgs) -> Result<InputOptions, u8> {
     Ok(InputOptions { date, max_bytes: args.max_file_size })
 }
 
+/// The rules and the one article that `sources` and `dates` analyse.
+pub(crate) fn rules_and_article(args: &crate::cli::AnalysisArgs) -> Result<(RuleSet, crate::Document), u8> {
+    let opts = input_options(&args.input)?;
+    let rules = load_rules(&args.rule_args)?;
+    Ok((rules, read_one(&args.path, &opts)?))
+}
+
 /// Read one article for `sources` / `dates`.
 pub(crate) fn read_one(path: &str, opts: &InputOptions) -> Result<crate::Document, u8> {
     crate::input::read_path(path, opts).map_err(|e| {

@@ -5,20 +5,16 @@ use std::fmt::Write as _;
 
 use serde_json::json;
 
-use super::{input_options, load_rules, read_one, span_json, write_stdout};
+use super::{span_json, write_stdout};
 use crate::Document;
 use crate::analysis::disputes::{Dispute, Response, Status, Window};
 use crate::cli::{AnalysisArgs, ListFormat};
 use crate::text::Span;
 
 pub fn run(args: AnalysisArgs) -> u8 {
-    let (opts, rules) = match (input_options(&args.input), load_rules(&args.rule_args)) {
-        (Ok(o), Ok(r)) => (o, r),
-        (Err(c), _) | (_, Err(c)) => return c,
-    };
-    let doc = match read_one(&args.path, &opts) {
-        Ok(d) => d,
-        Err(c) => return c,
+    let (rules, doc) = match super::rules_and_article(&args) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
     };
     let atts = &doc.attributions(&rules.context).items;
     let disputes = &doc.disputes(&rules.context).items;
