@@ -23,6 +23,13 @@ and checks the expected rule:
   response    a paragraph with a denial ("denied", "rejected",  revision/response-removed
               "declined to comment" ...) deleted
 
+With --multi N, each article instead gets one new version carrying N edits at once, of
+kinds drawn at random from number, quote, weekday, hedge, claim, response, moved (the kinds
+whose edit does not depend on the corpus offsets) mixed with typo and punct noise, applied one
+after another, as a real update with several changes looks. It reports, per kind, how often
+the kind's rule was still reported among the others, and how many pairs carried a warning or
+error from a rule none of the edits expects ("spurious").
+
 Nothing is written into the project: pairs live in a temporary directory (or --keep DIR,
 outside the repository) and the corpus is read where it lies.
 """
@@ -316,6 +323,80 @@ def run(binary, old_path, new_path):
     return json.loads(p.stdout), None
 
 
+MULTI_KINDS = ["number", "quote", "weekday", "hedge", "claim", "response", "moved"]
+NOISE_KINDS = ["typo-new", "punct"]
+# Rules an edit of each kind may legitimately add besides its own: a figure, weekday or hedge
+# can sit inside a quotation (quote-altered), "alleged" is also a reporting cue, the words a
+# quote edit swaps in include negations, certainty and number words, a moved paragraph can
+# take a response out of reach, and every substantive change wants a correction note.
+NOTE = "revision/needs-correction-note"
+SIDE_RULES = {
+    "number": {NOTE, "revision/quote-altered"},
+    "quote": {NOTE, "revision/hedge-changed", "revision/number-changed", "revision/date-changed",
+              "revision/attribution-removed"},
+    "weekday": {NOTE, "revision/quote-altered"},
+    "hedge": {NOTE, "revision/quote-altered", "revision/attribution-removed"},
+    "claim": {NOTE},
+    "response": {NOTE, "counter-position/accusation-needs-response", "counter-position/response-far"},
+    "moved": {NOTE, "revision/response-removed", "counter-position/response-far",
+              "counter-position/accusation-needs-response"},
+}
+
+
+def multi(a, arts, rng, tmp):
+    """Pairs with several edits at once: per-kind recall among the others, and spurious reports."""
+    stats = collections.defaultdict(lambda: [0, 0])
+    pairs = spurious = crashes = 0
+    examples = []
+    for n, art in enumerate(arts):
+        base = body(art)
+        text, applied = base, []
+        for _ in range(a.multi):
+            kind = rng.choice(MULTI_KINDS + NOISE_KINDS)
+            edited = KINDS[kind][1](text, art, rng)
+            if edited is not None and edited != text:
+                text, applied = edited, applied + [kind]
+        if not any(k in MULTI_KINDS for k in applied):
+            continue
+        op = os.path.join(tmp, f"{n:04d}-multi-old.txt")
+        np_ = os.path.join(tmp, f"{n:04d}-multi-new.txt")
+        open(op, "w", encoding="utf-8").write(header(art) + base)
+        open(np_, "w", encoding="utf-8").write(header(art) + text)
+        out, err = run(a.bin, op, np_)
+        pairs += 1
+        if out is None:
+            crashes += 1
+            examples.append(f"{art['id']}: error {err.strip()[:200]}")
+            continue
+        # Rules already reported on the old version alone are not the edits' doing.
+        found = out["files"][0]["findings"]
+        rules = {f["rule"] for f in found}
+        for kind in set(applied) & set(MULTI_KINDS):
+            stats[kind][1] += 1
+            stats[kind][0] += KINDS[kind][0] in rules
+        allowed = {KINDS[k][0] for k in applied if KINDS[k][0]} | set().union(*(SIDE_RULES.get(k, set()) for k in applied))
+        extra = sorted({f["rule"] for f in found if f["severity"] in ("error", "warning")
+                        and f["rule"].startswith("revision/") and f["rule"] not in allowed})
+        if extra:
+            spurious += 1
+            if len(examples) < a.errors:
+                examples.append(f"{art['id']}: edits {applied} extra {extra}")
+        if not a.keep:
+            os.unlink(op)
+            os.unlink(np_)
+    if not a.keep:
+        os.rmdir(tmp)
+    print(f"{pairs} pairs with up to {a.multi} edits each; {crashes} crashes; "
+          f"{spurious} ({100.0 * spurious / max(pairs, 1):.1f}%) with a revision warning/error no edit expects")
+    print(f"{'kind':<10} {'pairs':>6} {'found':>6} {'rate':>7}")
+    for kind in MULTI_KINDS:
+        ok, total = stats[kind]
+        print(f"{kind:<10} {total:>6} {ok:>6} {100.0 * ok / max(total, 1):>6.1f}%")
+    for e in examples[: a.errors]:
+        print(e)
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", default=DEFAULT_CORPUS)
@@ -325,6 +406,7 @@ def main():
     ap.add_argument("--kinds", default=",".join(KINDS))
     ap.add_argument("--errors", type=int, default=0, help="print up to K misses per kind")
     ap.add_argument("--keep", help="write the pairs into this directory and keep them")
+    ap.add_argument("--multi", type=int, default=0, help="N edits per pair instead of one (see above)")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     kinds = [k for k in a.kinds.split(",") if k]
@@ -335,6 +417,8 @@ def main():
     UNSOURCED.extend(collect_unsourced(arts[::-1], random.Random(a.seed + 1)))
     tmp = a.keep or tempfile.mkdtemp(prefix="factlint-revpairs-")
     os.makedirs(tmp, exist_ok=True)
+    if a.multi:
+        return multi(a, arts, rng, tmp)
     stats = collections.defaultdict(lambda: [0, 0])
     misses = collections.defaultdict(list)
     crashes = collections.Counter()

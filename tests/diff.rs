@@ -178,3 +178,24 @@ mod cli {
         }
     }
 }
+
+#[test]
+fn a_weekday_next_to_the_speaker_is_a_date_change_not_a_new_speaker() {
+    let dir = tempfile::tempdir().unwrap();
+    let head = "date 2016-08-19 Clinton to step down\n\nWire\n\n";
+    let old_text = format!(
+        "{head}Friday, Jane Doe announced she will step down from the foundation.\n\n\
+         “We will keep the promise,” Doe said Monday. “Nothing has changed.”\n\n\
+         “I will release mine next week,” Doe told reporters before Sunday’s debate.\n"
+    );
+    let new_text = old_text
+        .replace("Friday, Jane", "Monday, Jane")
+        .replace("said Monday", "said Thursday")
+        .replace("Sunday’s", "Tuesday’s");
+    let (old, new) = (dir.path().join("old.txt"), dir.path().join("new.txt"));
+    std::fs::write(&old, old_text).unwrap();
+    std::fs::write(&new, new_text).unwrap();
+    let got = rules_of(old.to_str().unwrap(), new.to_str().unwrap());
+    assert_eq!(got.iter().filter(|g| g.0 == "revision/date-changed").count(), 3, "{got:?}");
+    assert!(!has(&got, "revision/speaker-changed"), "{got:?}");
+}

@@ -205,12 +205,40 @@ fn gap(a: Span, b: Span) -> usize {
     if a.end <= b.start { b.start - a.end } else { a.start.saturating_sub(b.end) }
 }
 
+/// Whether every substantive word change of `e` lies inside a date or time expression on both
+/// sides: "said Monday" -> "said Thursday" is `date-changed`, not a new speaker (the analysis
+/// can take a fronted weekday, "Friday, Clinton announced", into the source).
+fn only_dates_changed(v: &Versions<'_>, e: &Edit) -> bool {
+    let inside = |doc: &Document, s: Span| {
+        // A possessive stays outside the expression: "Sunday’s Meet the Press".
+        let text = doc.slice(s);
+        let s = match text.strip_suffix("'s").or_else(|| text.strip_suffix("’s")) {
+            Some(stem) => Span::new(s.start, s.start + stem.len()),
+            None => s,
+        };
+        s.is_empty() || doc.temporal(v.ctx).iter().any(|x| x.span.start <= s.start && s.end <= x.span.end)
+    };
+    let mut any = false;
+    for h in e.substantive() {
+        let (os, ns) = hunk_spans(e, h);
+        if !inside(v.old, os) || !inside(v.new, ns) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
 fn speaker_changed(v: &Versions<'_>, rev: &Revision, out: &mut Vec<Change>) {
     // Edits the attribution analysis already explained; the text heuristic covers the rest
     // (names the analysis does not attribute, or no analysis at all).
     let mut explained = vec![false; v.edits.len()];
     if attributions_available(v) {
         for (k, e) in v.edits.iter().enumerate().filter(|(_, e)| e.is_substantive()) {
+            if only_dates_changed(v, e) {
+                explained[k] = true;
+                continue;
+            }
             let olds = attributions_in(v.old, v, e.old_span);
             let news = attributions_in(v.new, v, e.new_span);
             for oa in &olds {
@@ -241,6 +269,9 @@ fn speaker_changed(v: &Versions<'_>, rev: &Revision, out: &mut Vec<Change>) {
     // Fallback: a name replaced next to an attribution cue ("Putin said" -> "Lavrov said").
     let cues = if rev.words.is_empty() { v.cues } else { Some(&rev.words) };
     for (_, e) in v.edits.iter().enumerate().filter(|(k, _)| !explained[*k]) {
+        if only_dates_changed(v, e) {
+            continue;
+        }
         let new_cues = cue_matches(cues, v.new, e.new_span);
         for h in e.substantive() {
             let (os, ns) = hunk_spans(e, h);
