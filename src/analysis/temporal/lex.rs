@@ -50,6 +50,8 @@ pub enum Lex {
     Month(u8, bool),
     /// ISO weekday 1 (Monday) ..= 7 (Sunday).
     Weekday(u8),
+    /// A plural weekday ("Tuesdays"): a set.
+    Weekdays(u8),
     /// TIMEX3 season code index: 0 SP, 1 SU, 2 FA, 3 WI.
     Season(u8),
     Unit(Unit, bool),
@@ -213,6 +215,12 @@ pub mod tw {
     pub const TO: u16 = 128;
     /// "ll" after an apostrophe.
     pub const LL: u16 = 256;
+    /// A future cue only before "to": "plans to meet" (a verb), not "the plan" (a noun).
+    pub const FUTURE_TO: u16 = 512;
+    /// An arrangement before "to": "set to resume", "supposed to end", "poised to".
+    pub const ARRANGED: u16 = 1024;
+    /// "had": a past perfect turns "had been scheduled" into a past cue.
+    pub const HAD: u16 = 2048;
 }
 
 /// A token of the temporal scanner.
@@ -483,18 +491,19 @@ const FUTURE_WORDS: &[&str] = &[
     "scheduled",
     "expected",
     "planned",
-    "plans",
-    "plan",
     "slated",
     "upcoming",
-    "intends",
-    "aims",
-    "hopes",
     "going",
     "soon",
     "postponed",
     "delayed",
 ];
+/// Future cues only when "to" follows: "plans to", "hopes to"; "the plan", "his hopes" are nouns.
+const FUTURE_TO_WORDS: &[&str] =
+    &["plan", "plans", "intend", "intends", "aim", "aims", "hope", "hopes", "want", "wants"];
+/// Words before "to" that arrange something for later ("set to resume", "is poised to").
+const ARRANGED_WORDS: &[&str] =
+    &["set", "supposed", "poised", "slated", "scheduled", "expected", "planned", "likely", "about", "going"];
 const PRESENT_WORDS: &[&str] = &["is", "are", "am", "says", "isn't", "aren't", "does", "doesn't", "do", "don't"];
 const NOT_PAST_ED: &[&str] = &[
     "need",
@@ -531,6 +540,28 @@ const NOT_PAST_ED: &[&str] = &[
     "used",
     "owned",
     "named",
+    "unnamed",
+    "unidentified",
+    "unspecified",
+    "undisclosed",
+    "unexpected",
+    "unprecedented",
+    "unconfirmed",
+    "unrelated",
+    "unarmed",
+    "unemployed",
+    "unchanged",
+    "unopposed",
+    "unsolved",
+    "unauthorized",
+    "unresolved",
+    "undecided",
+    "unscheduled",
+    "unmanned",
+    "unprovoked",
+    "unexplained",
+    "unlimited",
+    "unannounced",
     "wed",
     "ted",
     "fred",
@@ -757,6 +788,9 @@ pub fn build_table() -> WordTable {
         (&["is", "are", "was", "were"][..], tw::BE),
         (&["the", "a"][..], tw::DET),
         (&["to"][..], tw::TO),
+        (FUTURE_TO_WORDS, tw::FUTURE_TO),
+        (ARRANGED_WORDS, tw::ARRANGED),
+        (&["had", "hadn't"][..], tw::HAD),
         (&["ll"][..], tw::LL),
     ] {
         for w in list {
@@ -771,6 +805,7 @@ pub fn build_table() -> WordTable {
     }
     for (i, d) in WEEKDAYS.iter().enumerate() {
         t.insert(d.as_bytes(), Lex::Weekday(i as u8 + 1));
+        t.insert(format!("{d}s").as_bytes(), Lex::Weekdays(i as u8 + 1));
     }
     for &(w, n) in NUMBERS {
         t.insert(w.as_bytes(), Lex::Number(n));
@@ -1058,6 +1093,7 @@ mod tests {
         let t = build_table();
         assert_eq!(lookup(&t, "Sept"), Lex::Month(9, true));
         assert_eq!(lookup(&t, "TUESDAY"), Lex::Weekday(2));
+        assert_eq!(lookup(&t, "Wednesdays"), Lex::Weekdays(3));
         assert_eq!(lookup(&t, "weeks"), Lex::Unit(Unit::Week, true));
         assert_eq!(lookup(&t, "Putin"), Lex::None);
     }

@@ -266,6 +266,25 @@ mod tests {
     }
 
     #[test]
+    fn plural_weekdays_and_parts_of_day_are_sets() {
+        let dct = "1998-02-13";
+        assert_eq!(one("The shop is closed on Sundays.", dct), ("Sundays".into(), "XXXX-WXX-7".into()));
+        assert_eq!(one("They dance Tuesday nights.", dct), ("Tuesday nights".into(), "XXXX-WXX-2TNI".into()));
+        let v = values("Flights would leave on Monday and Tuesday nights.", dct);
+        assert_eq!(v.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(), vec!["XXXX-WXX-1TNI", "XXXX-WXX-2TNI"]);
+        // One night is a time of one day, not a set.
+        assert_eq!(one("It closed Tuesday night.", dct).1, "1998-02-10TNI");
+    }
+
+    #[test]
+    fn vague_stretches_of_time() {
+        let dct = "1989-10-27";
+        assert_eq!(one("Funds may sell in the weeks ahead.", dct), ("the weeks ahead".into(), "PXW".into()));
+        assert_eq!(one("It made a profit after several quarters of losses.", dct).1, "PXQ");
+        assert!(values("A quarter of the shares were sold.", dct).is_empty());
+    }
+
+    #[test]
     fn non_dates_are_left_alone() {
         assert!(values("He may go. The march began. 2,000 troops and 1500 people came.", "2022-02-03").is_empty());
         assert!(values("Putin, 69, is the 70-year-old leader.", "2022-02-03").is_empty());

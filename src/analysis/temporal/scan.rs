@@ -297,6 +297,11 @@ impl<'a> Scanner<'a> {
         match t.lex {
             Lex::Word(W::The) => return self.after_the(i),
             Lex::Weekday(wd) => return self.weekday(i, wd, Rel::None, i),
+            Lex::Weekdays(wd) if t.cap => {
+                // "on Tuesdays", "Sunday mornings": every such day (TIMEX3 SET).
+                let (end, v) = self.weekday_set(i + 1, wd);
+                return Self::found(i, end, Parsed::Set(v), None);
+            }
             Lex::Month(..) => return self.month(i, YearSpec::Infer, i),
             Lex::Word(w) => {
                 if let Some(f) = self.word(i, w) {
@@ -504,6 +509,20 @@ impl<'a> Scanner<'a> {
             f.start = start;
             return Some(f);
         }
+        if rel == Rel::None {
+            // "Tuesday nights": every Tuesday night. "Monday and Tuesday nights": both are.
+            if self.plural_part_of_day(i + 1) {
+                let (end, v) = self.weekday_set(i + 1, wd);
+                return Self::found(start, end, Parsed::Set(v), None);
+            }
+            if (self.w(i + 1, W::And) || self.w(i + 1, W::Or) || self.punct(i + 1, ','))
+                && matches!(self.lex(i + 2), Lex::Weekday(_))
+                && self.plural_part_of_day(i + 3)
+                && let Lex::PartOfDay(p) = self.lex(i + 3)
+            {
+                return Self::found(start, i + 1, Parsed::Set(format!("XXXX-WXX-{wd}T{}", p.code())), None);
+            }
+        }
         let day = Parsed::Weekday { wd, rel };
         if let Lex::PartOfDay(p) = self.lex(i + 1) {
             return Self::found(
@@ -514,6 +533,19 @@ impl<'a> Scanner<'a> {
             );
         }
         Self::found(start, i + 1, day, None)
+    }
+
+    /// "nights", "mornings": a plural part of the day (a set when a weekday comes before it).
+    fn plural_part_of_day(&self, i: usize) -> bool {
+        matches!(self.lex(i), Lex::PartOfDay(_)) && self.s(i).ends_with('s')
+    }
+
+    /// The SET value of a weekday with the part of day at `i`, if any: (end, value).
+    fn weekday_set(&self, i: usize, wd: u8) -> (usize, String) {
+        match self.lex(i) {
+            Lex::PartOfDay(p) => (i + 1, format!("XXXX-WXX-{wd}T{}", p.code())),
+            _ => (i, format!("XXXX-WXX-{wd}")),
+        }
     }
 
     /// Month Day[,] [Year] starting at `i` (no weekday).
@@ -858,7 +890,9 @@ impl<'a> Scanner<'a> {
         let Lex::Unit(unit, _plural) = self.lex(k) else {
             return None;
         };
-        if unit == Unit::Quarter && (self.w(k + 1, W::Of) || self.punct(k + 1, '%')) {
+        // "a quarter of the shares", "three quarters of the vote" are fractions; "several
+        // quarters of losses" is time.
+        if unit == Unit::Quarter && (qty.is_some() && self.w(k + 1, W::Of) || self.punct(k + 1, '%')) {
             return None;
         }
         let mut end = k + 1;
@@ -1119,6 +1153,10 @@ impl<'a> Scanner<'a> {
                 found(j + 1, Parsed::Year(YearSpec::Rel(0)))
             }
             Lex::Unit(Unit::Weekend, false) => found(j + 1, Parsed::Weekend(0)),
+            // "the weeks ahead", "the months ahead": a vague stretch of the future.
+            Lex::Unit(unit, true) if self.is(j + 1, "ahead") && unit >= Unit::Hour => {
+                found(j + 2, Parsed::Duration { n: None, unit })
+            }
             Lex::Word(W::Fiscal) => match self.lex(j + 1) {
                 Lex::Unit(Unit::Year, false) => {
                     found(j + 2, Parsed::Duration { n: Some(Quantity { whole: 1, half: false }), unit: Unit::Year })

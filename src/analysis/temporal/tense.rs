@@ -30,14 +30,28 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
     if t.end - t.start < 2 {
         return Tense::Unknown;
     }
+    let prev = if i > 0 { toks[i - 1].tw } else { 0 };
     if f & tw::FUTURE != 0 {
+        // "had been scheduled to expire Friday", "had planned": a plan told in the past
+        // perfect was for a time already past.
+        if past_perfect(toks, i) && text.as_bytes()[t.end - 1].eq_ignore_ascii_case(&b'd') {
+            return Tense::Past;
+        }
         // "would" in reported speech is the future of a past report; "later" is weak.
         return Tense::Future;
     }
-    let prev = if i > 0 { toks[i - 1].tw } else { 0 };
+    if f & tw::FUTURE_TO != 0 {
+        // "plans to meet Tuesday"; "announced the plan Aug. 21" has no future in it.
+        let to_next = toks.get(i + 1).is_some_and(|n| n.tw & tw::TO != 0);
+        return if to_next { Tense::Future } else { Tense::Unknown };
+    }
     if f & tw::TO != 0 && i > 0 {
-        // "is to resume", "was to meet": an arrangement for the future.
-        return if prev & tw::BE != 0 { Tense::Future } else { Tense::Unknown };
+        // "is to resume", "was to meet", "set to resume", "supposed to end": an
+        // arrangement for the future.
+        if prev & tw::ARRANGED != 0 && past_perfect(toks, i - 1) {
+            return Tense::Past;
+        }
+        return if prev & (tw::BE | tw::ARRANGED) != 0 { Tense::Future } else { Tense::Unknown };
     }
     if f & tw::PRESENT != 0 {
         return Tense::Present;
@@ -61,6 +75,14 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         return Tense::Past;
     }
     Tense::Unknown
+}
+
+/// Token `i` follows "had" or "had been": "had been scheduled", "had planned".
+fn past_perfect(toks: &[Tok], i: usize) -> bool {
+    let tw_at = |k: usize| toks.get(k).map_or(0, |t| t.tw);
+    i > 0
+        && (tw_at(i - 1) & tw::HAD != 0
+            || (i > 1 && tw_at(i - 1) & tw::PASSIVE_AUX != 0 && tw_at(i - 2) & tw::HAD != 0))
 }
 
 /// The tense for an expression covering tokens `a..b`: the nearest cue, looking farther
@@ -106,6 +128,22 @@ mod tests {
         assert_eq!(tense_of("They'll meet Tuesday.", "Tuesday"), Tense::Future);
         assert_eq!(tense_of("Rebels attacked the town Tuesday.", "Tuesday"), Tense::Past);
         assert_eq!(tense_of("He says Tuesday is fine.", "Tuesday"), Tense::Present);
+        // "set to", "supposed to", "poised to": arranged for later, whatever the verb's form.
+        assert_eq!(tense_of("The talks, set to resume Monday in Belfast.", "Monday"), Tense::Future);
+        assert_eq!(tense_of("talks that are supposed to conclude by May", "May"), Tense::Future);
+        assert_eq!(tense_of("Troops are poised to cross Sunday.", "Sunday"), Tense::Future);
+    }
+
+    #[test]
+    fn plans_as_nouns_and_past_perfect_plans() {
+        // "plan" is a future cue as a verb before "to", not as a noun.
+        assert_eq!(tense_of("The thrift announced the plan Aug. 21.", "Aug"), Tense::Past);
+        assert_eq!(tense_of("He plans to travel Friday.", "Friday"), Tense::Future);
+        // A schedule in the past perfect is over: the offer expired.
+        assert_eq!(tense_of("The offer had been scheduled to expire Friday.", "Friday"), Tense::Past);
+        assert_eq!(tense_of("The offer is scheduled to expire Friday.", "Friday"), Tense::Future);
+        // "un-...-ed" adjectives carry no tense: the "would" decides.
+        assert_eq!(tense_of("It would be paid on a still unspecified date in January.", "January"), Tense::Future);
     }
 
     #[test]
