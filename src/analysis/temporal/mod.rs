@@ -90,10 +90,13 @@ fn is_relative(p: &Parsed) -> bool {
         | Parsed::QuarterShift(_)
         | Parsed::YearAgoFocus
         | Parsed::YearAnaphor(_)
+        | Parsed::MonthAnaphor(_)
+        | Parsed::DayAnaphor(_)
         | Parsed::Shift { .. }
         | Parsed::Weekend(_) => true,
         Parsed::Ago { n, .. } => n.is_some(),
         Parsed::Time { day, .. } => day.as_deref().is_none_or(is_relative),
+        Parsed::WeekOf(day) => is_relative(day),
         Parsed::Decade(_)
         | Parsed::Century(_)
         | Parsed::YearPeriod(_)
@@ -282,6 +285,24 @@ mod tests {
         assert_eq!(one("Funds may sell in the weeks ahead.", dct), ("the weeks ahead".into(), "PXW".into()));
         assert_eq!(one("It made a profit after several quarters of losses.", dct).1, "PXQ");
         assert!(values("A quarter of the shares were sold.", dct).is_empty());
+    }
+
+    #[test]
+    fn narrative_anaphors_follow_the_last_date_named() {
+        let dct = "1999-02-06";
+        let v = values("It was founded in March 1995. The following month, it hired staff.", dct);
+        assert_eq!(v[1], ("The following month".to_string(), "1995-04".to_string()));
+        let v = values("He was arrested on Oct. 3, 1998, and charged the next day.", dct);
+        assert_eq!(v[1], ("the next day".to_string(), "1998-10-04".to_string()));
+        let v = values("They met Tuesday; the previous day he had called.", dct);
+        assert_eq!(v[1].1, "1999-02-01");
+        // Without a day named before it, the dateline is the anchor.
+        assert_eq!(one("The next day, police came.", dct).1, "1999-02-07");
+        // "the week of March 6" is that day's ISO week.
+        assert_eq!(
+            one("The vote is set for the week of March 6.", "2000-02-24"),
+            ("the week of March 6".into(), "2000-W10".into())
+        );
     }
 
     #[test]

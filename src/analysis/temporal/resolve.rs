@@ -19,6 +19,10 @@ pub struct State {
     pub quarterly: bool,
     /// The last year written out, for "the following year", "that year".
     pub last_year: Option<i32>,
+    /// The last month named (year, month), for "the following month".
+    pub last_month: Option<(i32, u8)>,
+    /// The last day named, for "the next day", "the previous day".
+    pub last_day: Option<Date>,
 }
 
 impl State {
@@ -264,8 +268,25 @@ fn holiday(which: Holiday, y: i32) -> Option<Date> {
     }
 }
 
-/// Resolve one expression.
+/// Resolve one expression, and remember the day and month it names for the anaphors
+/// after it ("the next day", "the following month").
 pub fn resolve(p: &Parsed, dct: Option<Date>, tense: Tense, st: &mut State) -> Resolved {
+    let r = resolve_inner(p, dct, tense, st);
+    if matches!(r.kind, TimexType::Date | TimexType::Time) {
+        if let Some(d) = r.date {
+            st.last_day = Some(d);
+            st.last_month = Some((i32::from(d.year()), d.month() as u8));
+        } else if let Parsed::Month { .. } = p
+            && let (Some(y), Some(m)) =
+                (r.value.get(..4).and_then(|y| y.parse().ok()), r.value.get(5..7).and_then(|m| m.parse().ok()))
+        {
+            st.last_month = Some((y, m));
+        }
+    }
+    r
+}
+
+fn resolve_inner(p: &Parsed, dct: Option<Date>, tense: Tense, st: &mut State) -> Resolved {
     let mk = |kind, value: String, date| Resolved { kind, value, date };
     let dated = |d: Option<Date>| match d {
         Some(d) => mk(TimexType::Date, ymd(d), Some(d)),
@@ -357,6 +378,23 @@ pub fn resolve(p: &Parsed, dct: Option<Date>, tense: Tense, st: &mut State) -> R
             (None, Some(y)) => mk(TimexType::Date, format!("{:04}", y - 1), None),
             _ => mk(TimexType::Date, "XXXX".into(), None),
         },
+        Parsed::MonthAnaphor(n) => {
+            match st.last_month.or_else(|| dct.map(|d| (i32::from(d.year()), d.month() as u8))) {
+                Some((y, m)) => {
+                    let (yy, mm) = month_shift(y, m, *n);
+                    mk(TimexType::Date, format!("{yy:04}-{mm:02}"), None)
+                }
+                None => mk(TimexType::Date, "XXXX-XX".into(), None),
+            }
+        }
+        Parsed::WeekOf(day) => {
+            let r = resolve_inner(day, dct, tense, st);
+            match r.date {
+                Some(d) => mk(TimexType::Date, week(d), None),
+                None => mk(TimexType::Date, "XXXX-WXX".into(), None),
+            }
+        }
+        Parsed::DayAnaphor(n) => dated(st.last_day.or(dct).and_then(|d| add_days(d, i64::from(*n)))),
         Parsed::YearAnaphor(n) => match st.last_year.or(dy) {
             Some(y) => mk(TimexType::Date, format!("{:04}", y + n), None),
             None => mk(TimexType::Date, "XXXX".into(), None),
@@ -441,7 +479,7 @@ pub fn resolve(p: &Parsed, dct: Option<Date>, tense: Tense, st: &mut State) -> R
         Parsed::Set(v) => mk(TimexType::Set, v.clone(), None),
         Parsed::Time { day, clock } => {
             let base = match day {
-                Some(d) => resolve(d, dct, tense, st),
+                Some(d) => resolve_inner(d, dct, tense, st),
                 None => dated(dct),
             };
             let suffix = match clock {

@@ -69,6 +69,14 @@ pub enum Parsed {
     /// "the following year" (+1), "the previous year" (-1), "that year" (0): relative to
     /// the last year the article named.
     YearAnaphor(i32),
+    /// "the following month" (+1), "the previous month" (-1): relative to the last month
+    /// the article named, as "the following year" is to its year.
+    MonthAnaphor(i32),
+    /// "the next day", "the following day" (+1), "the previous day" (-1): relative to the
+    /// last day the article named (a narrative moves on from it), else the dateline.
+    DayAnaphor(i32),
+    /// "the week of March 6": the ISO week of that day.
+    WeekOf(Box<Parsed>),
     /// "the 1988 period": that year's quarter in an article about quarterly results.
     YearPeriod(i32),
     Season {
@@ -1065,6 +1073,14 @@ impl<'a> Scanner<'a> {
             Lex::Word(W::Previous | W::Following) if self.lex(j + 1) == Lex::Unit(Unit::Year, false) => {
                 found(j + 2, Parsed::YearAnaphor(if self.w(j, W::Previous) { -1 } else { 1 }))
             }
+            Lex::Word(W::Previous | W::Following) if self.lex(j + 1) == Lex::Unit(Unit::Month, false) => {
+                found(j + 2, Parsed::MonthAnaphor(if self.w(j, W::Previous) { -1 } else { 1 }))
+            }
+            // "the next day", "the following day", "the previous day": a day of the narrative
+            // (TimeML DATE), not a duration.
+            Lex::Word(W::Previous | W::Following | W::Next) if self.lex(j + 1) == Lex::Unit(Unit::Day, false) => {
+                found(j + 2, Parsed::DayAnaphor(if self.w(j, W::Previous) { -1 } else { 1 }))
+            }
             Lex::Word(W::Last) if self.w(j + 1, W::Half) => {
                 let (end, y) = self.of_year(j + 2);
                 found(end, Parsed::Half { y, h: 2 })
@@ -1153,6 +1169,14 @@ impl<'a> Scanner<'a> {
                 found(j + 1, Parsed::Year(YearSpec::Rel(0)))
             }
             Lex::Unit(Unit::Weekend, false) => found(j + 1, Parsed::Weekend(0)),
+            // "the week of March 6": that day's week.
+            Lex::Unit(Unit::Week, false)
+                if self.w(j + 1, W::Of)
+                    && let Some(f) = self.month_date(j + 2)
+                    && matches!(f.parsed, Parsed::Date { .. }) =>
+            {
+                found(f.end, Parsed::WeekOf(Box::new(f.parsed)))
+            }
             // "the weeks ahead", "the months ahead": a vague stretch of the future.
             Lex::Unit(unit, true) if self.is(j + 1, "ahead") && unit >= Unit::Hour => {
                 found(j + 2, Parsed::Duration { n: None, unit })
