@@ -774,6 +774,7 @@ const WORDS: &[(&str, W)] = &[
     ("thanksgiving", W::Thanksgiving),
     ("easter", W::Easter),
     ("eve", W::Eve),
+    ("new", W::NewYear),
 ];
 
 pub fn build_table() -> WordTable {

@@ -306,6 +306,24 @@ mod tests {
     }
 
     #[test]
+    fn holidays_abbreviations_and_parts_of_named_days() {
+        let dct = "2000-02-10";
+        assert_eq!(one("It happened on New Year's Day.", dct), ("New Year's Day".into(), "2000-01-01".into()));
+        assert_eq!(one("He left on New Year's Eve.", dct).1, "1999-12-31");
+        assert_eq!(one("They met on Sept 11th, 2001, in New York.", dct).1, "2001-09-11");
+        assert_eq!(
+            one("Troops arrived on the night of Aug. 2.", dct),
+            ("the night of Aug. 2".into(), "1999-08-02TNI".into())
+        );
+        assert_eq!(one("The strike began the morning of Feb. 3.", dct).1, "2000-02-03TMO");
+        // A 24-hour clock reading with its zone is no year; "pm." keeps its sentence dot out.
+        assert_eq!(values("It closed at 4 p.m. local time (2100 GMT).", dct).len(), 1);
+        assert_eq!(one("The hearing ended at 11 pm.", dct).0, "11 pm");
+        assert_eq!(one("He spent two and a half years in exile.", dct).1, "P2Y6M");
+        assert_eq!(one("It lasted a decade and a half.", dct).1, "P15Y");
+    }
+
+    #[test]
     fn non_dates_are_left_alone() {
         assert!(values("He may go. The march began. 2,000 troops and 1500 people came.", "2022-02-03").is_empty());
         assert!(values("Putin, 69, is the 70-year-old leader.", "2022-02-03").is_empty());

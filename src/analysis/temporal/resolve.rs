@@ -230,6 +230,10 @@ fn quantity_value(q: Option<Quantity>, unit: Unit) -> String {
     }
     if q.half {
         // Halves go to the next smaller unit: 2 1/2 years = P2Y6M, a minute and a half = PT1M30S.
+        if unit == Unit::Decade {
+            // "a decade and a half": 15 years.
+            return format!("P{}Y", n * 10 + 5);
+        }
         let sub = match unit {
             Unit::Year => Some((6, "M", false)),
             Unit::Month => Some((15, "D", false)),

@@ -543,6 +543,16 @@ impl<'a> Scanner<'a> {
         Self::found(start, i + 1, day, None)
     }
 
+    /// A plain weekday at `i` ("the night of Tuesday"), capitalised.
+    fn weekday_at(&self, i: usize) -> Option<Found> {
+        match self.lex(i) {
+            Lex::Weekday(wd) if self.tok(i).is_some_and(|t| t.cap) => {
+                Self::found(i, i + 1, Parsed::Weekday { wd, rel: Rel::None }, None)
+            }
+            _ => None,
+        }
+    }
+
     /// "nights", "mornings": a plural part of the day (a set when a weekday comes before it).
     fn plural_part_of_day(&self, i: usize) -> bool {
         matches!(self.lex(i), Lex::PartOfDay(_)) && self.s(i).ends_with('s')
@@ -562,7 +572,7 @@ impl<'a> Scanner<'a> {
         let mut j = i + 1;
         if self.punct(j, '.') && self.touching(i) {
             j += 1;
-        } else if abbr && !self.tok(j).is_some_and(|t| t.kind == TokKind::Number) {
+        } else if abbr && !self.tok(j).is_some_and(|t| matches!(t.kind, TokKind::Number | TokKind::OrdinalNum)) {
             return None;
         }
         let t = self.tok(j)?;
@@ -719,7 +729,8 @@ impl<'a> Scanner<'a> {
                             || w.eq_ignore_ascii_case("times")
                     })
             });
-            if next_is_count {
+            // "(0735 GMT)", "2100 GMT": a 24-hour clock reading, not a year.
+            if next_is_count || self.is_zone(i + 1) {
                 return None;
             }
             if !(1900..=2100).contains(&n) && !self.prev_is_prep(i) {
@@ -770,7 +781,8 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        if self.punct(j, '.') && self.touching(j - 1) {
+        // "p.m." is "p.m" and a dot; in "11 pm." the dot ends the sentence.
+        if self.punct(j, '.') && self.touching(j - 1) && self.s(j - 1).contains('.') {
             j += 1;
         }
         if self.is_zone(j) {
@@ -853,6 +865,14 @@ impl<'a> Scanner<'a> {
                 if self.w(j, W::Dozen) {
                     n *= 12;
                     j += 1;
+                }
+                // "two and a half years"
+                if self.w(j, W::And)
+                    && self.w(j + 1, W::A)
+                    && self.w(j + 2, W::Half)
+                    && matches!(self.lex(j + 3), Lex::Unit(..))
+                {
+                    return Some((j + 3, Some(Quantity { whole: n, half: true })));
                 }
                 Some((j, q(n)))
             }
@@ -1169,6 +1189,13 @@ impl<'a> Scanner<'a> {
                 found(j + 1, Parsed::Year(YearSpec::Rel(0)))
             }
             Lex::Unit(Unit::Weekend, false) => found(j + 1, Parsed::Weekend(0)),
+            // "the night of Aug. 2", "the morning of Feb. 3": that part of that day.
+            Lex::PartOfDay(p)
+                if self.w(j + 1, W::Of)
+                    && let Some(f) = self.month_date(j + 2).or_else(|| self.weekday_at(j + 2)) =>
+            {
+                found(f.end, Parsed::Time { day: Some(Box::new(f.parsed)), clock: Clock::Part(p.code()) })
+            }
             // "the week of March 6": that day's week.
             Lex::Unit(Unit::Week, false)
                 if self.w(j + 1, W::Of)
@@ -1475,6 +1502,18 @@ impl<'a> Scanner<'a> {
                     _ => return None,
                 };
                 let mut end = i + 1;
+                if self.is(end, "day") || self.w(end, W::Eve) {
+                    end += 1;
+                }
+                f(end, Parsed::Holiday { y: YearSpec::Infer, which })
+            }
+            // "New Year's Day", "New Year's Eve", "New Year's".
+            W::NewYear if self.tok(i).is_some_and(|t| t.cap) && self.is(i + 1, "year") => {
+                let mut end = i + 2;
+                if self.punct(end, '\'') && self.is(end + 1, "s") {
+                    end += 2;
+                }
+                let which = if self.w(end, W::Eve) { Holiday::NewYearsEve } else { Holiday::NewYearsDay };
                 if self.is(end, "day") || self.w(end, W::Eve) {
                     end += 1;
                 }
