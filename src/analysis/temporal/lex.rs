@@ -221,6 +221,8 @@ pub mod tw {
     pub const ARRANGED: u16 = 1024;
     /// "had": a past perfect turns "had been scheduled" into a past cue.
     pub const HAD: u16 = 2048;
+    /// "for" after an arrangement: "set for Tuesday".
+    pub const FOR: u16 = 4096;
 }
 
 /// A token of the temporal scanner.
@@ -792,6 +794,7 @@ pub fn build_table() -> WordTable {
         (FUTURE_TO_WORDS, tw::FUTURE_TO),
         (ARRANGED_WORDS, tw::ARRANGED),
         (&["had", "hadn't"][..], tw::HAD),
+        (&["for"][..], tw::FOR),
         (&["ll"][..], tw::LL),
     ] {
         for w in list {

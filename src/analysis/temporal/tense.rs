@@ -54,7 +54,16 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         return if prev & (tw::BE | tw::ARRANGED) != 0 { Tense::Future } else { Tense::Unknown };
     }
     if f & tw::PRESENT != 0 {
+        // "are meeting Friday", "is leaving on Monday": the progressive present of an
+        // arrangement is its future.
+        if f & tw::BE != 0 && toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Word && ends_with_ing(text, n)) {
+            return Tense::Future;
+        }
         return Tense::Present;
+    }
+    if f & tw::FOR != 0 && prev & tw::ARRANGED != 0 && f & tw::TO == 0 {
+        // "is set for Tuesday", "scheduled for March": an arrangement, unless past perfect.
+        return if past_perfect(toks, i - 1) { Tense::Past } else { Tense::Future };
     }
     let passive = prev & tw::PASSIVE_AUX != 0;
     if f & tw::PAST != 0 {
@@ -75,6 +84,15 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         return Tense::Past;
     }
     Tense::Unknown
+}
+
+fn ends_with_ing(text: &str, t: &Tok) -> bool {
+    let b = &text.as_bytes()[t.start..t.end];
+    // "nothing", "something", "during" end in -ing but are no verbs.
+    b.len() > 4
+        && b[b.len() - 3..].eq_ignore_ascii_case(b"ing")
+        && !b[b.len() - 5..].eq_ignore_ascii_case(b"thing")
+        && !b.eq_ignore_ascii_case(b"during")
 }
 
 /// Token `i` follows "had" or "had been": "had been scheduled", "had planned".
@@ -132,6 +150,10 @@ mod tests {
         assert_eq!(tense_of("The talks, set to resume Monday in Belfast.", "Monday"), Tense::Future);
         assert_eq!(tense_of("talks that are supposed to conclude by May", "May"), Tense::Future);
         assert_eq!(tense_of("Troops are poised to cross Sunday.", "Sunday"), Tense::Future);
+        assert_eq!(tense_of("The hearing is set for Tuesday.", "Tuesday"), Tense::Future);
+        assert_eq!(tense_of("The hearing had been set for Tuesday.", "Tuesday"), Tense::Past);
+        assert_eq!(tense_of("The two leaders are meeting on Friday.", "Friday"), Tense::Future);
+        assert_eq!(tense_of("The leaders are in Cairo on Friday.", "Friday"), Tense::Present);
     }
 
     #[test]
