@@ -499,6 +499,21 @@ const FUTURE_WORDS: &[&str] = &[
     "soon",
     "postponed",
     "delayed",
+    // The present of a scheduled event: "the offer expires Friday", "talks resume Monday",
+    // "Albright meets Arafat Monday" (what is over is told in the past tense).
+    "expires",
+    "opens",
+    "begins",
+    "starts",
+    "resumes",
+    "convenes",
+    "meets",
+    "arrives",
+    "departs",
+    "visits",
+    "returns",
+    "travels",
+    "heads",
 ];
 /// Future cues only when "to" follows: "plans to", "hopes to"; "the plan", "his hopes" are nouns.
 const FUTURE_TO_WORDS: &[&str] =

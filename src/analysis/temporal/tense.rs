@@ -154,6 +154,11 @@ mod tests {
         assert_eq!(tense_of("The hearing had been set for Tuesday.", "Tuesday"), Tense::Past);
         assert_eq!(tense_of("The two leaders are meeting on Friday.", "Friday"), Tense::Future);
         assert_eq!(tense_of("The leaders are in Cairo on Friday.", "Friday"), Tense::Present);
+        // The present of a scheduled event is its future; an infinitive leaves the tense
+        // to the verb before it.
+        assert_eq!(tense_of("The offer expires Friday.", "Friday"), Tense::Future);
+        assert_eq!(tense_of("Albright meets Arafat on Monday.", "Monday"), Tense::Future);
+        assert_eq!(tense_of("It had been due to expire Friday.", "Friday"), Tense::Past);
     }
 
     #[test]
