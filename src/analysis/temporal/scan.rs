@@ -543,16 +543,6 @@ impl<'a> Scanner<'a> {
         Self::found(start, i + 1, day, None)
     }
 
-    /// A plain weekday at `i` ("the night of Tuesday"), capitalised.
-    fn weekday_at(&self, i: usize) -> Option<Found> {
-        match self.lex(i) {
-            Lex::Weekday(wd) if self.tok(i).is_some_and(|t| t.cap) => {
-                Self::found(i, i + 1, Parsed::Weekday { wd, rel: Rel::None }, None)
-            }
-            _ => None,
-        }
-    }
-
     /// "nights", "mornings": a plural part of the day (a set when a weekday comes before it).
     fn plural_part_of_day(&self, i: usize) -> bool {
         matches!(self.lex(i), Lex::PartOfDay(_)) && self.s(i).ends_with('s')
@@ -1189,13 +1179,6 @@ impl<'a> Scanner<'a> {
                 found(j + 1, Parsed::Year(YearSpec::Rel(0)))
             }
             Lex::Unit(Unit::Weekend, false) => found(j + 1, Parsed::Weekend(0)),
-            // "the night of Aug. 2", "the morning of Feb. 3": that part of that day.
-            Lex::PartOfDay(p)
-                if self.w(j + 1, W::Of)
-                    && let Some(f) = self.month_date(j + 2).or_else(|| self.weekday_at(j + 2)) =>
-            {
-                found(f.end, Parsed::Time { day: Some(Box::new(f.parsed)), clock: Clock::Part(p.code()) })
-            }
             // "the week of March 6": that day's week.
             Lex::Unit(Unit::Week, false)
                 if self.w(j + 1, W::Of)
