@@ -492,6 +492,8 @@ const FUTURE_WORDS: &[&str] = &[
     "would",
     "scheduled",
     "expected",
+    "expects",
+    "expect",
     "planned",
     "slated",
     "upcoming",

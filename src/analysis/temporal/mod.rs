@@ -322,6 +322,16 @@ mod tests {
     }
 
     #[test]
+    fn the_end_of_the_month_is_this_month() {
+        let dct = "2000-02-10";
+        let v = values("Troops will leave by the end of the month.", dct);
+        assert_eq!(v, vec![("the end of the month".to_string(), "2000-02".to_string())]);
+        assert_eq!(one("The report is due at the beginning of the week.", dct).1, "2000-W06");
+        // Without a position word "the month" stays unmarked.
+        assert!(values("During the month sales rose.", dct).is_empty());
+    }
+
+    #[test]
     fn non_dates_are_left_alone() {
         assert!(values("He may go. The march began. 2,000 troops and 1500 people came.", "2022-02-03").is_empty());
         assert!(values("Putin, 69, is the 70-year-old leader.", "2022-02-03").is_empty());

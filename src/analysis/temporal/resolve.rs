@@ -602,6 +602,8 @@ mod tests {
         assert_eq!(days_between(d("2022-03-01"), d("2022-02-27")), -2);
         assert_eq!(infer_year(dct, 11, None, Tense::Unknown, Rel::None), 2021);
         assert_eq!(infer_year(dct, 2, Some(10), Tense::Past, Rel::None), 2022);
+        // A deadline next month in a past-tense clause ("gave them until March") is ahead.
+        assert_eq!(infer_year(dct, 3, None, Tense::Past, Rel::None), 2022);
     }
 
     #[test]

@@ -247,6 +247,15 @@ impl<'a> Scanner<'a> {
             f.modifier = Some(m);
             return Some(f);
         }
+        // "the end of the month", "the beginning of the week": the current one, as "the
+        // end of the year" is this year's end.
+        if let Some((j, m)) = self.position(i)
+            && j > i + 1
+            && self.w(j, W::The)
+            && let Lex::Unit(unit @ (Unit::Week | Unit::Month), false) = self.lex(j + 1)
+        {
+            return Self::found(i, j + 2, Parsed::Shift { unit, n: 0 }, Some(m));
+        }
         // "earlier this month", "later Friday", "Earlier Sunday".
         if (self.w(i, W::Earlier) || self.w(i, W::Later))
             && let Some(mut f) = self.core(i + 1)
