@@ -145,6 +145,9 @@ mod tests {
         assert_eq!(tense_of("The talks are to resume Tuesday.", "Tuesday"), Tense::Future);
         assert_eq!(tense_of("They'll meet Tuesday.", "Tuesday"), Tense::Future);
         assert_eq!(tense_of("Rebels attacked the town Tuesday.", "Tuesday"), Tense::Past);
+        // Past forms the -ed ending does not give away.
+        assert_eq!(tense_of("He died Sunday at 82.", "Sunday"), Tense::Past);
+        assert_eq!(tense_of("The sides agreed Friday to talk.", "Friday"), Tense::Past);
         assert_eq!(tense_of("He says Tuesday is fine.", "Tuesday"), Tense::Present);
         // "set to", "supposed to", "poised to": arranged for later, whatever the verb's form.
         assert_eq!(tense_of("The talks, set to resume Monday in Belfast.", "Monday"), Tense::Future);
