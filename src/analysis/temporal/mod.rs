@@ -332,6 +332,18 @@ mod tests {
     }
 
     #[test]
+    fn names_counts_and_ordinal_days() {
+        let dct = "2000-02-10";
+        assert!(values("The Good Friday agreement was signed. The Sunday Times said so.", dct).is_empty());
+        assert!(values("Super Tuesday primaries are key.", dct).is_empty());
+        assert!(values("He scored 2000 points. Flight 2000 landed.", dct).is_empty());
+        assert_eq!(one("It was a years-long effort.", dct), ("years-long".into(), "PXY".into()));
+        assert_eq!(one("They marched on the Fourth of July.", dct), ("the Fourth of July".into(), "1999-07-04".into()));
+        // A weekday before an ordinary capitalised word is still a day.
+        assert_eq!(one("On Friday President Clinton spoke.", dct).1, "2000-02-04");
+    }
+
+    #[test]
     fn non_dates_are_left_alone() {
         assert!(values("He may go. The march began. 2,000 troops and 1500 people came.", "2022-02-03").is_empty());
         assert!(values("Putin, 69, is the 70-year-old leader.", "2022-02-03").is_empty());

@@ -222,6 +222,10 @@ fn quantity_value(q: Option<Quantity>, unit: Unit) -> String {
     let (letter, t) = unit.letter();
     let tp = if t { "T" } else { "" };
     let Some(q) = q else {
+        // "for decades", "decades-long": counted in years, as "two decades" is P20Y.
+        if unit == Unit::Decade {
+            return "PXY".into();
+        }
         return format!("P{tp}X{letter}");
     };
     let mut n = q.whole;
@@ -616,5 +620,6 @@ mod tests {
         assert_eq!(quantity_value(Some(Quantity { whole: 1, half: true }), Unit::Minute), "PT1M30S");
         assert_eq!(quantity_value(None, Unit::Month), "PXM");
         assert_eq!(quantity_value(Some(Quantity { whole: 2, half: false }), Unit::Decade), "P20Y");
+        assert_eq!(quantity_value(None, Unit::Decade), "PXY");
     }
 }

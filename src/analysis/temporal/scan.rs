@@ -494,6 +494,12 @@ impl<'a> Scanner<'a> {
         if !t.cap {
             return None;
         }
+        if i > 0 && self.tok(i - 1).is_some_and(|p| p.cap) && WEEKDAY_NAME_BEFORE.iter().any(|w| self.is(i - 1, w)) {
+            return None;
+        }
+        if self.tok(i + 1).is_some_and(|n| n.cap) && WEEKDAY_NAME_AFTER.iter().any(|w| self.is(i + 1, w)) {
+            return None;
+        }
         let mut j = i + 1;
         if self.punct(j, '\'') && self.is(j + 1, "s") {
             // "Friday's meeting": the possessive is not part of the expression.
@@ -712,6 +718,12 @@ impl<'a> Scanner<'a> {
             if prev == "$" || prev == "#" || prev.eq_ignore_ascii_case("no") || prev == "£" || prev == "€" {
                 return None;
             }
+            // "Flight 2000", "Interstate 1000": a number that names something.
+            const LABELS: &[&str] =
+                &["flight", "route", "highway", "interstate", "room", "model", "number", "resolution"];
+            if LABELS.iter().any(|l| prev.eq_ignore_ascii_case(l)) {
+                return None;
+            }
             let next_is_count = self.tok(i + 1).is_some_and(|nt| {
                 nt.kind == TokKind::Punct('%')
                     || (nt.kind == TokKind::Word && {
@@ -726,6 +738,7 @@ impl<'a> Scanner<'a> {
                             || w.eq_ignore_ascii_case("feet")
                             || w.eq_ignore_ascii_case("hours")
                             || w.eq_ignore_ascii_case("times")
+                            || COUNT_NOUNS.iter().any(|c| w.eq_ignore_ascii_case(c))
                     })
             });
             // "(0735 GMT)", "2100 GMT": a 24-hour clock reading, not a year.
@@ -896,6 +909,14 @@ impl<'a> Scanner<'a> {
         if self.w(i, W::A) && self.is(i + 1, "while") && i > 0 && (self.is(i - 1, "for") || self.is(i - 1, "in")) {
             return Self::found(i, i + 2, Parsed::Ref("PXX"), None);
         }
+        // "decades-long", "years-long": a vague duration used as an adjective.
+        if let Lex::Unit(unit, true) = self.lex(i)
+            && self.punct(i + 1, '-')
+            && self.touching(i)
+            && self.is(i + 2, "long")
+        {
+            return Self::found(i, i + 3, Parsed::Duration { n: None, unit }, None);
+        }
         // Bare plural unit: "for years", "within weeks".
         if let Lex::Unit(unit, true) = self.lex(i) {
             if !matches!(unit, Unit::Second | Unit::Quarter | Unit::Weekend)
@@ -917,6 +938,10 @@ impl<'a> Scanner<'a> {
         let Lex::Unit(unit, _plural) = self.lex(k) else {
             return None;
         };
+        // "a years-long effort": "a" counts no plural.
+        if _plural && qty.is_some_and(|q| q.whole == 1 && !q.half) && (self.w(i, W::A) || self.w(i, W::An)) {
+            return None;
+        }
         // "a quarter of the shares", "three quarters of the vote" are fractions; "several
         // quarters of losses" is time.
         if unit == Unit::Quarter && (qty.is_some() && self.w(k + 1, W::Of) || self.punct(k + 1, '%')) {
@@ -1002,6 +1027,14 @@ impl<'a> Scanner<'a> {
     // ---------------------------------------------------------------- words
 
     fn ordinal(&self, i: usize, n: u8, y: YearSpec, start: usize) -> Option<Found> {
+        // "the Fourth of July", "the first of May": a day of the month.
+        if self.w(i + 1, W::Of)
+            && let Lex::Month(m, false) = self.lex(i + 2)
+            && self.tok(i + 2).is_some_and(|t| t.cap)
+        {
+            let (end, y) = self.year_after(i + 3);
+            return Self::found(start, end, Parsed::Date { y, m, d: n, wd: None }, None);
+        }
         let mut j = i + 1;
         if self.punct(j, '-') && self.touching(i) {
             j += 1;
@@ -1649,5 +1682,47 @@ impl<'a> Scanner<'a> {
         }
     }
 }
+
+/// Nouns a four-digit number counts rather than dates: "2000 points", "1500 votes".
+const COUNT_NOUNS: &[&str] = &[
+    "points",
+    "votes",
+    "barrels",
+    "tons",
+    "tonnes",
+    "acres",
+    "cars",
+    "employees",
+    "workers",
+    "members",
+    "copies",
+    "units",
+    "pounds",
+    "meters",
+    "metres",
+    "kilometers",
+    "yards",
+    "residents",
+    "students",
+    "delegates",
+    "seats",
+    "cases",
+    "deaths",
+    "refugees",
+    "police",
+    "officers",
+    "delegates",
+    "homes",
+    "houses",
+    "words",
+    "pages",
+];
+
+/// Capitalised words that make a weekday part of a name: "Good Friday agreement",
+/// "Super Tuesday", "Black Monday".
+const WEEKDAY_NAME_BEFORE: &[&str] = &["good", "super", "black", "cyber", "ash", "holy", "bloody", "maundy", "easter"];
+/// Newspapers named after a weekday: "the Sunday Times".
+const WEEKDAY_NAME_AFTER: &[&str] =
+    &["times", "telegraph", "mirror", "express", "herald", "post", "tribune", "independent", "observer", "night"];
 
 pub const SEASONS: [&str; 4] = ["SP", "SU", "FA", "WI"];
