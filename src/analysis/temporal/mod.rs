@@ -296,6 +296,11 @@ mod tests {
         assert_eq!(v[1], ("the next day".to_string(), "1998-10-04".to_string()));
         let v = values("They met Tuesday; the previous day he had called.", dct);
         assert_eq!(v[1].1, "1999-02-01");
+        // "later in the day": the day last named.
+        let v = values("He spoke Tuesday and left later in the day.", dct);
+        assert_eq!(v[1], ("the day".to_string(), "1999-02-02".to_string()));
+        assert_eq!(one("Islam will one day be the second religion.", dct).1, "FUTURE_REF");
+        assert_eq!(one("The strike lasted one day.", dct).1, "P1D");
         // Without a day named before it, the dateline is the anchor.
         assert_eq!(one("The next day, police came.", dct).1, "1999-02-07");
         // "the week of March 6" is that day's ISO week.

@@ -272,6 +272,15 @@ impl<'a> Scanner<'a> {
             f.start = i;
             return Some(f);
         }
+        // "later in the day", "earlier in the day": the day the story is about (TimeML marks
+        // "the day").
+        if (self.w(i, W::Earlier) || self.w(i, W::Later))
+            && self.is(i + 1, "in")
+            && self.w(i + 2, W::The)
+            && self.lex(i + 3) == Lex::Unit(Unit::Day, false)
+        {
+            return Self::found(i + 2, i + 4, Parsed::DayAnaphor(0), None);
+        }
         self.core(i)
     }
 
@@ -1020,7 +1029,15 @@ impl<'a> Scanner<'a> {
                 return Self::found(i, end, Parsed::Set(format!("P{}1{l}", if t { "T" } else { "" })), None);
             }
         }
-        // "one" alone before a unit is a count only when a unit follows ("one day").
+        // "Islam will one day be ...": "one day" after a modal is some day ahead, no duration.
+        if unit == Unit::Day
+            && !_plural
+            && self.is(i, "one")
+            && i > 0
+            && ["will", "would", "could", "might", "may", "can", "should", "must"].iter().any(|m| self.is(i - 1, m))
+        {
+            return Self::found(i, end, Parsed::Ref("FUTURE_REF"), None);
+        }
         Self::found(i, end, Parsed::Duration { n: qty, unit }, None)
     }
 
