@@ -223,6 +223,8 @@ pub mod tw {
     pub const HAD: u16 = 2048;
     /// "for" after an arrangement: "set for Tuesday".
     pub const FOR: u16 = 4096;
+    /// "due": "results are due Friday" is ahead.
+    pub const DUE: u16 = 8192;
 }
 
 /// A token of the temporal scanner.
@@ -558,6 +560,7 @@ const FUTURE_WORDS: &[&str] = &[
     "returns",
     "travels",
     "heads",
+    "leaves",
 ];
 /// Future cues only when "to" follows: "plans to", "hopes to"; "the plan", "his hopes" are nouns.
 const FUTURE_TO_WORDS: &[&str] =
@@ -852,6 +855,7 @@ pub fn build_table() -> WordTable {
         (ARRANGED_WORDS, tw::ARRANGED),
         (&["had", "hadn't"][..], tw::HAD),
         (&["for"][..], tw::FOR),
+        (&["due"][..], tw::DUE),
         (&["ll"][..], tw::LL),
     ] {
         for w in list {

@@ -61,6 +61,10 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         }
         return Tense::Present;
     }
+    if f & tw::DUE != 0 && prev & tw::PRESENT != 0 {
+        // "results are due out Friday", "the report is due Tuesday".
+        return Tense::Future;
+    }
     if f & tw::FOR != 0 && prev & tw::ARRANGED != 0 && f & tw::TO == 0 {
         // "is set for Tuesday", "scheduled for March": an arrangement, unless past perfect.
         return if past_perfect(toks, i - 1) { Tense::Past } else { Tense::Future };
@@ -160,6 +164,8 @@ mod tests {
         // The present of a scheduled event is its future; an infinitive leaves the tense
         // to the verb before it.
         assert_eq!(tense_of("The offer expires Friday.", "Friday"), Tense::Future);
+        assert_eq!(tense_of("Results are due out Friday.", "Friday"), Tense::Future);
+        assert_eq!(tense_of("Clinton leaves for Asia on Sunday.", "Sunday"), Tense::Future);
         assert_eq!(tense_of("Albright meets Arafat on Monday.", "Monday"), Tense::Future);
         assert_eq!(tense_of("It had been due to expire Friday.", "Friday"), Tense::Past);
     }
