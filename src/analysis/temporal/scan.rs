@@ -272,15 +272,6 @@ impl<'a> Scanner<'a> {
             f.start = i;
             return Some(f);
         }
-        // "later in the day", "earlier in the day": the day the story is about (TimeML marks
-        // "the day").
-        if (self.w(i, W::Earlier) || self.w(i, W::Later))
-            && self.is(i + 1, "in")
-            && self.w(i + 2, W::The)
-            && self.lex(i + 3) == Lex::Unit(Unit::Day, false)
-        {
-            return Self::found(i + 2, i + 4, Parsed::DayAnaphor(0), None);
-        }
         self.core(i)
     }
 
