@@ -50,6 +50,8 @@ pub enum Lex {
     Month(u8, bool),
     /// ISO weekday 1 (Monday) ..= 7 (Sunday).
     Weekday(u8),
+    /// A plural weekday ("Tuesdays"): a set.
+    Weekdays(u8),
     /// TIMEX3 season code index: 0 SP, 1 SU, 2 FA, 3 WI.
     Season(u8),
     Unit(Unit, bool),
@@ -213,6 +215,16 @@ pub mod tw {
     pub const TO: u16 = 128;
     /// "ll" after an apostrophe.
     pub const LL: u16 = 256;
+    /// A future cue only before "to": "plans to meet" (a verb), not "the plan" (a noun).
+    pub const FUTURE_TO: u16 = 512;
+    /// An arrangement before "to": "set to resume", "supposed to end", "poised to".
+    pub const ARRANGED: u16 = 1024;
+    /// "had": a past perfect turns "had been scheduled" into a past cue.
+    pub const HAD: u16 = 2048;
+    /// "for" after an arrangement: "set for Tuesday".
+    pub const FOR: u16 = 4096;
+    /// "due": "results are due Friday" is ahead.
+    pub const DUE: u16 = 8192;
 }
 
 /// A token of the temporal scanner.
@@ -460,6 +472,48 @@ const PAST_WORDS: &[&str] = &[
     "overthrew",
     "undertook",
     "upheld",
+    // Past forms the -ed rule misses: irregular, four letters ("died", "sued") or in -eed.
+    "built",
+    "caught",
+    "died",
+    "fled",
+    "sued",
+    "tied",
+    "agreed",
+    "freed",
+    "decreed",
+    "guaranteed",
+    "drew",
+    "dug",
+    "fed",
+    "hid",
+    "shook",
+    "spun",
+    "swung",
+    "sprang",
+    "swam",
+    "bore",
+    "dealt",
+    "drank",
+    "knelt",
+    "leapt",
+    "lent",
+    "shone",
+    "stung",
+    "strove",
+    "forgave",
+    "forbade",
+    "overtook",
+    "overcame",
+    "mistook",
+    "arose",
+    "awoke",
+    "bent",
+    "clung",
+    "crept",
+    "flung",
+    "sped",
+    "strode",
     "wasn't",
     "weren't",
     "didn't",
@@ -482,19 +536,38 @@ const FUTURE_WORDS: &[&str] = &[
     "would",
     "scheduled",
     "expected",
+    "expects",
+    "expect",
     "planned",
-    "plans",
-    "plan",
     "slated",
     "upcoming",
-    "intends",
-    "aims",
-    "hopes",
     "going",
     "soon",
     "postponed",
     "delayed",
+    // The present of a scheduled event: "the offer expires Friday", "talks resume Monday",
+    // "Albright meets Arafat Monday" (what is over is told in the past tense).
+    "expires",
+    "opens",
+    "begins",
+    "starts",
+    "resumes",
+    "convenes",
+    "meets",
+    "arrives",
+    "departs",
+    "visits",
+    "returns",
+    "travels",
+    "heads",
+    "leaves",
 ];
+/// Future cues only when "to" follows: "plans to", "hopes to"; "the plan", "his hopes" are nouns.
+const FUTURE_TO_WORDS: &[&str] =
+    &["plan", "plans", "intend", "intends", "aim", "aims", "hope", "hopes", "want", "wants"];
+/// Words before "to" that arrange something for later ("set to resume", "is poised to").
+const ARRANGED_WORDS: &[&str] =
+    &["set", "supposed", "poised", "slated", "scheduled", "expected", "planned", "likely", "about", "going"];
 const PRESENT_WORDS: &[&str] = &["is", "are", "am", "says", "isn't", "aren't", "does", "doesn't", "do", "don't"];
 const NOT_PAST_ED: &[&str] = &[
     "need",
@@ -516,8 +589,6 @@ const NOT_PAST_ED: &[&str] = &[
     "weed",
     "deed",
     "steed",
-    "bled",
-    "fled",
     "armed",
     "alleged",
     "detailed",
@@ -531,6 +602,28 @@ const NOT_PAST_ED: &[&str] = &[
     "used",
     "owned",
     "named",
+    "unnamed",
+    "unidentified",
+    "unspecified",
+    "undisclosed",
+    "unexpected",
+    "unprecedented",
+    "unconfirmed",
+    "unrelated",
+    "unarmed",
+    "unemployed",
+    "unchanged",
+    "unopposed",
+    "unsolved",
+    "unauthorized",
+    "unresolved",
+    "undecided",
+    "unscheduled",
+    "unmanned",
+    "unprovoked",
+    "unexplained",
+    "unlimited",
+    "unannounced",
     "wed",
     "ted",
     "fred",
@@ -743,10 +836,11 @@ const WORDS: &[(&str, W)] = &[
     ("thanksgiving", W::Thanksgiving),
     ("easter", W::Easter),
     ("eve", W::Eve),
+    ("new", W::NewYear),
 ];
 
 pub fn build_table() -> WordTable {
-    // Load factor at most 1/4 for ~450 words.
+    // Load factor about 1/4 for ~550 words.
     let mut t = WordTable::with_capacity(512);
     for (list, f) in [
         (PAST_WORDS, tw::PAST),
@@ -757,6 +851,11 @@ pub fn build_table() -> WordTable {
         (&["is", "are", "was", "were"][..], tw::BE),
         (&["the", "a"][..], tw::DET),
         (&["to"][..], tw::TO),
+        (FUTURE_TO_WORDS, tw::FUTURE_TO),
+        (ARRANGED_WORDS, tw::ARRANGED),
+        (&["had", "hadn't"][..], tw::HAD),
+        (&["for"][..], tw::FOR),
+        (&["due"][..], tw::DUE),
         (&["ll"][..], tw::LL),
     ] {
         for w in list {
@@ -771,6 +870,7 @@ pub fn build_table() -> WordTable {
     }
     for (i, d) in WEEKDAYS.iter().enumerate() {
         t.insert(d.as_bytes(), Lex::Weekday(i as u8 + 1));
+        t.insert(format!("{d}s").as_bytes(), Lex::Weekdays(i as u8 + 1));
     }
     for &(w, n) in NUMBERS {
         t.insert(w.as_bytes(), Lex::Number(n));
@@ -1058,6 +1158,7 @@ mod tests {
         let t = build_table();
         assert_eq!(lookup(&t, "Sept"), Lex::Month(9, true));
         assert_eq!(lookup(&t, "TUESDAY"), Lex::Weekday(2));
+        assert_eq!(lookup(&t, "Wednesdays"), Lex::Weekdays(3));
         assert_eq!(lookup(&t, "weeks"), Lex::Unit(Unit::Week, true));
         assert_eq!(lookup(&t, "Putin"), Lex::None);
     }

@@ -90,10 +90,13 @@ fn is_relative(p: &Parsed) -> bool {
         | Parsed::QuarterShift(_)
         | Parsed::YearAgoFocus
         | Parsed::YearAnaphor(_)
+        | Parsed::MonthAnaphor(_)
+        | Parsed::DayAnaphor(_)
         | Parsed::Shift { .. }
         | Parsed::Weekend(_) => true,
         Parsed::Ago { n, .. } => n.is_some(),
         Parsed::Time { day, .. } => day.as_deref().is_none_or(is_relative),
+        Parsed::WeekOf(day) => is_relative(day),
         Parsed::Decade(_)
         | Parsed::Century(_)
         | Parsed::YearPeriod(_)
@@ -263,6 +266,85 @@ mod tests {
         assert_eq!(v[1].1, "1998-08-04T09:00");
         // No day in the sentence: the dateline's.
         assert_eq!(one("At 10 a.m., the market opened.", "1998-08-08").1, "1998-08-08T10:00");
+    }
+
+    #[test]
+    fn plural_weekdays_and_parts_of_day_are_sets() {
+        let dct = "1998-02-13";
+        assert_eq!(one("The shop is closed on Sundays.", dct), ("Sundays".into(), "XXXX-WXX-7".into()));
+        assert_eq!(one("They dance Tuesday nights.", dct), ("Tuesday nights".into(), "XXXX-WXX-2TNI".into()));
+        let v = values("Flights would leave on Monday and Tuesday nights.", dct);
+        assert_eq!(v.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(), vec!["XXXX-WXX-1TNI", "XXXX-WXX-2TNI"]);
+        // One night is a time of one day, not a set.
+        assert_eq!(one("It closed Tuesday night.", dct).1, "1998-02-10TNI");
+    }
+
+    #[test]
+    fn vague_stretches_of_time() {
+        let dct = "1989-10-27";
+        assert_eq!(one("Funds may sell in the weeks ahead.", dct), ("the weeks ahead".into(), "PXW".into()));
+        assert_eq!(one("It made a profit after several quarters of losses.", dct).1, "PXQ");
+        assert!(values("A quarter of the shares were sold.", dct).is_empty());
+    }
+
+    #[test]
+    fn narrative_anaphors_follow_the_last_date_named() {
+        let dct = "1999-02-06";
+        let v = values("It was founded in March 1995. The following month, it hired staff.", dct);
+        assert_eq!(v[1], ("The following month".to_string(), "1995-04".to_string()));
+        let v = values("He was arrested on Oct. 3, 1998, and charged the next day.", dct);
+        assert_eq!(v[1], ("the next day".to_string(), "1998-10-04".to_string()));
+        let v = values("They met Tuesday; the previous day he had called.", dct);
+        assert_eq!(v[1].1, "1999-02-01");
+        // "later in the day" is left unmarked, as news annotation mostly does.
+        assert_eq!(values("He spoke Tuesday and left later in the day.", dct).len(), 1);
+        assert_eq!(one("Islam will one day be the second religion.", dct).1, "FUTURE_REF");
+        assert_eq!(one("The strike lasted one day.", dct).1, "P1D");
+        // Without a day named before it, the dateline is the anchor.
+        assert_eq!(one("The next day, police came.", dct).1, "1999-02-07");
+        // "the week of March 6" is that day's ISO week.
+        assert_eq!(
+            one("The vote is set for the week of March 6.", "2000-02-24"),
+            ("the week of March 6".into(), "2000-W10".into())
+        );
+    }
+
+    #[test]
+    fn holidays_abbreviations_and_parts_of_named_days() {
+        let dct = "2000-02-10";
+        assert_eq!(one("It happened on New Year's Day.", dct), ("New Year's Day".into(), "2000-01-01".into()));
+        assert_eq!(one("He left on New Year's Eve.", dct).1, "1999-12-31");
+        assert_eq!(one("They met on Sept 11th, 2001, in New York.", dct).1, "2001-09-11");
+        // "the night of Aug. 2": news annotation marks the date, and so do we.
+        assert_eq!(one("Troops arrived on the night of Aug. 2.", dct), ("Aug. 2".into(), "1999-08-02".into()));
+        assert_eq!(one("He was shot on the night of Friday, Oct. 23, 1998.", dct).1, "1998-10-23");
+        // A 24-hour clock reading with its zone is no year; "pm." keeps its sentence dot out.
+        assert_eq!(values("It closed at 4 p.m. local time (2100 GMT).", dct).len(), 1);
+        assert_eq!(one("The hearing ended at 11 pm.", dct).0, "11 pm");
+        assert_eq!(one("He spent two and a half years in exile.", dct).1, "P2Y6M");
+        assert_eq!(one("It lasted a decade and a half.", dct).1, "P15Y");
+    }
+
+    #[test]
+    fn the_end_of_the_month_is_this_month() {
+        let dct = "2000-02-10";
+        let v = values("Troops will leave by the end of the month.", dct);
+        assert_eq!(v, vec![("the end of the month".to_string(), "2000-02".to_string())]);
+        assert_eq!(one("The report is due at the beginning of the week.", dct).1, "2000-W06");
+        // Without a position word "the month" stays unmarked.
+        assert!(values("During the month sales rose.", dct).is_empty());
+    }
+
+    #[test]
+    fn names_counts_and_ordinal_days() {
+        let dct = "2000-02-10";
+        assert!(values("The Good Friday agreement was signed. The Sunday Times said so.", dct).is_empty());
+        assert!(values("Super Tuesday primaries are key.", dct).is_empty());
+        assert!(values("He scored 2000 points. Flight 2000 landed.", dct).is_empty());
+        assert_eq!(one("It was a years-long effort.", dct), ("years-long".into(), "PXY".into()));
+        assert_eq!(one("They marched on the Fourth of July.", dct), ("the Fourth of July".into(), "1999-07-04".into()));
+        // A weekday before an ordinary capitalised word is still a day.
+        assert_eq!(one("On Friday President Clinton spoke.", dct).1, "2000-02-04");
     }
 
     #[test]

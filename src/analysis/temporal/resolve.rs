@@ -19,6 +19,10 @@ pub struct State {
     pub quarterly: bool,
     /// The last year written out, for "the following year", "that year".
     pub last_year: Option<i32>,
+    /// The last month named (year, month), for "the following month".
+    pub last_month: Option<(i32, u8)>,
+    /// The last day named, for "the next day", "the previous day".
+    pub last_day: Option<Date>,
 }
 
 impl State {
@@ -218,6 +222,10 @@ fn quantity_value(q: Option<Quantity>, unit: Unit) -> String {
     let (letter, t) = unit.letter();
     let tp = if t { "T" } else { "" };
     let Some(q) = q else {
+        // "for decades", "decades-long": counted in years, as "two decades" is P20Y.
+        if unit == Unit::Decade {
+            return "PXY".into();
+        }
         return format!("P{tp}X{letter}");
     };
     let mut n = q.whole;
@@ -226,6 +234,10 @@ fn quantity_value(q: Option<Quantity>, unit: Unit) -> String {
     }
     if q.half {
         // Halves go to the next smaller unit: 2 1/2 years = P2Y6M, a minute and a half = PT1M30S.
+        if unit == Unit::Decade {
+            // "a decade and a half": 15 years.
+            return format!("P{}Y", n * 10 + 5);
+        }
         let sub = match unit {
             Unit::Year => Some((6, "M", false)),
             Unit::Month => Some((15, "D", false)),
@@ -264,8 +276,25 @@ fn holiday(which: Holiday, y: i32) -> Option<Date> {
     }
 }
 
-/// Resolve one expression.
+/// Resolve one expression, and remember the day and month it names for the anaphors
+/// after it ("the next day", "the following month").
 pub fn resolve(p: &Parsed, dct: Option<Date>, tense: Tense, st: &mut State) -> Resolved {
+    let r = resolve_inner(p, dct, tense, st);
+    if matches!(r.kind, TimexType::Date | TimexType::Time) {
+        if let Some(d) = r.date {
+            st.last_day = Some(d);
+            st.last_month = Some((i32::from(d.year()), d.month() as u8));
+        } else if let Parsed::Month { .. } = p
+            && let (Some(y), Some(m)) =
+                (r.value.get(..4).and_then(|y| y.parse().ok()), r.value.get(5..7).and_then(|m| m.parse().ok()))
+        {
+            st.last_month = Some((y, m));
+        }
+    }
+    r
+}
+
+fn resolve_inner(p: &Parsed, dct: Option<Date>, tense: Tense, st: &mut State) -> Resolved {
     let mk = |kind, value: String, date| Resolved { kind, value, date };
     let dated = |d: Option<Date>| match d {
         Some(d) => mk(TimexType::Date, ymd(d), Some(d)),
@@ -357,6 +386,23 @@ pub fn resolve(p: &Parsed, dct: Option<Date>, tense: Tense, st: &mut State) -> R
             (None, Some(y)) => mk(TimexType::Date, format!("{:04}", y - 1), None),
             _ => mk(TimexType::Date, "XXXX".into(), None),
         },
+        Parsed::MonthAnaphor(n) => {
+            match st.last_month.or_else(|| dct.map(|d| (i32::from(d.year()), d.month() as u8))) {
+                Some((y, m)) => {
+                    let (yy, mm) = month_shift(y, m, *n);
+                    mk(TimexType::Date, format!("{yy:04}-{mm:02}"), None)
+                }
+                None => mk(TimexType::Date, "XXXX-XX".into(), None),
+            }
+        }
+        Parsed::WeekOf(day) => {
+            let r = resolve_inner(day, dct, tense, st);
+            match r.date {
+                Some(d) => mk(TimexType::Date, week(d), None),
+                None => mk(TimexType::Date, "XXXX-WXX".into(), None),
+            }
+        }
+        Parsed::DayAnaphor(n) => dated(st.last_day.or(dct).and_then(|d| add_days(d, i64::from(*n)))),
         Parsed::YearAnaphor(n) => match st.last_year.or(dy) {
             Some(y) => mk(TimexType::Date, format!("{:04}", y + n), None),
             None => mk(TimexType::Date, "XXXX".into(), None),
@@ -441,7 +487,7 @@ pub fn resolve(p: &Parsed, dct: Option<Date>, tense: Tense, st: &mut State) -> R
         Parsed::Set(v) => mk(TimexType::Set, v.clone(), None),
         Parsed::Time { day, clock } => {
             let base = match day {
-                Some(d) => resolve(d, dct, tense, st),
+                Some(d) => resolve_inner(d, dct, tense, st),
                 None => dated(dct),
             };
             let suffix = match clock {
@@ -560,6 +606,8 @@ mod tests {
         assert_eq!(days_between(d("2022-03-01"), d("2022-02-27")), -2);
         assert_eq!(infer_year(dct, 11, None, Tense::Unknown, Rel::None), 2021);
         assert_eq!(infer_year(dct, 2, Some(10), Tense::Past, Rel::None), 2022);
+        // A deadline next month in a past-tense clause ("gave them until March") is ahead.
+        assert_eq!(infer_year(dct, 3, None, Tense::Past, Rel::None), 2022);
     }
 
     #[test]
@@ -572,5 +620,6 @@ mod tests {
         assert_eq!(quantity_value(Some(Quantity { whole: 1, half: true }), Unit::Minute), "PT1M30S");
         assert_eq!(quantity_value(None, Unit::Month), "PXM");
         assert_eq!(quantity_value(Some(Quantity { whole: 2, half: false }), Unit::Decade), "P20Y");
+        assert_eq!(quantity_value(None, Unit::Decade), "PXY");
     }
 }

@@ -69,6 +69,14 @@ pub enum Parsed {
     /// "the following year" (+1), "the previous year" (-1), "that year" (0): relative to
     /// the last year the article named.
     YearAnaphor(i32),
+    /// "the following month" (+1), "the previous month" (-1): relative to the last month
+    /// the article named, as "the following year" is to its year.
+    MonthAnaphor(i32),
+    /// "the next day", "the following day" (+1), "the previous day" (-1): relative to the
+    /// last day the article named (a narrative moves on from it), else the dateline.
+    DayAnaphor(i32),
+    /// "the week of March 6": the ISO week of that day.
+    WeekOf(Box<Parsed>),
     /// "the 1988 period": that year's quarter in an article about quarterly results.
     YearPeriod(i32),
     Season {
@@ -239,6 +247,15 @@ impl<'a> Scanner<'a> {
             f.modifier = Some(m);
             return Some(f);
         }
+        // "the end of the month", "the beginning of the week": the current one, as "the
+        // end of the year" is this year's end.
+        if let Some((j, m)) = self.position(i)
+            && j > i + 1
+            && self.w(j, W::The)
+            && let Lex::Unit(unit @ (Unit::Week | Unit::Month), false) = self.lex(j + 1)
+        {
+            return Self::found(i, j + 2, Parsed::Shift { unit, n: 0 }, Some(m));
+        }
         // "earlier this month", "later Friday", "Earlier Sunday".
         if (self.w(i, W::Earlier) || self.w(i, W::Later))
             && let Some(mut f) = self.core(i + 1)
@@ -297,6 +314,11 @@ impl<'a> Scanner<'a> {
         match t.lex {
             Lex::Word(W::The) => return self.after_the(i),
             Lex::Weekday(wd) => return self.weekday(i, wd, Rel::None, i),
+            Lex::Weekdays(wd) if t.cap => {
+                // "on Tuesdays", "Sunday mornings": every such day (TIMEX3 SET).
+                let (end, v) = self.weekday_set(i + 1, wd);
+                return Self::found(i, end, Parsed::Set(v), None);
+            }
             Lex::Month(..) => return self.month(i, YearSpec::Infer, i),
             Lex::Word(w) => {
                 if let Some(f) = self.word(i, w) {
@@ -472,6 +494,12 @@ impl<'a> Scanner<'a> {
         if !t.cap {
             return None;
         }
+        if i > 0 && self.tok(i - 1).is_some_and(|p| p.cap) && WEEKDAY_NAME_BEFORE.iter().any(|w| self.is(i - 1, w)) {
+            return None;
+        }
+        if self.tok(i + 1).is_some_and(|n| n.cap) && WEEKDAY_NAME_AFTER.iter().any(|w| self.is(i + 1, w)) {
+            return None;
+        }
         let mut j = i + 1;
         if self.punct(j, '\'') && self.is(j + 1, "s") {
             // "Friday's meeting": the possessive is not part of the expression.
@@ -504,6 +532,20 @@ impl<'a> Scanner<'a> {
             f.start = start;
             return Some(f);
         }
+        if rel == Rel::None {
+            // "Tuesday nights": every Tuesday night. "Monday and Tuesday nights": both are.
+            if self.plural_part_of_day(i + 1) {
+                let (end, v) = self.weekday_set(i + 1, wd);
+                return Self::found(start, end, Parsed::Set(v), None);
+            }
+            if (self.w(i + 1, W::And) || self.w(i + 1, W::Or) || self.punct(i + 1, ','))
+                && matches!(self.lex(i + 2), Lex::Weekday(_))
+                && self.plural_part_of_day(i + 3)
+                && let Lex::PartOfDay(p) = self.lex(i + 3)
+            {
+                return Self::found(start, i + 1, Parsed::Set(format!("XXXX-WXX-{wd}T{}", p.code())), None);
+            }
+        }
         let day = Parsed::Weekday { wd, rel };
         if let Lex::PartOfDay(p) = self.lex(i + 1) {
             return Self::found(
@@ -516,13 +558,26 @@ impl<'a> Scanner<'a> {
         Self::found(start, i + 1, day, None)
     }
 
+    /// "nights", "mornings": a plural part of the day (a set when a weekday comes before it).
+    fn plural_part_of_day(&self, i: usize) -> bool {
+        matches!(self.lex(i), Lex::PartOfDay(_)) && self.s(i).ends_with('s')
+    }
+
+    /// The SET value of a weekday with the part of day at `i`, if any: (end, value).
+    fn weekday_set(&self, i: usize, wd: u8) -> (usize, String) {
+        match self.lex(i) {
+            Lex::PartOfDay(p) => (i + 1, format!("XXXX-WXX-{wd}T{}", p.code())),
+            _ => (i, format!("XXXX-WXX-{wd}")),
+        }
+    }
+
     /// Month Day[,] [Year] starting at `i` (no weekday).
     fn month_date(&self, i: usize) -> Option<Found> {
         let Lex::Month(m, abbr) = self.lex(i) else { return None };
         let mut j = i + 1;
         if self.punct(j, '.') && self.touching(i) {
             j += 1;
-        } else if abbr && !self.tok(j).is_some_and(|t| t.kind == TokKind::Number) {
+        } else if abbr && !self.tok(j).is_some_and(|t| matches!(t.kind, TokKind::Number | TokKind::OrdinalNum)) {
             return None;
         }
         let t = self.tok(j)?;
@@ -663,6 +718,12 @@ impl<'a> Scanner<'a> {
             if prev == "$" || prev == "#" || prev.eq_ignore_ascii_case("no") || prev == "£" || prev == "€" {
                 return None;
             }
+            // "Flight 2000", "Interstate 1000": a number that names something.
+            const LABELS: &[&str] =
+                &["flight", "route", "highway", "interstate", "room", "model", "number", "resolution"];
+            if LABELS.iter().any(|l| prev.eq_ignore_ascii_case(l)) {
+                return None;
+            }
             let next_is_count = self.tok(i + 1).is_some_and(|nt| {
                 nt.kind == TokKind::Punct('%')
                     || (nt.kind == TokKind::Word && {
@@ -677,9 +738,11 @@ impl<'a> Scanner<'a> {
                             || w.eq_ignore_ascii_case("feet")
                             || w.eq_ignore_ascii_case("hours")
                             || w.eq_ignore_ascii_case("times")
+                            || COUNT_NOUNS.iter().any(|c| w.eq_ignore_ascii_case(c))
                     })
             });
-            if next_is_count {
+            // "(0735 GMT)", "2100 GMT": a 24-hour clock reading, not a year.
+            if next_is_count || self.is_zone(i + 1) {
                 return None;
             }
             if !(1900..=2100).contains(&n) && !self.prev_is_prep(i) {
@@ -730,7 +793,8 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        if self.punct(j, '.') && self.touching(j - 1) {
+        // "p.m." is "p.m" and a dot; in "11 pm." the dot ends the sentence.
+        if self.punct(j, '.') && self.touching(j - 1) && self.s(j - 1).contains('.') {
             j += 1;
         }
         if self.is_zone(j) {
@@ -814,6 +878,14 @@ impl<'a> Scanner<'a> {
                     n *= 12;
                     j += 1;
                 }
+                // "two and a half years"
+                if self.w(j, W::And)
+                    && self.w(j + 1, W::A)
+                    && self.w(j + 2, W::Half)
+                    && matches!(self.lex(j + 3), Lex::Unit(..))
+                {
+                    return Some((j + 3, Some(Quantity { whole: n, half: true })));
+                }
                 Some((j, q(n)))
             }
             (_, TokKind::Number) if t.digits > 0 || t.num.is_some() => {
@@ -837,6 +909,14 @@ impl<'a> Scanner<'a> {
         if self.w(i, W::A) && self.is(i + 1, "while") && i > 0 && (self.is(i - 1, "for") || self.is(i - 1, "in")) {
             return Self::found(i, i + 2, Parsed::Ref("PXX"), None);
         }
+        // "decades-long", "years-long": a vague duration used as an adjective.
+        if let Lex::Unit(unit, true) = self.lex(i)
+            && self.punct(i + 1, '-')
+            && self.touching(i)
+            && self.is(i + 2, "long")
+        {
+            return Self::found(i, i + 3, Parsed::Duration { n: None, unit }, None);
+        }
         // Bare plural unit: "for years", "within weeks".
         if let Lex::Unit(unit, true) = self.lex(i) {
             if !matches!(unit, Unit::Second | Unit::Quarter | Unit::Weekend)
@@ -858,7 +938,13 @@ impl<'a> Scanner<'a> {
         let Lex::Unit(unit, _plural) = self.lex(k) else {
             return None;
         };
-        if unit == Unit::Quarter && (self.w(k + 1, W::Of) || self.punct(k + 1, '%')) {
+        // "a years-long effort": "a" counts no plural.
+        if _plural && qty.is_some_and(|q| q.whole == 1 && !q.half) && (self.w(i, W::A) || self.w(i, W::An)) {
+            return None;
+        }
+        // "a quarter of the shares", "three quarters of the vote" are fractions; "several
+        // quarters of losses" is time.
+        if unit == Unit::Quarter && (qty.is_some() && self.w(k + 1, W::Of) || self.punct(k + 1, '%')) {
             return None;
         }
         let mut end = k + 1;
@@ -934,13 +1020,29 @@ impl<'a> Scanner<'a> {
                 return Self::found(i, end, Parsed::Set(format!("P{}1{l}", if t { "T" } else { "" })), None);
             }
         }
-        // "one" alone before a unit is a count only when a unit follows ("one day").
+        // "Islam will one day be ...": "one day" after a modal is some day ahead, no duration.
+        if unit == Unit::Day
+            && !_plural
+            && self.is(i, "one")
+            && i > 0
+            && ["will", "would", "could", "might", "may", "can", "should", "must"].iter().any(|m| self.is(i - 1, m))
+        {
+            return Self::found(i, end, Parsed::Ref("FUTURE_REF"), None);
+        }
         Self::found(i, end, Parsed::Duration { n: qty, unit }, None)
     }
 
     // ---------------------------------------------------------------- words
 
     fn ordinal(&self, i: usize, n: u8, y: YearSpec, start: usize) -> Option<Found> {
+        // "the Fourth of July", "the first of May": a day of the month.
+        if self.w(i + 1, W::Of)
+            && let Lex::Month(m, false) = self.lex(i + 2)
+            && self.tok(i + 2).is_some_and(|t| t.cap)
+        {
+            let (end, y) = self.year_after(i + 3);
+            return Self::found(start, end, Parsed::Date { y, m, d: n, wd: None }, None);
+        }
         let mut j = i + 1;
         if self.punct(j, '-') && self.touching(i) {
             j += 1;
@@ -1031,6 +1133,14 @@ impl<'a> Scanner<'a> {
             Lex::Word(W::Previous | W::Following) if self.lex(j + 1) == Lex::Unit(Unit::Year, false) => {
                 found(j + 2, Parsed::YearAnaphor(if self.w(j, W::Previous) { -1 } else { 1 }))
             }
+            Lex::Word(W::Previous | W::Following) if self.lex(j + 1) == Lex::Unit(Unit::Month, false) => {
+                found(j + 2, Parsed::MonthAnaphor(if self.w(j, W::Previous) { -1 } else { 1 }))
+            }
+            // "the next day", "the following day", "the previous day": a day of the narrative
+            // (TimeML DATE), not a duration.
+            Lex::Word(W::Previous | W::Following | W::Next) if self.lex(j + 1) == Lex::Unit(Unit::Day, false) => {
+                found(j + 2, Parsed::DayAnaphor(if self.w(j, W::Previous) { -1 } else { 1 }))
+            }
             Lex::Word(W::Last) if self.w(j + 1, W::Half) => {
                 let (end, y) = self.of_year(j + 2);
                 found(end, Parsed::Half { y, h: 2 })
@@ -1119,6 +1229,18 @@ impl<'a> Scanner<'a> {
                 found(j + 1, Parsed::Year(YearSpec::Rel(0)))
             }
             Lex::Unit(Unit::Weekend, false) => found(j + 1, Parsed::Weekend(0)),
+            // "the week of March 6": that day's week.
+            Lex::Unit(Unit::Week, false)
+                if self.w(j + 1, W::Of)
+                    && let Some(f) = self.month_date(j + 2)
+                    && matches!(f.parsed, Parsed::Date { .. }) =>
+            {
+                found(f.end, Parsed::WeekOf(Box::new(f.parsed)))
+            }
+            // "the weeks ahead", "the months ahead": a vague stretch of the future.
+            Lex::Unit(unit, true) if self.is(j + 1, "ahead") && unit >= Unit::Hour => {
+                found(j + 2, Parsed::Duration { n: None, unit })
+            }
             Lex::Word(W::Fiscal) => match self.lex(j + 1) {
                 Lex::Unit(Unit::Year, false) => {
                     found(j + 2, Parsed::Duration { n: Some(Quantity { whole: 1, half: false }), unit: Unit::Year })
@@ -1418,6 +1540,18 @@ impl<'a> Scanner<'a> {
                 }
                 f(end, Parsed::Holiday { y: YearSpec::Infer, which })
             }
+            // "New Year's Day", "New Year's Eve", "New Year's".
+            W::NewYear if self.tok(i).is_some_and(|t| t.cap) && self.is(i + 1, "year") => {
+                let mut end = i + 2;
+                if self.punct(end, '\'') && self.is(end + 1, "s") {
+                    end += 2;
+                }
+                let which = if self.w(end, W::Eve) { Holiday::NewYearsEve } else { Holiday::NewYearsDay };
+                if self.is(end, "day") || self.w(end, W::Eve) {
+                    end += 1;
+                }
+                f(end, Parsed::Holiday { y: YearSpec::Infer, which })
+            }
             W::Mid => None,
             _ => None,
         }
@@ -1556,5 +1690,47 @@ impl<'a> Scanner<'a> {
         }
     }
 }
+
+/// Nouns a four-digit number counts rather than dates: "2000 points", "1500 votes".
+const COUNT_NOUNS: &[&str] = &[
+    "points",
+    "votes",
+    "barrels",
+    "tons",
+    "tonnes",
+    "acres",
+    "cars",
+    "employees",
+    "workers",
+    "members",
+    "copies",
+    "units",
+    "pounds",
+    "meters",
+    "metres",
+    "kilometers",
+    "yards",
+    "residents",
+    "students",
+    "delegates",
+    "seats",
+    "cases",
+    "deaths",
+    "refugees",
+    "police",
+    "officers",
+    "delegates",
+    "homes",
+    "houses",
+    "words",
+    "pages",
+];
+
+/// Capitalised words that make a weekday part of a name: "Good Friday agreement",
+/// "Super Tuesday", "Black Monday".
+const WEEKDAY_NAME_BEFORE: &[&str] = &["good", "super", "black", "cyber", "ash", "holy", "bloody", "maundy", "easter"];
+/// Newspapers named after a weekday: "the Sunday Times".
+const WEEKDAY_NAME_AFTER: &[&str] =
+    &["times", "telegraph", "mirror", "express", "herald", "post", "tribune", "independent", "observer", "night"];
 
 pub const SEASONS: [&str; 4] = ["SP", "SU", "FA", "WI"];

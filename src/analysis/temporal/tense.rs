@@ -30,17 +30,44 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
     if t.end - t.start < 2 {
         return Tense::Unknown;
     }
+    let prev = if i > 0 { toks[i - 1].tw } else { 0 };
     if f & tw::FUTURE != 0 {
+        // "had been scheduled to expire Friday", "had planned": a plan told in the past
+        // perfect was for a time already past.
+        if past_perfect(toks, i) && text.as_bytes()[t.end - 1].eq_ignore_ascii_case(&b'd') {
+            return Tense::Past;
+        }
         // "would" in reported speech is the future of a past report; "later" is weak.
         return Tense::Future;
     }
-    let prev = if i > 0 { toks[i - 1].tw } else { 0 };
+    if f & tw::FUTURE_TO != 0 {
+        // "plans to meet Tuesday"; "announced the plan Aug. 21" has no future in it.
+        let to_next = toks.get(i + 1).is_some_and(|n| n.tw & tw::TO != 0);
+        return if to_next { Tense::Future } else { Tense::Unknown };
+    }
     if f & tw::TO != 0 && i > 0 {
-        // "is to resume", "was to meet": an arrangement for the future.
-        return if prev & tw::BE != 0 { Tense::Future } else { Tense::Unknown };
+        // "is to resume", "was to meet", "set to resume", "supposed to end": an
+        // arrangement for the future.
+        if prev & tw::ARRANGED != 0 && past_perfect(toks, i - 1) {
+            return Tense::Past;
+        }
+        return if prev & (tw::BE | tw::ARRANGED) != 0 { Tense::Future } else { Tense::Unknown };
     }
     if f & tw::PRESENT != 0 {
+        // "are meeting Friday", "is leaving on Monday": the progressive present of an
+        // arrangement is its future.
+        if f & tw::BE != 0 && toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Word && ends_with_ing(text, n)) {
+            return Tense::Future;
+        }
         return Tense::Present;
+    }
+    if f & tw::DUE != 0 && prev & tw::PRESENT != 0 {
+        // "results are due out Friday", "the report is due Tuesday".
+        return Tense::Future;
+    }
+    if f & tw::FOR != 0 && prev & tw::ARRANGED != 0 && f & tw::TO == 0 {
+        // "is set for Tuesday", "scheduled for March": an arrangement, unless past perfect.
+        return if past_perfect(toks, i - 1) { Tense::Past } else { Tense::Future };
     }
     let passive = prev & tw::PASSIVE_AUX != 0;
     if f & tw::PAST != 0 {
@@ -61,6 +88,23 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         return Tense::Past;
     }
     Tense::Unknown
+}
+
+fn ends_with_ing(text: &str, t: &Tok) -> bool {
+    let b = &text.as_bytes()[t.start..t.end];
+    // "nothing", "something", "during" end in -ing but are no verbs.
+    b.len() > 4
+        && b[b.len() - 3..].eq_ignore_ascii_case(b"ing")
+        && !b[b.len() - 5..].eq_ignore_ascii_case(b"thing")
+        && !b.eq_ignore_ascii_case(b"during")
+}
+
+/// Token `i` follows "had" or "had been": "had been scheduled", "had planned".
+fn past_perfect(toks: &[Tok], i: usize) -> bool {
+    let tw_at = |k: usize| toks.get(k).map_or(0, |t| t.tw);
+    i > 0
+        && (tw_at(i - 1) & tw::HAD != 0
+            || (i > 1 && tw_at(i - 1) & tw::PASSIVE_AUX != 0 && tw_at(i - 2) & tw::HAD != 0))
 }
 
 /// The tense for an expression covering tokens `a..b`: the nearest cue, looking farther
@@ -105,7 +149,37 @@ mod tests {
         assert_eq!(tense_of("The talks are to resume Tuesday.", "Tuesday"), Tense::Future);
         assert_eq!(tense_of("They'll meet Tuesday.", "Tuesday"), Tense::Future);
         assert_eq!(tense_of("Rebels attacked the town Tuesday.", "Tuesday"), Tense::Past);
+        // Past forms the -ed ending does not give away.
+        assert_eq!(tense_of("He died Sunday at 82.", "Sunday"), Tense::Past);
+        assert_eq!(tense_of("The sides agreed Friday to talk.", "Friday"), Tense::Past);
         assert_eq!(tense_of("He says Tuesday is fine.", "Tuesday"), Tense::Present);
+        // "set to", "supposed to", "poised to": arranged for later, whatever the verb's form.
+        assert_eq!(tense_of("The talks, set to resume Monday in Belfast.", "Monday"), Tense::Future);
+        assert_eq!(tense_of("talks that are supposed to conclude by May", "May"), Tense::Future);
+        assert_eq!(tense_of("Troops are poised to cross Sunday.", "Sunday"), Tense::Future);
+        assert_eq!(tense_of("The hearing is set for Tuesday.", "Tuesday"), Tense::Future);
+        assert_eq!(tense_of("The hearing had been set for Tuesday.", "Tuesday"), Tense::Past);
+        assert_eq!(tense_of("The two leaders are meeting on Friday.", "Friday"), Tense::Future);
+        assert_eq!(tense_of("The leaders are in Cairo on Friday.", "Friday"), Tense::Present);
+        // The present of a scheduled event is its future; an infinitive leaves the tense
+        // to the verb before it.
+        assert_eq!(tense_of("The offer expires Friday.", "Friday"), Tense::Future);
+        assert_eq!(tense_of("Results are due out Friday.", "Friday"), Tense::Future);
+        assert_eq!(tense_of("Clinton leaves for Asia on Sunday.", "Sunday"), Tense::Future);
+        assert_eq!(tense_of("Albright meets Arafat on Monday.", "Monday"), Tense::Future);
+        assert_eq!(tense_of("It had been due to expire Friday.", "Friday"), Tense::Past);
+    }
+
+    #[test]
+    fn plans_as_nouns_and_past_perfect_plans() {
+        // "plan" is a future cue as a verb before "to", not as a noun.
+        assert_eq!(tense_of("The thrift announced the plan Aug. 21.", "Aug"), Tense::Past);
+        assert_eq!(tense_of("He plans to travel Friday.", "Friday"), Tense::Future);
+        // A schedule in the past perfect is over: the offer expired.
+        assert_eq!(tense_of("The offer had been scheduled to expire Friday.", "Friday"), Tense::Past);
+        assert_eq!(tense_of("The offer is scheduled to expire Friday.", "Friday"), Tense::Future);
+        // "un-...-ed" adjectives carry no tense: the "would" decides.
+        assert_eq!(tense_of("It would be paid on a still unspecified date in January.", "January"), Tense::Future);
     }
 
     #[test]
