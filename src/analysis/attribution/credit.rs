@@ -268,6 +268,21 @@ fn possessive_at(t: &Toks<'_>, b: usize) -> bool {
 /// role, "Ms. Merkel's spokesman, Steffen Seibert" -> the name in the appositive), or a
 /// determiner phrase ("a voice-over", "the Saudis"). Returns (first, last) tokens.
 fn speaker_np(lex: &Lexicon, t: &Toks<'_>, i: usize) -> Option<(usize, usize)> {
+    let (a, end) = head_np(lex, t, i)?;
+    // The name in the appositive after a possessive role: "Ms. Merkel's spokesman,
+    // Steffen Seibert,", "the mayor's spokesman, Tom Reyes,".
+    if (a..=end).any(|k| possessive_at(t, k))
+        && t.w(end + 1) == ","
+        && let Some(e) = cap_run(t, end + 2)
+        && e > end + 2
+        && t.w(e + 1) == ","
+    {
+        return Some((end + 2, e));
+    }
+    Some((a, end))
+}
+
+fn head_np(lex: &Lexicon, t: &Toks<'_>, i: usize) -> Option<(usize, usize)> {
     let w = t.w(i);
     if !t.word(i) {
         return None;
@@ -294,14 +309,6 @@ fn speaker_np(lex: &Lexicon, t: &Toks<'_>, i: usize) -> Option<(usize, usize)> {
                 end = k;
                 k += 1;
             }
-            // The name in the appositive: ", Steffen Seibert,".
-            if t.w(end + 1) == ","
-                && let Some(e) = cap_run(t, end + 2)
-                && e > end + 2
-                && t.w(e + 1) == ","
-            {
-                return Some((end + 2, e));
-            }
         }
         return Some((i, end));
     }
@@ -327,6 +334,15 @@ fn speaker_np(lex: &Lexicon, t: &Toks<'_>, i: usize) -> Option<(usize, usize)> {
             k += 1;
         }
         return (end > i).then_some((i, end));
+    }
+    // A lower-case word before a title and name: "state Sen. Jason Holsman".
+    if !cap(w)
+        && !is_in(NP_STOP, w)
+        && !is_in(FUNCTION_WORDS, w)
+        && lex.verbs.lookup(w).is_none()
+        && let Some(e) = cap_run(t, i + 1)
+    {
+        return Some((i, e));
     }
     None
 }
@@ -403,19 +419,7 @@ pub(super) fn speaker_after(doc: &Document, lex: &Lexicon, q: &Quote, sentence_s
         }
         return speaker_np(lex, &t, j).map(|(a, b)| t.span(a, b));
     }
-    // A lower-case word before a title and name: "state Sen. Jason Holsman (D) said".
-    let (a, b) = if t.word(i)
-        && !cap(w)
-        && !is_in(NP_STOP, w)
-        && !is_in(FUNCTION_WORDS, w)
-        && !is_in(DETERMINERS, w)
-        && lex.entities.pronoun(w).is_none()
-        && let Some(e) = cap_run(&t, i + 1)
-    {
-        (i, e)
-    } else {
-        speaker_np(lex, &t, i)?
-    };
+    let (a, b) = speaker_np(lex, &t, i)?;
     // Something must follow the phrase in the same sentence (the verb, however unknown).
     let mut rest = b + 1;
     if t.w(rest) == "(" {
@@ -507,7 +511,8 @@ pub(super) fn credit_line(doc: &Document, lex: &Lexicon, q: &Quote) -> Option<Sp
 pub(super) fn named_next(doc: &Document, lex: &Lexicon, next_sentence: usize) -> Option<Span> {
     let s = doc.sentences.get(next_sentence)?.span;
     // The sentence is the article's, not more of the quote.
-    if doc.quotes.iter().any(|q| q.span.start <= s.start && s.start < q.span.end.max(q.span.start + 1)) {
+    let before = doc.quotes.partition_point(|q| q.span.start <= s.start);
+    if doc.quotes[..before].iter().rev().take(8).any(|q| s.start < q.span.end.max(q.span.start + 1)) {
         return None;
     }
     let t = Toks::new(&doc.text, s);
@@ -541,7 +546,10 @@ pub(super) fn named_next(doc: &Document, lex: &Lexicon, next_sentence: usize) ->
                 while a > k && cap(t.w(a - 1)) {
                     a -= 1;
                 }
-                return Some(Span::new(t.t[a].span.start, t.t[j - 1].span.end).trim(&doc.text));
+                let last = t.w(j - 1);
+                let bare = last.strip_suffix("'s").or_else(|| last.strip_suffix("’s")).unwrap_or(last);
+                let end = t.t[j - 1].span.start + bare.len();
+                return Some(Span::new(t.t[a].span.start, end).trim(&doc.text));
             }
             if j > k + 1 && matches!(t.w(j - 1), "'" | "’") && cap(t.w(j - 2)) {
                 return Some(t.span(j - 2, j - 2));
@@ -633,7 +641,7 @@ pub(super) fn issues_document(doc: &Document, si: usize) -> bool {
 /// The subject of sentence `si` behind its opening adverbial clauses ("On Friday, after
 /// giving a speech, the former host joined ..."; "In rejecting the challenge, which ...,
 /// the commission recognized ..."), for a partial quote later in the sentence.
-pub(super) fn clause_subject(doc: &Document, lex: &Lexicon, si: usize, before: usize) -> Option<Span> {
+pub(super) fn clause_subject(doc: &Document, lex: &Lexicon, si: usize, before: usize, plain: bool) -> Option<Span> {
     const OPENERS: &[&str] = &[
         "in",
         "on",
@@ -689,8 +697,15 @@ pub(super) fn clause_subject(doc: &Document, lex: &Lexicon, si: usize, before: u
     while i < t.len() && !t.word(i) {
         i += 1;
     }
+    let mut skipped = false;
     for _ in 0..4 {
         let w = t.w(i);
+        // "But he wanted to know, “...”": a conjunction opens the clause, not an adverbial.
+        if is_in(&["but", "and", "so", "yet", "then", "still"], w) && t.word(i + 1) && t.w(i + 1) != "," {
+            i += 1;
+            skipped = true;
+            continue;
+        }
         let opener = is_in(OPENERS, w)
             || w.len() > 5 && w.ends_with("ing")
             || is_in(&["Tuesday", "Monday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"], w);
@@ -700,7 +715,8 @@ pub(super) fn clause_subject(doc: &Document, lex: &Lexicon, si: usize, before: u
         let comma = (i + 1..t.len().min(i + 40)).find(|&k| t.w(k) == ",")?;
         i = comma + 1;
     }
-    if i == 0 {
+    // `plain`: a subject that opens the sentence counts too.
+    if i == 0 && !plain && !skipped {
         return None;
     }
     let (a, b) = speaker_np(lex, &t, i)?;
@@ -791,4 +807,135 @@ pub(super) fn opens_sentence(doc: &Document, q: &Quote) -> bool {
         || before.ends_with(['.', '!', '?', ':', '—', '–', '”', '"', ')', '>'])
         || before.ends_with("--")
         || is_quote_mark(&before[before.len() - before.chars().next_back().map_or(0, char::len_utf8)..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::analyse;
+    use super::super::{SpeakerKind, find_attributions};
+
+    /// (source as written, resolved speaker) of the direct attribution whose content
+    /// contains `key`.
+    fn speaker_of(text: &str, key: &str) -> Option<(String, String)> {
+        let (doc, cx) = analyse(text);
+        let a = find_attributions(&doc, &cx);
+        let it = a.items.iter().find(|a| a.direct && a.content.is_some_and(|c| doc.slice(c).contains(key)))?;
+        Some((it.source.map(|s| doc.slice(s).to_string())?, it.speaker.clone().unwrap_or_default()))
+    }
+
+    fn source(text: &str, key: &str) -> String {
+        speaker_of(text, key).map(|(s, _)| s).unwrap_or_default()
+    }
+
+    #[test]
+    fn trailing_clause_with_an_unknown_verb() {
+        assert_eq!(source("“We will not back down from this fight,” Ruiz notes.", "back down"), "Ruiz");
+        assert_eq!(source("“You know, it happens, right?” Trump went on. “Get over it.”", "it happens"), "Trump");
+        assert_eq!(
+            source("“Hi, riders! The bus may stop running!” a welcome message on the website reads.", "riders"),
+            "a welcome message"
+        );
+        // The phrase gives back the verb it swallowed.
+        assert_eq!(source("“We do not understand the need for this standard,” the two write.", "standard"), "the two");
+    }
+
+    #[test]
+    fn trailing_clause_skips_titles_parentheses_and_appositives() {
+        let t = "“Nobody asked the riders what they needed,” the mayor's spokesman, Tom Reyes, wrote on Twitter.";
+        assert_eq!(source(t, "Nobody"), "Tom Reyes");
+        let t = "“It reminds us how important this election is,” Sen. Marco Rubio (R-Fla.) said Saturday.";
+        assert_eq!(source(t, "reminds"), "Sen. Marco Rubio");
+        let t = "“We know better than they do,” state Sen. Jason Holsman (D) said about halfway through.";
+        assert_eq!(source(t, "know better"), "state Sen. Jason Holsman");
+        let t = "“Muslims are our heroes. What sport is he talking about?” reacted Trump.";
+        assert_eq!(source(t, "heroes"), "Trump");
+    }
+
+    #[test]
+    fn the_second_quote_of_a_credited_pair_takes_its_speaker() {
+        let t = "“Board meetings are off the record,” Hannity started. “Then they leak it, and it is all over.”";
+        assert_eq!(source(t, "leak it"), "Hannity");
+    }
+
+    #[test]
+    fn no_clause_after_the_quote_no_speaker() {
+        // A full stop after the comma: the attribution was cut.
+        assert_eq!(speaker_of("“We will not back down from this fight,”.", "back down"), None);
+    }
+
+    #[test]
+    fn credits_bylines_tweets() {
+        assert_eq!(source("“Ride the bus, save the planet, and save money” –@CityTransit", "planet"), "@CityTransit");
+        assert_eq!(
+            source("“Ride the bus, save the planet, and save money” — Abraham Lincoln", "planet"),
+            "Abraham Lincoln"
+        );
+        let t = "—\"Board to close three depots by the end of the year,\" by Times' Dana Lee: http://example.com.";
+        assert_eq!(source(t, "depots"), "Dana Lee");
+        let t = "<tweet id=\"1\" author=\"@RidersUnion\">“This vote is a disgrace to every rider”</tweet>";
+        assert_eq!(source(t, "disgrace"), "@RidersUnion");
+    }
+
+    #[test]
+    fn credit_lines() {
+        let t = "Intro.\n\n\"We will enter the next budget cycle without any consensus.\n\nJosh Bivens, Riders Union.\"\n\nNext.";
+        assert_eq!(source(t, "budget cycle"), "Josh Bivens");
+        let t =
+            "Intro.\n\n\"I went to Wall Street before the crash and warned them all.\"\n\n- Hillary Clinton.\n\nNext.";
+        assert_eq!(source(t, "Wall Street"), "Hillary Clinton");
+        // The credit line is no quote of its own.
+        let (doc, cx) = analyse("Intro.\n\n“We will enter the next budget cycle.\n\nJosh Bivens, Riders Union.”");
+        let a = find_attributions(&doc, &cx);
+        assert_eq!(a.items.iter().filter(|a| a.direct).count(), 1);
+    }
+
+    #[test]
+    fn the_next_sentence_names_the_speaker() {
+        let t = "Intro.\n\n“We have been patient for years, and the patience is gone.”\n\nThat was the message from state Sen. Maria Lopez on Tuesday.";
+        assert_eq!(speaker_of(t, "patient").map(|s| s.1).as_deref(), Some("Sen. Maria Lopez"));
+        let t = "“We have been patient for years, and the patience is gone.” So said Gov. Tom Ruiz.";
+        assert_eq!(source(t, "patient"), "Gov. Tom Ruiz");
+        let t = "“We have been patient for years, and the patience is gone.” That was Lopez's response.";
+        assert_eq!(source(t, "patient"), "Lopez");
+        // Another quote is not the article naming the speaker.
+        let t = "“We have been patient for years.” “That is not the view of the riders who elected us.”";
+        assert_eq!(source(t, "patient"), "");
+    }
+
+    #[test]
+    fn partial_quotes_take_a_person_or_subject_of_their_sentence() {
+        let t = "Hillary Clinton spoke in Ohio. In a speech that spoke to the “frustration, the fear and the anger of riders,” Mrs. Clinton promised new buses.";
+        assert_eq!(speaker_of(t, "frustration").map(|s| s.1).as_deref(), Some("Hillary Clinton"));
+        let t = "On Friday, after giving a speech, the former transit chief joined riders to see if they could “get to work before nine.”";
+        assert_eq!(source(t, "get to work"), "the former transit chief");
+        let t = "In rejecting the challenge, which is scheduled for next week, the commission recognized that a court should settle it — “so that all officials know the law.”";
+        assert_eq!(source(t, "officials"), "the commission");
+    }
+
+    #[test]
+    fn a_statement_paragraph_belongs_to_who_issued_it() {
+        let t = "Intro.\n\nThe agency issued a statement apologizing to riders for the delays.\n\n“On behalf of everyone at the agency, we want to offer a sincere apology.”";
+        let (s, _) = speaker_of(t, "On behalf").expect("attributed");
+        assert_eq!(s, "The agency");
+    }
+
+    #[test]
+    fn reporting_sentence_before_a_quote_is_inferred() {
+        let t = "Intro.\n\nTom Reyes was quick to add that the board had no choice.\n\n“Building new depots? Not negotiable.”\n\n“We have to do something, and it is the only way.”";
+        let (doc, cx) = analyse(t);
+        let a = find_attributions(&doc, &cx);
+        let q: Vec<_> = a.items.iter().filter(|a| a.direct).collect();
+        assert_eq!(q.len(), 2);
+        assert!(q.iter().all(|a| a.speaker.as_deref() == Some("Tom Reyes") && a.speaker_kind == SpeakerKind::Person));
+        assert!(q[0].inferred, "only inferred: the strict reading still reports it");
+    }
+
+    #[test]
+    fn titles_as_modifiers_and_cited_slogans_need_no_speaker() {
+        let (doc, cx) = analyse(
+            "The “Orange is the New Black” star rode the bus. The \"90 to 95 percent\" figure came from the campaign. “Lose the bus? Lose your job? No to cuts” (2019) was a poster.",
+        );
+        let a = find_attributions(&doc, &cx);
+        assert!(a.items.iter().all(|a| !a.direct), "{:?}", a.items);
+    }
 }

@@ -270,6 +270,14 @@ fn chain_quotes(doc: &Document, lex: &Lexicon, entities: &Entities, raws: &mut V
             }
             continue;
         }
+        // The credit line a pull quote runs on into ("Josh Bivens, Riders Union.”") is
+        // no speech of its own.
+        if let Some(p) = q.continues
+            && let Some(prev) = doc.quotes.get(p)
+            && credit::credit_line(doc, lex, prev).is_some_and(|c| q.content.contains(c.start))
+        {
+            continue;
+        }
         let chained = q.continues.and_then(|p| quote_owner.get(p).copied().flatten()).or_else(|| {
             // A quote that runs on into the next paragraphs is attributed where it ends
             // ("“... ¶ “And we will win,” Ruiz wrote.").
@@ -365,7 +373,11 @@ fn chain_quotes(doc: &Document, lex: &Lexicon, entities: &Entities, raws: &mut V
         let owner = chained.or(same_para.flatten()).or_else(|| {
             // "Putin said:" closing the previous paragraph, or a quote paragraph that
             // goes on from a quoted speaker in the previous one (named there, or itself
-            // continuing a quote chain).
+            // continuing a quote chain). A partial quote inside a sentence of its own
+            // belongs to that sentence instead.
+            if !chain_para && !credit::opens_sentence(doc, q) {
+                return None;
+            }
             let prev = para.checked_sub(1)?;
             let ptext = doc.paragraphs.get(prev)?.text(text).trim_end();
             let last = near(prev)
@@ -411,8 +423,9 @@ fn chain_quotes(doc: &Document, lex: &Lexicon, entities: &Entities, raws: &mut V
                         text.get(sstart.min(q.span.start)..q.span.start).map_or(0, |t| t.split_whitespace().count());
                     if words_before >= 2 {
                         scan::sentence_subject(doc, lex, sentence, q.span.start)
+                            .filter(|s| !matches!(s.text(text), "which" | "Which" | "that" | "That"))
                             .or_else(|| credit::person_in_sentence(entities, sentence, q))
-                            .or_else(|| credit::clause_subject(doc, lex, sentence, q.span.start))
+                            .or_else(|| credit::clause_subject(doc, lex, sentence, q.span.start, false))
                     } else {
                         None
                     }
@@ -481,11 +494,14 @@ fn colon_paragraph_subject(doc: &Document, lex: &Lexicon, para: usize, quote_sta
     let last = doc.paragraph_sentences.get(prev)?.end.checked_sub(1)?;
     // "... released the following statement:" or "the DNC issued a statement
     // apologizing to Sanders." before a paragraph that is the statement.
-    if !doc.paragraphs.get(prev)?.text(&doc.text).trim_end().ends_with(':') && !credit::issues_document(doc, last) {
+    let end = doc.sentences.get(last)?.span.end;
+    if doc.paragraphs.get(prev)?.text(&doc.text).trim_end().ends_with(':') {
+        return scan::sentence_subject(doc, lex, last, end);
+    }
+    if !credit::issues_document(doc, last) {
         return None;
     }
-    let end = doc.sentences.get(last)?.span.end;
-    scan::sentence_subject(doc, lex, last, end)
+    credit::clause_subject(doc, lex, last, end, true)
 }
 
 /// The sentence after the one a quote closes, when nothing but punctuation follows the

@@ -229,6 +229,12 @@ mod tests {
     }
 
     #[test]
+    fn speakers_named_around_quotes_are_no_error() {
+        let f = findings("attribution/quote-noise.txt");
+        assert!(f.iter().all(|(r, _)| r != "attribution/quote-needs-speaker"), "{f:?}");
+    }
+
+    #[test]
     fn unattributed_snippet() {
         let f = findings("attribution/unattributed.txt");
         let rules: Vec<&str> = f.iter().map(|(r, _)| r.as_str()).collect();
