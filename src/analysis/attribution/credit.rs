@@ -742,6 +742,81 @@ pub(super) fn reporting_subject(doc: &Document, lex: &Lexicon, entities: &Entiti
     person.then_some(sub)
 }
 
+/// Nouns for documents and rules that speak through a quote of their text.
+const DOC_NOUNS: &[&str] = &[
+    "law",
+    "laws",
+    "rule",
+    "rules",
+    "statute",
+    "constitution",
+    "policy",
+    "agreement",
+    "contract",
+    "bill",
+    "act",
+    "code",
+    "guidelines",
+    "regulations",
+    "terms",
+    "treaty",
+    "charter",
+    "ordinance",
+    "order",
+    "ruling",
+    "tweet",
+    "tweets",
+    "post",
+    "statement",
+    "letter",
+    "message",
+    "memo",
+    "email",
+    "note",
+    "report",
+    "filing",
+    "complaint",
+    "affidavit",
+    "indictment",
+    "sign",
+    "banner",
+    "poster",
+    "ad",
+    "advertisement",
+    "release",
+    "platform",
+];
+
+/// A sentence opened by a document it quotes: "Under Florida law, battery is committed
+/// when a person “...”" (the law), "Per the agreement, ..." (the agreement).
+pub(super) fn document_opener(doc: &Document, si: usize, before: usize) -> Option<Span> {
+    let s = doc.sentences.get(si)?.span;
+    let t = Toks::new(&doc.text, Span::new(s.start, before.clamp(s.start, s.end)));
+    if !is_in(&["under", "per", "in"], t.w(0)) {
+        return None;
+    }
+    let comma = (1..t.len().min(10)).find(|&k| t.w(k) == ",")?;
+    (comma > 1 && is_in(DOC_NOUNS, t.w(comma - 1))).then(|| t.span(1, comma - 1))
+}
+
+/// A person's document named in sentence `si` ("Donald Trump's first tweet Sunday
+/// morning was a measured comment."), for the quote of its text that follows: the
+/// person's name.
+pub(super) fn document_owner(doc: &Document, entities: &Entities, si: usize) -> Option<Span> {
+    let s = doc.sentences.get(si)?.span;
+    let t = Toks::new(&doc.text, s);
+    for k in 0..t.len() {
+        if !is_in(DOC_NOUNS, t.w(k)) || is_in(&["law", "laws", "rule", "rules", "order", "act", "code"], t.w(k)) {
+            continue;
+        }
+        // "Trump's [first] tweet": a possessive name at most two words before.
+        let owner = (k.saturating_sub(3)..k).find(|&j| possessive_at(&t, j) && cap(t.w(j)))?;
+        let at = t.t[owner].span;
+        return entities.mentions_in(si).find(|m| m.span.overlaps(at)).map(|m| m.span);
+    }
+    None
+}
+
 /// The person named nearest before `at` in sentence `si`.
 pub(super) fn person_before(entities: &Entities, si: usize, at: usize) -> Option<Span> {
     entities.mentions_in(si).filter(|m| m.span.end <= at).last().map(|m| m.span)
@@ -928,6 +1003,16 @@ mod tests {
         assert_eq!(q.len(), 2);
         assert!(q.iter().all(|a| a.speaker.as_deref() == Some("Tom Reyes") && a.speaker_kind == SpeakerKind::Person));
         assert!(q[0].inferred, "only inferred: the strict reading still reports it");
+    }
+
+    #[test]
+    fn documents_speak_for_their_text() {
+        let t = "Under state law, trespass is committed when a person “enters or remains on the land of another.”";
+        assert_eq!(source(t, "enters"), "state law");
+        let t = "Intro.\n\nMayor Jane Doe's first tweet on Sunday was a measured comment about the fire. “Terrible fire downtown. Crews are on the scene.”";
+        let (s, who) = speaker_of(t, "Crews").expect("attributed");
+        assert!(s.contains("Jane Doe"), "{s}");
+        assert_eq!(who, "Mayor Jane Doe");
     }
 
     #[test]

@@ -422,7 +422,8 @@ fn chain_quotes(doc: &Document, lex: &Lexicon, entities: &Entities, raws: &mut V
                     let words_before =
                         text.get(sstart.min(q.span.start)..q.span.start).map_or(0, |t| t.split_whitespace().count());
                     if words_before >= 2 {
-                        scan::sentence_subject(doc, lex, sentence, q.span.start)
+                        credit::document_opener(doc, sentence, q.span.start)
+                            .or_else(|| scan::sentence_subject(doc, lex, sentence, q.span.start))
                             .filter(|s| !matches!(s.text(text), "which" | "Which" | "that" | "That"))
                             .or_else(|| credit::person_in_sentence(entities, sentence, q))
                             .or_else(|| credit::clause_subject(doc, lex, sentence, q.span.start, false))
@@ -443,6 +444,12 @@ fn chain_quotes(doc: &Document, lex: &Lexicon, entities: &Entities, raws: &mut V
                     } else {
                         return None;
                     };
+                    // "Trump's first tweet was a measured comment. “Really bad shooting.”":
+                    // the document's owner, as good as a cue in the same paragraph.
+                    if let Some(owner) = credit::document_owner(doc, entities, before) {
+                        inferred = is_para_start(text, q.span.start);
+                        return Some(owner);
+                    }
                     let s = credit::reporting_subject(doc, lex, entities, before)?;
                     inferred = true;
                     Some(s)
