@@ -39,10 +39,11 @@ impl Quote {
             return false;
         }
         let rest = text.get(self.span.end..paragraph_end.max(self.span.end)).unwrap_or("");
-        let rest = rest.trim_start_matches([' ', '\t', '\u{a0}']);
+        // A line break inside the paragraph is a soft wrap: "she said" may follow it.
+        let rest = rest.trim_start();
         let mut chars = rest.chars();
         match chars.next() {
-            None | Some('.' | '\n' | '\r') => true,
+            None | Some('.') => true,
             Some('“' | '"') => chars.next().is_some_and(char::is_uppercase) && self.word_count(text) > 3,
             _ => false,
         }
@@ -303,10 +304,10 @@ mod tests {
 
     #[test]
     fn a_comma_with_nothing_after_it_dangles() {
-        let text = "“We will win,”. “And soon.”\n\n“We will win,” she said. “Veep,” “Girls” and “Lost” aired.";
+        let text = "“We will win,”. “And soon.”\n\n“We will win,” she said. “Veep,” “Girls” and “Lost” aired.\n\n“We will win,”\nshe said.\n\n“We will win,”";
         let q = quotes(text);
         let d: Vec<bool> = q.iter().map(|q| q.dangling_comma(text, text.len())).collect();
-        assert_eq!(d, [true, false, false, false, false, false]);
+        assert_eq!(d, [true, false, false, false, false, false, false, true]);
     }
 
     #[test]

@@ -872,6 +872,24 @@ pub(super) fn is_cited(doc: &Document, q: &Quote) -> bool {
         })
 }
 
+/// A chant, a cry or the words on a sign, named just before the quote
+/// ("the cries of “Bitch!” or “The gays had it coming”", "signs reading “Build the
+/// wall now”"): a crowd or an object, no speaker to name.
+pub(super) fn is_chant_or_sign(doc: &Document, q: &Quote) -> bool {
+    const CROWD: &[&str] = &[
+        "chant", "chants", "chanting", "chanted", "cry", "cries", "shouts", "shouting", "yells", "yelling", "jeers",
+        "boos", "cheers", "sign", "signs", "banner", "banners", "placard", "placards", "poster", "posters", "slogan",
+        "slogans", "shirts", "t-shirts", "hats", "caps", "stickers", "graffiti", "bumper",
+    ];
+    let text = &doc.text;
+    // The paragraph, not the sentence: "“Bitch!”" may end a sentence for the splitter.
+    let Some(p) = doc.paragraphs.get(q.paragraph) else { return false };
+    let from = p.start.max(q.span.start.saturating_sub(80));
+    let from = (from..q.span.start).find(|&i| text.is_char_boundary(i)).unwrap_or(q.span.start);
+    let t = Toks::new(text, Span::new(from, q.span.start));
+    (0..t.len()).any(|k| t.word(k) && is_in(CROWD, t.w(k)))
+}
+
 /// Whether nothing but blanks, dashes or a colon sits between the start of the quote's
 /// sentence (or paragraph) and its opening mark.
 pub(super) fn opens_sentence(doc: &Document, q: &Quote) -> bool {
@@ -1022,5 +1040,19 @@ mod tests {
         );
         let a = find_attributions(&doc, &cx);
         assert!(a.items.iter().all(|a| !a.direct), "{:?}", a.items);
+        let (doc, cx) =
+            analyse("It was not just the cries of “Shame!” or “Close the depots now” that rattled the board.");
+        let a = find_attributions(&doc, &cx);
+        assert!(a.items.iter().all(|a| !a.direct), "{:?}", a.items);
+    }
+
+    #[test]
+    fn distant_quotes_in_one_long_paragraph_do_not_merge() {
+        let t = "“It is doable,” Risch said on Monday.\nTobias, a law professor, was not optimistic.\n“They will run out the clock this year and wait for the election.”";
+        assert_eq!(speaker_of(t, "It is doable").map(|s| s.1).as_deref(), Some("Risch"));
+        let (doc, cx) = analyse(t);
+        let a = find_attributions(&doc, &cx);
+        let risch = a.items.iter().find(|a| a.cue.is_some()).expect("cued");
+        assert!(!doc.slice(risch.content.expect("content")).contains("clock"));
     }
 }

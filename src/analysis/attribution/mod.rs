@@ -300,7 +300,8 @@ fn chain_quotes(doc: &Document, lex: &Lexicon, entities: &Entities, raws: &mut V
         if chained.is_none()
             && (is_scare_or_title(q.content.text(text)) && headline_speaker.is_none() && after.is_none()
                 || credit::is_modifier(doc, lex, q)
-                || credit::is_cited(doc, q))
+                || credit::is_cited(doc, q)
+                || credit::is_chant_or_sign(doc, q))
         {
             continue;
         }
@@ -350,10 +351,20 @@ fn chain_quotes(doc: &Document, lex: &Lexicon, entities: &Entities, raws: &mut V
         });
         // "“A,” he said. “B.”": one attribution whose content runs over both quotes, as
         // annotated news counts it; the second quote has no cue of its own.
+        // Only next to each other: no sentence of the article's own between the two (a
+        // paragraph of single-spaced lines can hold many speakers).
+        let adjacent = |c: Span| {
+            let (a, b) = if c.end <= q.span.start { (c.end, q.content.start) } else { (q.content.end, c.start) };
+            match (doc.sentence_at(a.saturating_sub(1)), doc.sentence_at(b)) {
+                (Some(x), Some(y)) => y <= x + 1,
+                _ => false,
+            }
+        };
         if let Some(Some(o)) = same_para
             && raws[o].direct
             && let Some(c) = raws[o].content
             && doc.paragraph_at(c.start) == Some(para)
+            && adjacent(c)
         {
             raws[o].content = Some(Span::new(c.start.min(q.content.start), c.end.max(q.content.end)));
             quote_owner[qi] = Some(o);
