@@ -29,6 +29,25 @@ impl Quote {
     pub fn word_count(&self, text: &str) -> usize {
         self.content.text(text).split_whitespace().count()
     }
+
+    /// The quote ends with a comma that introduces nothing: after the closing mark comes
+    /// a full stop, the end of the paragraph, or a new quoted sentence (“We will win,”.).
+    /// The comma announces an attribution ("“...,” she said."); without one it was cut.
+    /// A list of quoted titles or words (“Veep,” “Girls” and “Lost”) is not a cut.
+    pub fn dangling_comma(&self, text: &str, paragraph_end: usize) -> bool {
+        if !self.closed || self.nested || !self.content.text(text).trim_end().ends_with(',') {
+            return false;
+        }
+        let rest = text.get(self.span.end..paragraph_end.max(self.span.end)).unwrap_or("");
+        // A line break inside the paragraph is a soft wrap: "she said" may follow it.
+        let rest = rest.trim_start();
+        let mut chars = rest.chars();
+        match chars.next() {
+            None | Some('.') => true,
+            Some('“' | '"') => chars.next().is_some_and(char::is_uppercase) && self.word_count(text) > 3,
+            _ => false,
+        }
+    }
 }
 
 fn is_opening_context(prev: Option<char>) -> bool {
@@ -39,6 +58,9 @@ struct Open {
     start: usize,
     content_start: usize,
     single: bool,
+    /// The previous paragraph's unclosed quote that this one resumes: only a double
+    /// mark opening the paragraph, outside any other quote, resumes it.
+    continues: Option<usize>,
 }
 
 /// Find the quotes of every paragraph, in document order.
@@ -49,7 +71,8 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
     for (pi, para) in paragraphs.iter().enumerate() {
         let body = &text[para.start..para.end];
         let mut stack: Vec<Open> = Vec::new();
-        let mut first_quote_of_para = true;
+        // No quotation mark read yet in this paragraph.
+        let mut first_mark = true;
         // Jump from one possible quotation mark to the next: ASCII marks, and the lead
         // bytes of “ ” ‘ ’ (0xE2) and « » (0xC2). Lead bytes are always char boundaries.
         let bytes = body.as_bytes();
@@ -81,6 +104,28 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
             let after = para.start + pos;
             let double_open = stack.iter().any(|o| !o.single);
             let single_open = stack.last().is_some_and(|o| o.single);
+            // A quote resumed without its opening mark ("... in.¶1988. The one ...,” he said"):
+            // the paragraph's first mark closes the quote the previous paragraph left open.
+            let resumes = first_mark
+                && pending.is_some()
+                && stack.is_empty()
+                && prev.is_some_and(|p| !p.is_whitespace())
+                && next.is_none_or(|n| n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':'))
+                && matches!(c, '”' | '"');
+            if resumes {
+                quotes.push(Quote {
+                    span: Span::new(para.start, after),
+                    content: Span::new(para.start, at),
+                    paragraph: pi,
+                    single: false,
+                    nested: false,
+                    closed: true,
+                    continues: pending.take(),
+                    unbalanced: false,
+                });
+                last = Some((pos, c));
+                continue;
+            }
             let action = match c {
                 // A mistyped opening mark used to close ("Apparently not,“ he said).
                 '“' if double_open
@@ -109,23 +154,16 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
                 _ => None,
             };
             let is_single = matches!(c, '‘' | '’' | '\'');
+            if action.is_some() {
+                first_mark = false;
+            }
             match action {
                 Some(true) => {
-                    stack.push(Open { start: at, content_start: after, single: is_single });
+                    let continues =
+                        if !is_single && stack.is_empty() && is_para_start(text, at) { pending.take() } else { None };
+                    stack.push(Open { start: at, content_start: after, single: is_single, continues });
                 }
-                Some(false) => {
-                    close(
-                        &mut stack,
-                        &mut quotes,
-                        text,
-                        pi,
-                        is_single,
-                        at,
-                        after,
-                        &mut pending,
-                        &mut first_quote_of_para,
-                    );
-                }
+                Some(false) => close(&mut stack, &mut quotes, pi, is_single, at, after),
                 None => {}
             }
             last = Some((pos, c));
@@ -133,8 +171,7 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
         // Whatever is still open at the paragraph's end.
         let mut carried = None;
         while let Some(open) = stack.pop() {
-            let continues = if first_quote_of_para && open.start == para.start { pending.take() } else { None };
-            first_quote_of_para = false;
+            let continues = open.continues;
             let content = Span::new(open.content_start, para.end).trim(text);
             quotes.push(Quote {
                 span: Span::new(open.start, para.end),
@@ -168,18 +205,7 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
     quotes
 }
 
-#[allow(clippy::too_many_arguments)]
-fn close(
-    stack: &mut Vec<Open>,
-    quotes: &mut Vec<Quote>,
-    text: &str,
-    pi: usize,
-    single: bool,
-    at: usize,
-    after: usize,
-    pending: &mut Option<usize>,
-    first: &mut bool,
-) {
+fn close(stack: &mut Vec<Open>, quotes: &mut Vec<Quote>, pi: usize, single: bool, at: usize, after: usize) {
     // Close the innermost open quote of the same kind; unmatched closers are ignored.
     let Some(pos) = stack.iter().rposition(|o| o.single == single) else {
         // A closing double mark with nothing open: a continued quote that starts
@@ -188,11 +214,7 @@ fn close(
     };
     let open = stack.remove(pos);
     stack.truncate(pos);
-    let continues =
-        if *first && !open.single { pending.take().filter(|_| is_para_start(text, open.start)) } else { None };
-    if !open.single {
-        *first = false;
-    }
+    let continues = open.continues;
     quotes.push(Quote {
         span: Span::new(open.start, after),
         content: Span::new(open.content_start, at.max(open.content_start)),
@@ -278,6 +300,35 @@ mod tests {
         assert_eq!(q[0].content.text(text), "It is over,");
         assert_eq!(q[1].content.text(text), "Apparently not,");
         assert!(q.iter().all(|q| q.closed));
+    }
+
+    #[test]
+    fn a_comma_with_nothing_after_it_dangles() {
+        let text = "“We will win,”. “And soon.”\n\n“We will win,” she said. “Veep,” “Girls” and “Lost” aired.\n\n“We will win,”\nshe said.\n\n“We will win,”";
+        let q = quotes(text);
+        let d: Vec<bool> = q.iter().map(|q| q.dangling_comma(text, text.len())).collect();
+        assert_eq!(d, [true, false, false, false, false, false, false, true]);
+    }
+
+    #[test]
+    fn nested_quote_does_not_take_the_continuation() {
+        let text = "\"Rising to the top is hard.\n\n\"Kelly asked a “question” and left.\n\n\"The end.\"";
+        let q = quotes(text);
+        let outer: Vec<&Quote> =
+            q.iter().filter(|q| !q.nested && !q.single && q.content.text(text).len() > 5).collect();
+        assert_eq!(outer.len(), 3, "{q:?}");
+        assert!(outer[1].continues.is_some() && outer[2].continues.is_some(), "{q:?}");
+        assert!(q.iter().all(|q| !q.unbalanced), "{q:?}");
+    }
+
+    #[test]
+    fn a_quote_resumed_without_its_opening_mark_continues() {
+        let text = "“They have not been united since the election in.\n\n1988. Cruz can win,” Viguerie says.";
+        let q = quotes(text);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].content.text(text), "1988. Cruz can win,");
+        assert_eq!(q[1].continues, Some(0));
+        assert!(!q[0].unbalanced);
     }
 
     #[test]

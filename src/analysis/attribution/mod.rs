@@ -5,10 +5,12 @@
 //! quote left without a speaker takes the speaker of the quote chain or paragraph it
 //! belongs to, and finally every source is resolved to a speaker ([`resolve`]).
 
+mod credit;
 mod resolve;
 mod scan;
 
 use crate::analysis::entities::{self, Entities};
+use crate::analysis::quotes::Quote;
 use crate::document::Document;
 use crate::rules::Lexicons;
 use crate::text::Span;
@@ -184,7 +186,7 @@ pub fn find_attributions(doc: &Document, ctx: &super::Context) -> Attributions {
     let lex = &ctx.attribution;
     let mut entities = Entities::find(doc, &lex.entities);
     let mut raws = scan::find_cued(doc, lex);
-    chain_quotes(doc, lex, &mut raws);
+    chain_quotes(doc, lex, &entities, &mut raws);
     raws.sort_by_key(|r| {
         let a = r.source.or(r.cue).or(r.content).unwrap_or_default();
         (a.start, r.cue.map_or(0, |c| c.start))
@@ -212,7 +214,7 @@ pub fn is_scare_or_title(text: &str) -> bool {
 /// Quotes that no cue covers take the speaker of the quote they continue, of their
 /// sentence, or of their paragraph; a colon cue at the end of the previous paragraph
 /// ("Putin said:") introduces the next paragraph's quote.
-fn chain_quotes(doc: &Document, lex: &Lexicon, raws: &mut Vec<Raw>) {
+fn chain_quotes(doc: &Document, lex: &Lexicon, entities: &Entities, raws: &mut Vec<Raw>) {
     let text = &doc.text;
     let mut quote_owner: Vec<Option<usize>> = vec![None; doc.quotes.len()];
     // Attributions by the paragraph of their sentence, in index order: every look-up
@@ -254,6 +256,26 @@ fn chain_quotes(doc: &Document, lex: &Lexicon, raws: &mut Vec<Raw>) {
         }
         if let Some(ri) = first_overlap(raws, &by_para, q.paragraph, q.content, false) {
             quote_owner[qi] = Some(ri);
+            // A cue read without its source ("Rep. Paul Ryan (R-WI) said “...”", "“...,“
+            // said Jim Clyburn"): the speaker named after the quote, or the person named
+            // nearest before the cue in its sentence.
+            let r = &raws[ri];
+            if r.source.is_none()
+                && r.direct
+                && let Some(cue) = r.cue
+            {
+                let found = credit::speaker_after(doc, lex, q, credit::opens_sentence(doc, q))
+                    .or_else(|| credit::person_before(entities, r.sentence, cue.start));
+                raws[ri].source = found;
+            }
+            continue;
+        }
+        // The credit line a pull quote runs on into ("Josh Bivens, Riders Union.”") is
+        // no speech of its own.
+        if let Some(p) = q.continues
+            && let Some(prev) = doc.quotes.get(p)
+            && credit::credit_line(doc, lex, prev).is_some_and(|c| q.content.contains(c.start))
+        {
             continue;
         }
         let chained = q.continues.and_then(|p| quote_owner.get(p).copied().flatten()).or_else(|| {
@@ -270,15 +292,55 @@ fn chain_quotes(doc: &Document, lex: &Lexicon, raws: &mut Vec<Raw>) {
             }
             None
         });
-        if chained.is_none() && is_scare_or_title(q.content.text(text)) {
+        // Scare quotes and titles need no speaker, unless a name introduces them
+        // ("Cecile Richards: ‘I’m Sick Of Men Telling Us What To Do’" is her quote).
+        let headline_speaker = colon_speaker(doc, q.span.start);
+        // ... or a clause after them: "“It's unusual,“ said Larry Noble." is speech.
+        let after = credit::speaker_after(doc, lex, q, credit::opens_sentence(doc, q));
+        if chained.is_none()
+            && (is_scare_or_title(q.content.text(text)) && headline_speaker.is_none() && after.is_none()
+                || credit::is_modifier(doc, lex, q)
+                || credit::is_cited(doc, q)
+                || credit::is_chant_or_sign(doc, q))
+        {
             continue;
         }
         let sentence = doc.sentence_at(q.content.start).unwrap_or(0);
         let para = q.paragraph;
         let near = |p: usize| by_para.get(p).map_or(&[][..], Vec::as_slice);
+        let spara = doc.sentences.get(sentence).map_or(para, |s| s.paragraph);
+        let same_sentence =
+            chained.is_none().then(|| nearest(raws, near(spara), |r| r.sentence == sentence, q.span.start)).flatten();
+        // A speaker named around the quote without a known cue: the clause after it, a
+        // credit, a tweet's author, the next sentence ("That was the message from X").
+        let credited = if chained.is_none() && same_sentence.is_none() {
+            after
+                .or_else(|| credit::tweet_author(doc, q))
+                .or_else(|| credit::credit_line(doc, lex, q))
+                .or_else(|| next_sentence_of(doc, q).and_then(|n| credit::named_next(doc, lex, n)))
+        } else {
+            None
+        };
+        if let Some(src) = credited {
+            quote_owner[qi] = Some(raws.len());
+            if let Some(v) = by_para.get_mut(spara) {
+                v.push(raws.len());
+            }
+            raws.push(Raw {
+                source: Some(src),
+                cue: None,
+                content: Some(q.content),
+                direct: true,
+                class: CueClass::None,
+                antecedent: None,
+                sentence,
+                continues: None,
+                inferred: false,
+            });
+            continue;
+        }
         let same_para = chained.is_none().then(|| {
-            let spara = doc.sentences.get(sentence).map_or(para, |s| s.paragraph);
-            nearest(raws, near(spara), |r| r.sentence == sentence, q.span.start).or_else(|| {
+            same_sentence.or_else(|| {
                 nearest(
                     raws,
                     near(para),
@@ -289,32 +351,62 @@ fn chain_quotes(doc: &Document, lex: &Lexicon, raws: &mut Vec<Raw>) {
         });
         // "“A,” he said. “B.”": one attribution whose content runs over both quotes, as
         // annotated news counts it; the second quote has no cue of its own.
+        // Only next to each other: no sentence of the article's own between the two (a
+        // paragraph of single-spaced lines can hold many speakers).
+        let adjacent = |c: Span| {
+            let (a, b) = if c.end <= q.span.start { (c.end, q.content.start) } else { (q.content.end, c.start) };
+            match (doc.sentence_at(a.saturating_sub(1)), doc.sentence_at(b)) {
+                (Some(x), Some(y)) => y <= x + 1,
+                _ => false,
+            }
+        };
         if let Some(Some(o)) = same_para
             && raws[o].direct
             && let Some(c) = raws[o].content
             && doc.paragraph_at(c.start) == Some(para)
+            && adjacent(c)
         {
             raws[o].content = Some(Span::new(c.start.min(q.content.start), c.end.max(q.content.end)));
             quote_owner[qi] = Some(o);
             continue;
         }
+        let mut inferred = false;
+        // A quote paragraph after a quote paragraph continues its speaker.
+        let chain_para = is_para_start(text, q.span.start);
+        // The previous paragraph ends with that quote.
+        let opens_para = |r: &Raw| {
+            r.content.is_some_and(|c| {
+                doc.paragraphs.get(doc.paragraph_at(c.start).unwrap_or(usize::MAX)).is_some_and(|p| {
+                    text.get(c.end..p.end).is_some_and(|rest| !rest.chars().any(char::is_alphanumeric))
+                })
+            })
+        };
         let owner = chained.or(same_para.flatten()).or_else(|| {
             // "Putin said:" closing the previous paragraph, or a quote paragraph that
-            // goes on from a quoted speaker in the previous one.
+            // goes on from a quoted speaker in the previous one (named there, or itself
+            // continuing a quote chain). A partial quote inside a sentence of its own
+            // belongs to that sentence instead.
+            if !chain_para && !credit::opens_sentence(doc, q) {
+                return None;
+            }
             let prev = para.checked_sub(1)?;
             let ptext = doc.paragraphs.get(prev)?.text(text).trim_end();
             let last = near(prev)
                 .iter()
                 .map(|&i| (i, &raws[i]))
                 .filter(|(_, r)| {
-                    doc.sentences.get(r.sentence).is_some_and(|s| s.paragraph == prev) && r.source.is_some()
+                    doc.sentences.get(r.sentence).is_some_and(|s| s.paragraph == prev)
+                        && (r.source.is_some() || chain_para && r.direct && r.continues.is_some() && opens_para(r))
                 })
                 .max_by_key(|(_, r)| r.cue.or(r.content).map_or(0, |c| c.start))?;
-            (ptext.ends_with(':') || last.1.direct).then_some(last.0)
+            if !(ptext.ends_with(':') || last.1.direct) {
+                return None;
+            }
+            inferred = last.1.source.is_none() && last.1.inferred;
+            Some(last.0)
         });
         // Weaker: the quote paragraph follows a paragraph whose last sentence reports a
         // person's words or views ("Valastro praised Christie’s leadership. ¶ “We need ...”").
-        let mut inferred = false;
         let owner = owner.or_else(|| {
             if !is_para_start(text, q.span.start) {
                 return None;
@@ -333,15 +425,46 @@ fn chain_quotes(doc: &Document, lex: &Lexicon, raws: &mut Vec<Raw>) {
         // paragraph ending in a colon ("President Clinton released the following
         // statement:") to that paragraph's last subject.
         let subject = if owner.is_none() {
-            colon_speaker(doc, q.span.start).or_else(|| colon_paragraph_subject(doc, lex, para, q.span.start)).or_else(
-                || {
+            headline_speaker
+                .or_else(|| colon_paragraph_subject(doc, lex, para, q.span.start))
+                .or_else(|| {
                     let sstart = doc.sentences.get(sentence).map_or(q.span.start, |s| s.span.start);
                     // The quote's opening mark can precede the sentence its words start in.
                     let words_before =
                         text.get(sstart.min(q.span.start)..q.span.start).map_or(0, |t| t.split_whitespace().count());
-                    if words_before >= 2 { scan::sentence_subject(doc, lex, sentence, q.span.start) } else { None }
-                },
-            )
+                    if words_before >= 2 {
+                        credit::document_opener(doc, sentence, q.span.start)
+                            .or_else(|| scan::sentence_subject(doc, lex, sentence, q.span.start))
+                            .filter(|s| !matches!(s.text(text), "which" | "Which" | "that" | "That"))
+                            .or_else(|| credit::person_in_sentence(entities, sentence, q))
+                            .or_else(|| credit::clause_subject(doc, lex, sentence, q.span.start, false))
+                    } else {
+                        None
+                    }
+                })
+                .or_else(|| {
+                    // Inferred: the sentence before reports a person speaking, with a verb
+                    // the cue reader could not use ("Trump was quick to add that ...",
+                    // "Sami recalled how ..."). The paragraph's last sentence before a quote
+                    // paragraph; the previous sentence before a quote opening a sentence.
+                    let before = if is_para_start(text, q.span.start) {
+                        doc.paragraph_sentences.get(para.checked_sub(1)?)?.end.checked_sub(1)?
+                    } else if credit::opens_sentence(doc, q) {
+                        let b = doc.sentence_at(q.span.start)?.checked_sub(1)?;
+                        (doc.sentences.get(b)?.paragraph == para).then_some(b)?
+                    } else {
+                        return None;
+                    };
+                    // "Trump's first tweet was a measured comment. “Really bad shooting.”":
+                    // the document's owner, as good as a cue in the same paragraph.
+                    if let Some(owner) = credit::document_owner(doc, entities, before) {
+                        inferred = is_para_start(text, q.span.start);
+                        return Some(owner);
+                    }
+                    let s = credit::reporting_subject(doc, lex, entities, before)?;
+                    inferred = true;
+                    Some(s)
+                })
         } else {
             None
         };
@@ -386,12 +509,33 @@ fn colon_paragraph_subject(doc: &Document, lex: &Lexicon, para: usize, quote_sta
         return None;
     }
     let prev = para.checked_sub(1)?;
-    if !doc.paragraphs.get(prev)?.text(&doc.text).trim_end().ends_with(':') {
+    let last = doc.paragraph_sentences.get(prev)?.end.checked_sub(1)?;
+    // "... released the following statement:" or "the DNC issued a statement
+    // apologizing to Sanders." before a paragraph that is the statement.
+    let end = doc.sentences.get(last)?.span.end;
+    if doc.paragraphs.get(prev)?.text(&doc.text).trim_end().ends_with(':') {
+        return scan::sentence_subject(doc, lex, last, end);
+    }
+    if !credit::issues_document(doc, last) {
         return None;
     }
-    let last = doc.paragraph_sentences.get(prev)?.end.checked_sub(1)?;
-    let end = doc.sentences.get(last)?.span.end;
-    scan::sentence_subject(doc, lex, last, end)
+    credit::clause_subject(doc, lex, last, end, true)
+}
+
+/// The sentence after the one a quote closes, when nothing but punctuation follows the
+/// quote in its sentence; across a paragraph break only when the quote ends its paragraph.
+fn next_sentence_of(doc: &Document, q: &Quote) -> Option<usize> {
+    let last = doc.sentence_at(q.span.end.checked_sub(1)?)?;
+    let s = doc.sentences.get(last)?;
+    let rest = doc.text.get(q.span.end..s.span.end.max(q.span.end))?;
+    if rest.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let next = doc.sentences.get(last + 1)?;
+    (next.paragraph == s.paragraph
+        || next.paragraph == s.paragraph + 1
+            && doc.paragraphs.get(s.paragraph).is_some_and(|p| q.span.end + 2 >= p.end))
+    .then_some(last + 1)
 }
 
 fn is_para_start(text: &str, offset: usize) -> bool {

@@ -84,6 +84,26 @@ impl AttributionCheck {
                     }
                     out.push(cx.rule.finding(c, msg(short(doc.slice(c)))));
                 }
+                // A quote whose comma announces an attribution that is not there
+                // ("“We will win,”."): cut, even when the paragraph suggests a speaker.
+                for q in &doc.quotes {
+                    let Some(para) = doc.paragraphs.get(q.paragraph) else { continue };
+                    if !q.dangling_comma(&doc.text, para.end) {
+                        continue;
+                    }
+                    let c = q.content;
+                    let t = doc.slice(c);
+                    if t.split_whitespace().count() <= self.p.max_scare_words || is_scare_or_title(t) {
+                        continue;
+                    }
+                    let cued = items.iter().any(|a| a.cue.is_some() && a.content.is_some_and(|x| x.overlaps(c)));
+                    if cued || out.iter().any(|f| f.rule == cx.rule.id && f.span == c) {
+                        continue;
+                    }
+                    let mut f = cx.rule.finding(c, msg(short(t)));
+                    f.message.push_str(" (it ends with a comma, but no attribution follows)");
+                    out.push(f);
+                }
             }
             AttributionDefect::UnresolvedPronoun => {
                 let elex = &cx.analysis.attribution.entities;
@@ -206,6 +226,12 @@ mod tests {
         let f = findings("attribution/seed-pronoun-first.txt");
         assert!(f.contains(&("attribution/unresolved-pronoun".to_string(), "he".to_string())), "{f:?}");
         assert!(f.iter().any(|(r, s)| r == "attribution/surname-first" && s == "Putin"), "{f:?}");
+    }
+
+    #[test]
+    fn speakers_named_around_quotes_are_no_error() {
+        let f = findings("attribution/quote-noise.txt");
+        assert!(f.iter().all(|(r, _)| r != "attribution/quote-needs-speaker"), "{f:?}");
     }
 
     #[test]
