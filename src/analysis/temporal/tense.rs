@@ -70,6 +70,16 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         return if past_perfect(toks, i - 1) { Tense::Past } else { Tense::Future };
     }
     let passive = prev & tw::PASSIVE_AUX != 0;
+    // "will be named", "would be paid": the verb group is future, and its last word is
+    // the cue nearest to what follows (the "will" may lie beyond reach).
+    if passive
+        && i > 1
+        && text[toks[i - 1].start..toks[i - 1].end].eq_ignore_ascii_case("be")
+        && toks[i - 2].kind == TokKind::Word
+        && toks[i - 2].tw & tw::FUTURE != 0
+    {
+        return Tense::Future;
+    }
     if f & tw::PAST != 0 {
         // "will be held", "is heard": a participle after an auxiliary has no tense of its own.
         return if passive { Tense::Unknown } else { Tense::Past };
@@ -190,5 +200,9 @@ mod tests {
         // A cue more than a dozen words away belongs to another clause.
         let far = "He said that one two three four five six seven eight nine ten eleven Tuesday";
         assert_eq!(tense_of(far, "Tuesday"), Tense::Unknown);
+        // ... unless "will be" / "would be" gives the passive a future.
+        let named = "She will be named commander of the big ship for a mission in December.";
+        assert_eq!(tense_of(named, "December"), Tense::Future);
+        assert_ne!(tense_of("It has been named a commander in December.", "December"), Tense::Future);
     }
 }
