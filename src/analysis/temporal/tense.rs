@@ -32,6 +32,12 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
     }
     let prev = if i > 0 { toks[i - 1].tw } else { 0 };
     if f & tw::FUTURE != 0 {
+        // "difficult for Sun to meet demand": after "to" the bare verb takes its time from
+        // the verb before it ("plans to", "set to" are cues of their own).
+        let word = &text[t.start..t.end];
+        if prev & tw::TO != 0 && ["meet", "resume", "convene"].iter().any(|w| word.eq_ignore_ascii_case(w)) {
+            return Tense::Unknown;
+        }
         // "had been scheduled to expire Friday", "had planned": a plan told in the past
         // perfect was for a time already past.
         if past_perfect(toks, i) && text.as_bytes()[t.end - 1].eq_ignore_ascii_case(&b'd') {
@@ -177,6 +183,9 @@ mod tests {
         assert_eq!(tense_of("Results are due out Friday.", "Friday"), Tense::Future);
         assert_eq!(tense_of("Clinton leaves for Asia on Sunday.", "Sunday"), Tense::Future);
         assert_eq!(tense_of("Albright meets Arafat on Monday.", "Monday"), Tense::Future);
+        assert_eq!(tense_of("He and Arafat meet separately Monday with Albright.", "Monday"), Tense::Future);
+        let meet = "It was difficult for Sun to meet demand well into the summer.";
+        assert_eq!(tense_of(meet, "summer"), Tense::Past);
         assert_eq!(tense_of("It had been due to expire Friday.", "Friday"), Tense::Past);
     }
 
