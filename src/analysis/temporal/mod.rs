@@ -243,10 +243,6 @@ mod tests {
         assert_eq!(one("earnings of $5 million a year", dct).1, "P1Y");
         assert_eq!(one("they meet every Tuesday", dct).1, "XXXX-WXX-2");
         assert_eq!(one("it is now clear", dct).1, "PRESENT_REF");
-        assert_eq!(one("it soon will begin selling boxes", dct), ("soon".into(), "FUTURE_REF".into()));
-        assert_eq!(one("to liquidate it as soon as possible, even", dct).0, "as soon as possible");
-        assert!(values("buy its stock as soon as trading opened", dct).is_empty());
-        assert!(values("he was killed soon after being captured", dct).is_empty());
         assert_eq!(one("in fiscal 1988 it earned", dct).1, "1988");
         assert_eq!(one("at 10 p.m. Wednesday police said", dct).1, "1989-10-25T22:00");
     }

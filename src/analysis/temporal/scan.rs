@@ -1434,25 +1434,6 @@ impl<'a> Scanner<'a> {
         Some((end, Parsed::Duration { n: q, unit }))
     }
 
-    /// "soon" as an adverb of time is FUTURE_REF ("it will soon begin selling", "may soon
-    /// seek"), and so is the fixed phrase "as soon as possible". As a conjunction ("as soon as
-    /// trading opened") or before a preposition ("soon after he took office") it only orders
-    /// two events, and TimeBank leaves it unmarked.
-    fn soon(&self, i: usize) -> Option<Found> {
-        if i > 0 && self.is(i - 1, "as") {
-            if self.is(i + 1, "as") && self.is(i + 2, "possible") {
-                return Self::found(i - 1, i + 3, Parsed::Ref("FUTURE_REF"), None);
-            }
-            return None;
-        }
-        let next = self.s(i + 1);
-        let linked = ["after", "afterward", "afterwards", "thereafter", "before", "as"];
-        if linked.iter().any(|w| next.eq_ignore_ascii_case(w)) || (i > 0 && self.is(i - 1, "how")) {
-            return None;
-        }
-        Self::found(i, i + 1, Parsed::Ref("FUTURE_REF"), None)
-    }
-
     /// Expressions that start with a word of the table.
     fn word(&self, i: usize, w: W) -> Option<Found> {
         let f = |end: usize, p: Parsed| Self::found(i, end, p, None);
@@ -1483,10 +1464,9 @@ impl<'a> Scanner<'a> {
             W::That if self.lex(i + 1) == Lex::Unit(Unit::Year, false) && !self.punct(i + 2, '\'') => {
                 f(i + 2, Parsed::YearAnaphor(0))
             }
-            // "previously" and "formerly" are TIMEX3 references too, but TimeBank leaves most
-            // of them out, and they resolve to nothing an editor can check.
+            // "previously", "formerly" and "soon" are TIMEX3 references too, but TimeBank
+            // leaves most of them out, and they resolve to nothing an editor can check.
             W::Recently => f(i + 1, Parsed::Ref("PAST_REF")),
-            W::Soon => self.soon(i),
             W::These if self.lex(i + 1) == Lex::Unit(Unit::Day, true) => f(i + 2, Parsed::Ref("PRESENT_REF")),
             W::Present if i > 0 && self.is(i - 1, "at") => f(i + 1, Parsed::Ref("PRESENT_REF")),
             W::Future if i > 0 && !self.is(i - 1, "the") && !self.is(i - 1, "near") => None,
