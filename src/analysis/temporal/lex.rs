@@ -554,6 +554,11 @@ const FUTURE_WORDS: &[&str] = &[
     "resumes",
     "convenes",
     "meets",
+    // The plural present too: "Netanyahu and Arafat meet separately Monday"; after "to"
+    // or a modal these verbs look ahead as well.
+    "meet",
+    "resume",
+    "convene",
     "arrives",
     "departs",
     "visits",

@@ -92,6 +92,7 @@ fn is_relative(p: &Parsed) -> bool {
         | Parsed::YearAnaphor(_)
         | Parsed::MonthAnaphor(_)
         | Parsed::DayAnaphor(_)
+        | Parsed::WeekdayAnaphor { .. }
         | Parsed::Shift { .. }
         | Parsed::Weekend(_) => true,
         Parsed::Ago { n, .. } => n.is_some(),
@@ -256,6 +257,11 @@ mod tests {
         let v = values("The summit is on April 24 and 25.", "1999-02-10");
         assert_eq!(v.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(), vec!["1999-04-24", "1999-04-25"]);
         assert_eq!(one("The deal should close by year-end.", "1989-11-02").1, "1989");
+        // "previous"/"following" count from the day last named, "last" from the dateline.
+        let v = values("The index fell Friday, down 4.5% from the previous Friday.", "1989-10-30");
+        assert_eq!(v[1], ("the previous Friday".to_string(), "1989-10-20".to_string()));
+        let v = values("He arrived on Oct. 3, 1989, and left the following Monday.", "1989-10-30");
+        assert_eq!(v[1], ("the following Monday".to_string(), "1989-10-09".to_string()));
     }
 
     #[test]

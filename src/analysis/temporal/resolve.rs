@@ -403,6 +403,14 @@ fn resolve_inner(p: &Parsed, dct: Option<Date>, tense: Tense, st: &mut State) ->
             }
         }
         Parsed::DayAnaphor(n) => dated(st.last_day.or(dct).and_then(|d| add_days(d, i64::from(*n)))),
+        Parsed::WeekdayAnaphor { wd, n } => match st.last_day.or(dct) {
+            Some(base) => {
+                let (b, t) = (i64::from(base.weekday().to_monday_one_offset()), i64::from(*wd));
+                let step = if *n < 0 { -(b - t - 1).rem_euclid(7) - 1 } else { (t - b - 1).rem_euclid(7) + 1 };
+                dated(add_days(base, step))
+            }
+            None => mk(TimexType::Date, format!("XXXX-WXX-{wd}"), None),
+        },
         Parsed::YearAnaphor(n) => match st.last_year.or(dy) {
             Some(y) => mk(TimexType::Date, format!("{:04}", y + n), None),
             None => mk(TimexType::Date, "XXXX".into(), None),

@@ -75,6 +75,13 @@ pub enum Parsed {
     /// "the next day", "the following day" (+1), "the previous day" (-1): relative to the
     /// last day the article named (a narrative moves on from it), else the dateline.
     DayAnaphor(i32),
+    /// "the previous Friday" (-1), "the following Monday" (+1): the nearest such weekday
+    /// before or after the last day the article named (TimeML anaphoric reference), where
+    /// "last Friday" counts back from the dateline.
+    WeekdayAnaphor {
+        wd: u8,
+        n: i32,
+    },
     /// "the week of March 6": the ISO week of that day.
     WeekOf(Box<Parsed>),
     /// "the 1988 period": that year's quarter in an article about quarterly results.
@@ -1140,6 +1147,10 @@ impl<'a> Scanner<'a> {
             // (TimeML DATE), not a duration.
             Lex::Word(W::Previous | W::Following | W::Next) if self.lex(j + 1) == Lex::Unit(Unit::Day, false) => {
                 found(j + 2, Parsed::DayAnaphor(if self.w(j, W::Previous) { -1 } else { 1 }))
+            }
+            Lex::Word(W::Previous | W::Following) if matches!(self.lex(j + 1), Lex::Weekday(_)) => {
+                let Lex::Weekday(wd) = self.lex(j + 1) else { return None };
+                found(j + 2, Parsed::WeekdayAnaphor { wd, n: if self.w(j, W::Previous) { -1 } else { 1 } })
             }
             Lex::Word(W::Last) if self.w(j + 1, W::Half) => {
                 let (end, y) = self.of_year(j + 2);

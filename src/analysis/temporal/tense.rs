@@ -32,6 +32,12 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
     }
     let prev = if i > 0 { toks[i - 1].tw } else { 0 };
     if f & tw::FUTURE != 0 {
+        // "difficult for Sun to meet demand": after "to" the bare verb takes its time from
+        // the verb before it ("plans to", "set to" are cues of their own).
+        let word = &text[t.start..t.end];
+        if prev & tw::TO != 0 && ["meet", "resume", "convene"].iter().any(|w| word.eq_ignore_ascii_case(w)) {
+            return Tense::Unknown;
+        }
         // "had been scheduled to expire Friday", "had planned": a plan told in the past
         // perfect was for a time already past.
         if past_perfect(toks, i) && text.as_bytes()[t.end - 1].eq_ignore_ascii_case(&b'd') {
@@ -70,6 +76,16 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         return if past_perfect(toks, i - 1) { Tense::Past } else { Tense::Future };
     }
     let passive = prev & tw::PASSIVE_AUX != 0;
+    // "will be named", "would be paid": the verb group is future, and its last word is
+    // the cue nearest to what follows (the "will" may lie beyond reach).
+    if passive
+        && i > 1
+        && text[toks[i - 1].start..toks[i - 1].end].eq_ignore_ascii_case("be")
+        && toks[i - 2].kind == TokKind::Word
+        && toks[i - 2].tw & tw::FUTURE != 0
+    {
+        return Tense::Future;
+    }
     if f & tw::PAST != 0 {
         // "will be held", "is heard": a participle after an auxiliary has no tense of its own.
         return if passive { Tense::Unknown } else { Tense::Past };
@@ -167,6 +183,9 @@ mod tests {
         assert_eq!(tense_of("Results are due out Friday.", "Friday"), Tense::Future);
         assert_eq!(tense_of("Clinton leaves for Asia on Sunday.", "Sunday"), Tense::Future);
         assert_eq!(tense_of("Albright meets Arafat on Monday.", "Monday"), Tense::Future);
+        assert_eq!(tense_of("He and Arafat meet separately Monday with Albright.", "Monday"), Tense::Future);
+        let meet = "It was difficult for Sun to meet demand well into the summer.";
+        assert_eq!(tense_of(meet, "summer"), Tense::Past);
         assert_eq!(tense_of("It had been due to expire Friday.", "Friday"), Tense::Past);
     }
 
@@ -190,5 +209,9 @@ mod tests {
         // A cue more than a dozen words away belongs to another clause.
         let far = "He said that one two three four five six seven eight nine ten eleven Tuesday";
         assert_eq!(tense_of(far, "Tuesday"), Tense::Unknown);
+        // ... unless "will be" / "would be" gives the passive a future.
+        let named = "She will be named commander of the big ship for a mission in December.";
+        assert_eq!(tense_of(named, "December"), Tense::Future);
+        assert_ne!(tense_of("It has been named a commander in December.", "December"), Tense::Future);
     }
 }
