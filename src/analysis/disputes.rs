@@ -64,6 +64,8 @@ pub struct Lexicon {
     markers: PhraseMatcher,
     negation: HashSet<String>,
     function_words: HashSet<String>,
+    /// "voters", "supporters": a party used as their modifier names a group, not a party.
+    group_nouns: HashSet<String>,
     /// Parties that do not answer the press ("ISIS"): accusations against them need no response.
     silent: PhraseMatcher,
     /// Titles that may stand between a modifier and a name ("Michigan Gov. Rick Snyder").
@@ -121,6 +123,7 @@ impl Lexicon {
             markers,
             negation: set("negation", true),
             function_words: set("function-words", true),
+            group_nouns: set("group-nouns", true),
             not_names: set("not-names", false),
             silent: PhraseMatcher::new([("silent", lexicons.phrases("disputes", Some("no-response-expected")))]),
             titles: ["male", "female", "neutral"]
@@ -263,12 +266,13 @@ impl Dispute {
             return false;
         }
         match r.distance {
-            0 => true,
+            // The target speaking earlier in the paragraph answers only on the same topic
+            // (a president's remarks on another matter before "Critics accused Washington").
+            0 => r.sentence.start > self.assertion.start || r.kind != ResponseKind::TargetSpeech || topical,
             d if d > 0 => {
                 d as usize <= w.after
                     && match r.kind {
                         ResponseKind::Denial | ResponseKind::NoComment => true,
-                        // The target speaking later answers if it rebuts or stays on topic.
                         // The target speaking in the next paragraph, or later on topic.
                         ResponseKind::TargetSpeech => topical || d == 1,
                     }
@@ -732,6 +736,16 @@ impl Scan<'_> {
             return last.map(|m| (m.span, *m));
         }
         let outside_parens = |m: &&Mention| !text[..m.span.start].ends_with('(');
+        // A participle phrase ("Biden hit the campaign trail, trashing Trump ... and accusing
+        // him of ...") acts for the sentence's subject, not for a party inside the phrase.
+        let participle = |t: Option<&Token>| t.is_some_and(|t| t.span.text(text).ends_with("ing"));
+        if cs > sentence.start && participle(toks.first()) && text[..offset].trim_end().ends_with("and") {
+            let whole = Span::new(sentence.start, cs);
+            if let Some(m) = self.parties.mentions_in(whole).iter().find(outside_parens) {
+                let h = self.head_of(m);
+                return Some((h.span, *h));
+            }
+        }
         let in_clause = self.parties.mentions_in(clause);
         // A party right before the verb is its subject ("..., while Sanders suggests");
         // otherwise the clause's first party ("Sen. Bernie Sanders (I-Vt.) called him ... and
@@ -952,7 +966,11 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
             _ => {
                 // Title case mid-sentence is a headline or a title ("Bolton and Gorka Slam ...").
                 let headline = m.span.start > sentence.start && is_capitalised(m.span.text(text));
-                if headline || scan.in_quote(m.span) {
+                // Inside a quotation only a first-person accusation is the speaker's own ("I
+                // blame Hillary Clinton personally", Smith said); other cues there are reported.
+                let first_person =
+                    scan.previous_word(sentence, m.span.start).is_some_and(|w| matches!(w, "I" | "We" | "we"));
+                if headline || (scan.in_quote(m.span) && !first_person) {
                     continue;
                 }
                 accusation(&scan, si, m.span, role, &mut found);
@@ -962,6 +980,41 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
     if found.is_empty() {
         return Disputes::default();
     }
+    let mut accusation_cues: Vec<Span> = hits
+        .iter()
+        .filter(|(_, r)| {
+            matches!(
+                r,
+                Role::AccuseOf
+                    | Role::BlameFor
+                    | Role::Condemn
+                    | Role::AllegeThat
+                    | Role::AccusationNoun
+                    | Role::Wrongdoing
+            )
+        })
+        .map(|(m, _)| m.span)
+        .collect();
+    accusation_cues.sort_by_key(|s| (s.start, s.end));
+    let attributions = &doc.attributions(ctx).items;
+    // Contents of cued attributions, by start: a cue inside another speaker's content is
+    // reported by that speaker ("Cruz blasted Rubio ..., telling Ingraham that Rubio had
+    // opposed ...": Cruz's words, not Rubio's).
+    // An accusation verb's content runs on over a rejoinder ("Clinton accuses Sanders of ...
+    // while Sanders suggests ..."), so only reporting cues count.
+    let mut contents: Vec<(Span, Span)> = attributions
+        .iter()
+        .filter_map(|a| Some((a.content?, a.cue?)))
+        .filter(|(c, cue)| {
+            let ai = accusation_cues.partition_point(|s| s.end <= cue.start);
+            !c.is_empty() && !accusation_cues.get(ai).is_some_and(|s| s.overlaps(*cue))
+        })
+        .collect();
+    contents.sort_by_key(|(c, _)| c.start);
+    let reported = |cue: Span| {
+        let hi = contents.partition_point(|(c, _)| c.start <= cue.start);
+        contents[..hi].iter().rev().take(8).any(|(c, own)| *own != cue && c.covers(cue))
+    };
     let mut candidates: Vec<Candidate> = Vec::new();
     for &(m, role) in &hits {
         let Some(si) = doc.sentence_at(m.span.start) else { continue };
@@ -980,7 +1033,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                 });
             }
             Role::Speech => {
-                if speech_skipped(&scan, sentence, m.span) {
+                if speech_skipped(&scan, sentence, m.span) || reported(m.span) {
                     continue;
                 }
                 let (speaker, content) = speech_parts(&scan, sentence, m.span);
@@ -1000,10 +1053,16 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
         }
     }
     // Attributions from the attribution analysis: a resolved speaker answers for its party.
+    // An accusation verb is no answer by its subject, and in the passive ("he was accused by
+    // a reporter", "He was charged with assault") its subject is the accused.
     let own_speech: HashSet<Span> =
         candidates.iter().filter(|c| c.kind == ResponseKind::TargetSpeech).map(|c| c.cue).collect();
-    for a in &doc.attributions(ctx).items {
+    for a in attributions {
         let (Some(cue), Some(name)) = (a.cue, a.speaker.as_deref()) else { continue };
+        let ai = accusation_cues.partition_point(|s| s.end <= cue.start);
+        if accusation_cues.get(ai).is_some_and(|s| s.overlaps(cue)) || reported(cue) {
+            continue;
+        }
         let Some(si) = doc.sentence_at(cue.start) else { continue };
         let keys = speaker_keys(&scan, name, a.source);
         if keys.is_empty() || own_speech.contains(&cue) || object_relative(&scan, doc.sentences[si].span, cue) {
@@ -1025,6 +1084,12 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
     let mut seen: HashSet<(usize, u32)> = HashSet::new();
     found.retain(|f| seen.insert((f.sentence, f.target.1.key)));
     found.retain(|f| lex.silent.find_in(text, f.target.0).next().is_none());
+    // "criticized Christian Evangelical voters": a demographic group, which does not answer.
+    found.retain(|f| {
+        let next = tokens(text, span(f.target.0.end, text.len())).next();
+        let possessive = f.target.0.text(text).ends_with("'s") || f.target.0.text(text).ends_with("’s");
+        possessive || !next.is_some_and(|t| lex.group_nouns.contains(&t.span.text(text).to_ascii_lowercase()))
+    });
     let mut stems_cache: HashMap<usize, Vec<String>> = HashMap::new();
     let mut items = Vec::with_capacity(found.len());
     for f in found {
