@@ -66,6 +66,8 @@ pub struct Lexicon {
     function_words: HashSet<String>,
     /// "voters", "supporters": a party used as their modifier names a group, not a party.
     group_nouns: HashSet<String>,
+    /// "campaign", "ad": a noun before "to condemn X" whose infinitive is the accusation made.
+    purpose_nouns: HashSet<String>,
     /// Parties that do not answer the press ("ISIS"): accusations against them need no response.
     silent: PhraseMatcher,
     /// Titles that may stand between a modifier and a name ("Michigan Gov. Rick Snyder").
@@ -124,6 +126,7 @@ impl Lexicon {
             negation: set("negation", true),
             function_words: set("function-words", true),
             group_nouns: set("group-nouns", true),
+            purpose_nouns: set("purpose-nouns", true),
             not_names: set("not-names", false),
             silent: PhraseMatcher::new([("silent", lexicons.phrases("disputes", Some("no-response-expected")))]),
             titles: ["male", "female", "neutral"]
@@ -262,7 +265,9 @@ impl Dispute {
         }
         // A third party's denial answers only on the same topic ("The US says no binding
         // assurances ..." answers an accusation against NATO).
-        if r.responder == Responder::Other && !topical && !r.explicit {
+        // (An explicit "replied" by a third party is no exception: "replied Obama" about the
+        // election does not answer a charge about Vietnam.)
+        if r.responder == Responder::Other && !topical {
             return false;
         }
         match r.distance {
@@ -377,6 +382,8 @@ impl Parties {
         let hi = self.mentions.partition_point(|m| m.span.end <= offset);
         let compatible = |m: &Mention| match (pronoun, self.people.get(&m.key)) {
             (Pronoun::Other, _) => true,
+            // "it" is a company, a country, a newspaper: never a known person.
+            (Pronoun::Neuter, person) => person.is_none() && m.alt.is_none(),
             (_, None) => false,
             (_, Some(None)) => !m.entity,
             (Pronoun::Male, Some(Some(female))) => !m.entity && !female,
@@ -400,6 +407,17 @@ impl Parties {
     }
 }
 
+/// Where a dateline ("NEW YORK (AFP) – ") at `start` ends, looking no further than 60 bytes
+/// and `limit`.
+fn dateline_end(text: &str, start: usize, limit: usize) -> Option<usize> {
+    let mut end = limit.min(start + 60).min(text.len());
+    while end > start && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = text.get(start..end)?;
+    [") –", ") —", ") -"].iter().filter_map(|d| head.find(d).map(|i| start + i + d.len())).min()
+}
+
 /// A span from `start` to `end`, empty when they cross (spans found in different passes may
 /// overlap a sentence end).
 fn span(start: usize, end: usize) -> Span {
@@ -420,8 +438,10 @@ fn is_capitalised(word: &str) -> bool {
 enum Pronoun {
     Male,
     Female,
-    /// they / it: any party.
+    /// they: any party.
     Other,
+    /// it: a party that is not a person.
+    Neuter,
 }
 const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"];
 
@@ -429,7 +449,8 @@ fn pronoun_kind(word: &str) -> Option<Pronoun> {
     match word.to_ascii_lowercase().as_str() {
         "he" | "him" | "his" => Some(Pronoun::Male),
         "she" | "her" => Some(Pronoun::Female),
-        "they" | "them" | "their" | "it" | "its" => Some(Pronoun::Other),
+        "they" | "them" | "their" => Some(Pronoun::Other),
+        "it" | "its" => Some(Pronoun::Neuter),
         _ => None,
     }
 }
@@ -522,6 +543,14 @@ fn find_parties(doc: &Document, lex: &Lexicon, aliases: &[PhraseMatch]) -> Parti
                 let g = p.people.entry(key).or_insert(female);
                 if g.is_none() {
                     *g = female;
+                }
+            } else if end - first == 1 && !p.people.contains_key(&key) {
+                // A person known by a given name alone ("Bob", the CIA base chief).
+                let given = bare(last_word);
+                if lex.female_names.contains(given) {
+                    p.people.insert(key, Some(true));
+                } else if lex.male_names.contains(given) {
+                    p.people.insert(key, Some(false));
                 }
             }
             p.mentions.push(Mention { span: run, key, side, alt, entity: false, sentence: 0, first: false });
@@ -679,7 +708,7 @@ impl Scan<'_> {
     /// Where the clause holding `offset` starts: after the last comma, semicolon, colon or
     /// dash before it in its sentence.
     fn clause_start(&self, sentence: Span, offset: usize) -> usize {
-        let before = &self.text()[sentence.start..offset];
+        let Some(before) = self.text().get(sentence.start..offset) else { return sentence.start };
         before.rfind([',', ';', ':', '—', '–']).map_or(sentence.start, |i| {
             let c = before[i..].chars().next().map_or(1, char::len_utf8);
             sentence.start + i + c
@@ -741,7 +770,14 @@ impl Scan<'_> {
         let participle = |t: Option<&Token>| t.is_some_and(|t| t.span.text(text).ends_with("ing"));
         if cs > sentence.start && participle(toks.first()) && text[..offset].trim_end().ends_with("and") {
             let whole = Span::new(sentence.start, cs);
-            if let Some(m) = self.parties.mentions_in(whole).iter().find(outside_parens) {
+            let dateline = dateline_end(text, sentence.start, cs);
+            if let Some(m) = self
+                .parties
+                .mentions_in(whole)
+                .iter()
+                .filter(outside_parens)
+                .find(|m| dateline.is_none_or(|d| m.span.start >= d))
+            {
                 let h = self.head_of(m);
                 return Some((h.span, *h));
             }
@@ -785,7 +821,15 @@ impl Scan<'_> {
                 )
             })
         };
-        let first = self.parties.mentions_in(whole).iter().filter(outside_parens).find(|m| !after_preposition(m));
+        // Not the place of a dateline ("New York (AFP) – Vice President Joe Biden ...").
+        let dateline = dateline_end(text, sentence.start, offset);
+        let in_dateline = |m: &&Mention| dateline.is_some_and(|d| m.span.start < d);
+        let first = self
+            .parties
+            .mentions_in(whole)
+            .iter()
+            .filter(outside_parens)
+            .find(|m| !after_preposition(m) && !in_dateline(m));
         match (first, self.pronoun_where(whole, &[], true)) {
             (Some(m), Some((ps, pm))) if ps.start < m.span.start => Some((ps, pm)),
             (Some(m), _) => {
@@ -968,8 +1012,8 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                 let headline = m.span.start > sentence.start && is_capitalised(m.span.text(text));
                 // Inside a quotation only a first-person accusation is the speaker's own ("I
                 // blame Hillary Clinton personally", Smith said); other cues there are reported.
-                let first_person =
-                    scan.previous_word(sentence, m.span.start).is_some_and(|w| matches!(w, "I" | "We" | "we"));
+                let first_person = tokens(text, Span::new(sentence.start, m.span.start))
+                    .any(|t| matches!(t.span.text(text), "I" | "We" | "we"));
                 if headline || (scan.in_quote(m.span) && !first_person) {
                     continue;
                 }
@@ -1128,8 +1172,16 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
             }
             // The response's whole paragraph is its topic ("Trump said ..." after a sentence
             // naming the charge).
-            let para = doc.paragraphs[cs.paragraph];
-            let stems = stems_cache.entry(cs.paragraph).or_insert_with(|| topic_words(doc, lex, &scan.parties, para));
+            // A response in or before the assertion's paragraph: its own sentence (that
+            // paragraph holds the assertion itself, or precedes it).
+            let own_sentence;
+            let stems: &Vec<String> = if cs.paragraph <= sentence.paragraph {
+                own_sentence = topic_words(doc, lex, &scan.parties, cs.span);
+                &own_sentence
+            } else {
+                let para = doc.paragraphs[cs.paragraph];
+                stems_cache.entry(cs.paragraph).or_insert_with(|| topic_words(doc, lex, &scan.parties, para))
+            };
             responses.push(Response {
                 cue: c.cue,
                 sentence: cs.span,
@@ -1176,7 +1228,10 @@ fn speech_skipped(scan: &Scan<'_>, sentence: Span, cue: Span) -> bool {
             "for" | "of" | "by" | "about" | "after" | "before" | "without" | "from" | "in" | "on"
         )
     });
-    after_preposition || scan.in_quote(cue) || object_relative(scan, sentence, cue)
+    // "In TV interviews and tweets, Trump has argued": a noun in a list, not a verb.
+    let listed = scan.previous_word(sentence, cue.start).is_some_and(|w| w == "and" || w == "or")
+        && scan.text()[cue.end..].starts_with(',');
+    after_preposition || listed || scan.in_quote(cue) || object_relative(scan, sentence, cue)
 }
 
 /// A speech verb in a relative clause about a noun ("the mass shootings that Obama
@@ -1377,7 +1432,11 @@ fn marked_disputed(scan: &Scan<'_>, si: usize, denial: Span, found: &mut Vec<Fou
         kind: DisputeKind::MarkedDisputed,
         sentence: si,
         cue: marker.span,
-        accuser: scan.subject(sentence, sentence.start + 1).filter(|(s, _)| s.end <= cs),
+        // The sentence's subject: read up to the end of its first character (which may be a
+        // multi-byte opening quote).
+        accuser: scan
+            .subject(sentence, sentence.start + scan.text()[sentence.start..].chars().next().map_or(0, char::len_utf8))
+            .filter(|(s, _)| s.end <= cs),
         target,
         content,
         own_cue: None,
@@ -1423,13 +1482,22 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
     // "refused to condemn X", "has never publicly blamed X", "voters might blame X", "false
     // accusations that X": no accusation is made, or the article already answers it.
     let before: Vec<Token> = tokens(text, Span::new(sentence.start, cue.start)).collect();
-    let hedged = before.iter().rev().take(3).enumerate().any(|(i, t)| {
-        let w = t.span.text(text).to_ascii_lowercase();
-        matches!(w.as_str(), "not" | "never" | "without" | "might" | "may" | "could" | "would" | "should")
-            || w.ends_with("n't")
-            || w.ends_with("n’t")
-            || (i == 0 && matches!(w.as_str(), "to" | "false" | "baseless" | "unfounded" | "debunked" | "bogus"))
-    });
+    // "a campaign to condemn X" makes the accusation; "refused to condemn X" does not.
+    let purpose = before.len() >= 2
+        && before[before.len() - 1].span.text(text) == "to"
+        && scan.lex.purpose_nouns.contains(&before[before.len() - 2].span.text(text).to_ascii_lowercase());
+    let hedged = !purpose
+        && before.iter().rev().take(3).enumerate().any(|(i, t)| {
+            let w = t.span.text(text).to_ascii_lowercase();
+            matches!(
+                w.as_str(),
+                "not" | "never" | "without" | "might" | "may" | "could" | "would" | "should" | "none" | "nobody" | "no"
+            ) || w.ends_with("n't")
+                || w.ends_with("n’t")
+                || (i == 0 && matches!(w.as_str(), "to" | "false" | "baseless" | "unfounded" | "debunked" | "bogus"))
+        })
+        // "none of his rivals attacked him"
+        || before.iter().rev().take(5).any(|t| matches!(t.span.text(text), "none" | "None" | "nobody" | "Nobody"));
     if hedged {
         return;
     }
@@ -1444,8 +1512,24 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
         let exclude: Vec<u32> = accuser.map(|(_, m)| scan.keys_of(&m)).unwrap_or_default();
         let target = match role {
             Role::AccuseOf => {
-                let Some(of) = scan.find_word(sentence, cue.end, &["of", "with"], 10) else { return };
-                scan.first_party(object(scan, sentence, cue, of), &exclude)
+                let Some(of) = scan.find_word(sentence, cue.end, &["of", "with"], 10).or_else(|| {
+                    // "accuses Sanders, whose ... appeal has been key to his success, of being":
+                    // an appositive between the object and its "of".
+                    let comma = tokens(text, span(cue.end, sentence.end)).take(4).find(|t| t.span.text(text) == ",")?;
+                    scan.find_word(sentence, comma.span.end, &["of"], 30)
+                        .filter(|&o| text[comma.span.end..o].trim_end().ends_with(','))
+                }) else {
+                    return;
+                };
+                // "accused the media and the Clinton campaign of": a coordinated object.
+                let obj = object(scan, sentence, cue, of);
+                let obj = if tokens(text, span(obj.end, of)).take(7).count() < 7 && text[obj.end..of].contains(" and ")
+                {
+                    Span::new(obj.start, of)
+                } else {
+                    obj
+                };
+                scan.first_party(obj, &exclude)
             }
             Role::BlameFor => {
                 let Some(prep) = scan.find_word(sentence, cue.end, &["for", "as", "over"], 10) else { return };
@@ -1582,6 +1666,30 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_answer_and_reported_speech() {
+        // "He" is Robert (a known given name); the answer follows in the same paragraph.
+        let got =
+            summary("The book accuses Robert of treating the contractors like guards. He said that is a distortion.");
+        assert_eq!(got, vec![("accuses".into(), "Robert".into(), "answered")]);
+        // Rubio's "opposing" is Cruz's report of it, not Rubio answering.
+        let got = summary(
+            "Cruz blasted Rubio for his support of the bill, telling a radio host that Rubio had opposed adding border provisions.",
+        );
+        assert_eq!(got, vec![("blasted".into(), "Rubio".into(), "missing")]);
+        // A passive accusation verb does not make the accused a speaker.
+        let got = summary("Lewandowski was accused by a reporter of grabbing her. He was charged with battery.");
+        assert_eq!(got[0].2, "missing", "{got:?}");
+    }
+
+    #[test]
+    fn campaign_to_condemn_is_an_accusation_and_groups_are_skipped() {
+        let got = summary("Khan has mounted a public campaign to condemn Mr. Trump for the proposal.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(summary("Lopez refused to condemn Acme for the spill.").is_empty());
+        assert!(summary("Beck has also criticized Christian Evangelical voters for not supporting Cruz.").is_empty());
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for t in [
             "accused",
@@ -1590,6 +1698,9 @@ mod tests {
             "accused him of",
             "Él acusó a José de mentir. denied é",
             ", denied",
+            "“A claim”, something the Kremlin says it does not plan.",
+            "NEW YORK (AFP) – Vice President Joe Biden, trashing Donald Trump and accusing him of ééééééééééééééééééééééééééééééééééééé lies.",
+            "ééééééééééééééééééééééééééééééé Bob, slamming Ann and accusing him of lies.",
         ] {
             let _ = disputes(t);
         }
