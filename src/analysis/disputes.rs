@@ -8,6 +8,45 @@
 //! introduced with an entity word ("Russian President Vladimir Putin") also belongs to that side.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
+
+use crate::analysis::entities::Fnv;
+
+/// Maps and sets keyed by short words, spans and ids: FNV instead of SipHash (the keys are
+/// not attacker-chosen in a way that matters for a per-document table).
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+
+/// `word` in ASCII lower case, on the stack for words up to 40 bytes.
+struct Lower {
+    buf: [u8; 40],
+    len: usize,
+    long: Option<String>,
+}
+
+impl std::ops::Deref for Lower {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match &self.long {
+            Some(s) => s,
+            // ASCII lower-casing keeps UTF-8 valid.
+            None => std::str::from_utf8(&self.buf[..self.len]).unwrap_or(""),
+        }
+    }
+}
+
+fn lower(word: &str) -> Lower {
+    let mut l = Lower { buf: [0; 40], len: word.len(), long: None };
+    match l.buf.get_mut(..word.len()) {
+        Some(dst) => {
+            for (d, b) in dst.iter_mut().zip(word.bytes()) {
+                *d = b.to_ascii_lowercase();
+            }
+        }
+        None => l.long = Some(word.to_ascii_lowercase()),
+    }
+    l
+}
 
 use serde::Serialize;
 
@@ -62,19 +101,19 @@ pub struct Lexicon {
     entity_base: u32,
     charges: PhraseMatcher,
     markers: PhraseMatcher,
-    negation: HashSet<String>,
-    function_words: HashSet<String>,
+    negation: FastSet<String>,
+    function_words: FastSet<String>,
     /// "voters", "supporters": a party used as their modifier names a group, not a party.
-    group_nouns: HashSet<String>,
+    group_nouns: FastSet<String>,
     /// "campaign", "ad": a noun before "to condemn X" whose infinitive is the accusation made.
-    purpose_nouns: HashSet<String>,
+    purpose_nouns: FastSet<String>,
     /// Parties that do not answer the press ("ISIS"): accusations against them need no response.
     silent: PhraseMatcher,
     /// Titles that may stand between a modifier and a name ("Michigan Gov. Rick Snyder").
-    titles: HashSet<String>,
-    male_names: HashSet<String>,
-    female_names: HashSet<String>,
-    not_names: HashSet<String>,
+    titles: FastSet<String>,
+    male_names: FastSet<String>,
+    female_names: FastSet<String>,
+    not_names: FastSet<String>,
 }
 
 impl Default for Lexicon {
@@ -110,7 +149,7 @@ impl Lexicon {
         let cues = PhraseMatcher::new(classes);
         let charges = PhraseMatcher::new([("charge", lexicons.phrases("disputes", Some("charge-words")))]);
         let markers = PhraseMatcher::new([("marker", lexicons.phrases("disputes", Some("marker")))]);
-        let set = |class: &str, lower: bool| -> HashSet<String> {
+        let set = |class: &str, lower: bool| -> FastSet<String> {
             lexicons
                 .phrases("disputes", Some(class))
                 .into_iter()
@@ -332,26 +371,36 @@ struct Mention {
 
 #[derive(Default)]
 struct Parties {
-    keys: HashMap<String, u32>,
+    keys: FastMap<String, u32>,
     names: Vec<String>,
     /// Side of each key, learnt from its first mention with an entity word.
-    side: HashMap<u32, u32>,
+    side: FastMap<u32, u32>,
     mentions: Vec<Mention>,
     /// Keys introduced with a full name ("Donald Trump"): what he / she can stand for, with
     /// the gender of the given name when the first-names lexicon knows it (true = female).
-    people: HashMap<u32, Option<bool>>,
+    people: FastMap<u32, Option<bool>>,
+    /// Key of each entity class met, by class - entity base.
+    entity_keys: Vec<Option<u32>>,
+    /// Buffer for normalised keys.
+    buf: String,
 }
 
 /// Party keys compare without case, dots, possessives or a plural s.
 fn normalise_key(word: &str) -> String {
+    let mut k = String::new();
+    normalise_key_into(word, &mut k);
+    k
+}
+
+fn normalise_key_into(word: &str, k: &mut String) {
+    k.clear();
     let w = word.trim_end_matches(['’', '\'']);
     let w = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
-    let mut k: String = w.chars().filter(|&c| c != '.').flat_map(char::to_lowercase).collect();
+    k.extend(w.chars().filter(|&c| c != '.').flat_map(char::to_lowercase));
     // Plural group names only ("Republicans", "Democrats", "Russians"), not "News" or "Sanders".
     if k.len() > 5 && (k.ends_with("ans") || k.ends_with("ats") || k.ends_with("ists")) {
         k.pop();
     }
-    k
 }
 
 impl Parties {
@@ -362,6 +411,18 @@ impl Parties {
         let id = self.names.len() as u32;
         self.keys.insert(key, id);
         self.names.push(display.to_string());
+        id
+    }
+
+    /// The key of `word` normalised, allocating only for a new key.
+    fn intern_word(&mut self, word: &str, display: &str) -> u32 {
+        let mut buf = std::mem::take(&mut self.buf);
+        normalise_key_into(word, &mut buf);
+        let id = match self.keys.get(buf.as_str()) {
+            Some(&k) => k,
+            None => self.intern(buf.clone(), display),
+        };
+        self.buf = buf;
         id
     }
 
@@ -407,6 +468,25 @@ impl Parties {
     }
 }
 
+/// The part of `sentence` before `offset` that holds its last words: from a space at most 240
+/// bytes back (callers look at the last six tokens at most), so a long sentence is not
+/// tokenised from its start for every cue in it.
+fn tail(text: &str, sentence: Span, offset: usize) -> Span {
+    const TAIL: usize = 240;
+    let offset = offset.max(sentence.start);
+    if offset <= sentence.start + TAIL {
+        return Span::new(sentence.start, offset);
+    }
+    let mut from = offset - TAIL;
+    while from < offset && !text.is_char_boundary(from) {
+        from += 1;
+    }
+    match text.get(from..offset).and_then(|t| t.find(char::is_whitespace)) {
+        Some(i) => Span::new(from + i, offset),
+        None => Span::new(sentence.start, offset),
+    }
+}
+
 /// Where a dateline ("NEW YORK (AFP) – ") at `start` ends, looking no further than 60 bytes
 /// and `limit`.
 fn dateline_end(text: &str, start: usize, limit: usize) -> Option<usize> {
@@ -446,7 +526,7 @@ enum Pronoun {
 const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"];
 
 fn pronoun_kind(word: &str) -> Option<Pronoun> {
-    match word.to_ascii_lowercase().as_str() {
+    match &*lower(word) {
         "he" | "him" | "his" => Some(Pronoun::Male),
         "she" | "her" => Some(Pronoun::Female),
         "they" | "them" | "their" => Some(Pronoun::Other),
@@ -460,8 +540,17 @@ fn find_parties(doc: &Document, lex: &Lexicon, aliases: &[PhraseMatch]) -> Parti
     let text = &doc.text;
     let mut p = Parties::default();
     let entity_key = |p: &mut Parties, class: u32| {
+        let slot = class.saturating_sub(lex.entity_base) as usize;
+        if let Some(Some(k)) = p.entity_keys.get(slot) {
+            return *k;
+        }
         let name = lex.cues.class_name(class);
-        p.intern(format!("#{}", name.to_ascii_lowercase()), name)
+        let k = p.intern(format!("#{}", name.to_ascii_lowercase()), name);
+        if p.entity_keys.len() <= slot {
+            p.entity_keys.resize(slot + 1, None);
+        }
+        p.entity_keys[slot] = Some(k);
+        k
     };
     let mut toks: Vec<Token> = Vec::with_capacity(64);
     let mut ai = 0;
@@ -522,15 +611,21 @@ fn find_parties(doc: &Document, lex: &Lexicon, aliases: &[PhraseMatch]) -> Parti
                 continue;
             }
             let key_word = last_word;
-            let key = p.intern(normalise_key(key_word), run.text(text));
+            let key = p.intern_word(key_word, run.text(text));
             let side = side.map(|c| entity_key(&mut p, c));
             if let Some(s) = side {
                 p.side.entry(key).or_insert(s);
             }
             let alt = (end - first > 1 && toks[first].kind == TokenKind::Word)
-                .then(|| normalise_key(toks[first].span.text(text)))
-                .filter(|k| k.len() > 2)
-                .map(|k| p.intern(k, run.text(text)));
+                .then(|| {
+                    let w = toks[first].span.text(text);
+                    let mut b = std::mem::take(&mut p.buf);
+                    normalise_key_into(w, &mut b);
+                    let long_enough = b.len() > 2;
+                    p.buf = b;
+                    long_enough.then(|| p.intern_word(w, run.text(text)))
+                })
+                .flatten();
             if alt.is_some() {
                 let given = bare(toks[first].span.text(text));
                 let female = if lex.female_names.contains(given) {
@@ -578,7 +673,7 @@ fn find_parties(doc: &Document, lex: &Lexicon, aliases: &[PhraseMatch]) -> Parti
     p.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     // A multi-word name is a person when its given name is known or its last word is used
     // alone elsewhere ("Donald Trump" ... "Trump"); "New Hampshire" is neither.
-    let alone: HashSet<u32> = p
+    let alone: FastSet<u32> = p
         .mentions
         .iter()
         .filter(|m| !m.entity && m.alt.is_none() && !m.span.text(text).contains(' '))
@@ -661,7 +756,7 @@ fn topic_words(doc: &Document, lex: &Lexicon, parties: &Parties, span: Span) -> 
             continue;
         }
         let w = t.span.text(text);
-        if w.len() < 3 || lex.function_words.contains(&w.to_ascii_lowercase()) {
+        if w.len() < 3 || lex.function_words.contains(&*lower(w)) {
             continue;
         }
         let s = stem(w);
@@ -733,7 +828,7 @@ impl Scan<'_> {
                 continue;
             }
             let w = t.span.text(self.text());
-            if subject_only && !["he", "she", "they", "it"].contains(&w.to_ascii_lowercase().as_str()) {
+            if subject_only && !["he", "she", "they", "it"].contains(&&*lower(w)) {
                 continue;
             }
             if let Some(kind) = pronoun_kind(w) {
@@ -752,11 +847,8 @@ impl Scan<'_> {
         let cs = self.clause_start(sentence, offset);
         let clause = Span::new(cs, offset);
         let toks: Vec<Token> = tokens(text, clause).collect();
-        if let Some(rel) = toks
-            .iter()
-            .rev()
-            .take(3)
-            .find(|t| matches!(t.span.text(text).to_ascii_lowercase().as_str(), "who" | "which" | "that"))
+        if let Some(rel) =
+            toks.iter().rev().take(3).find(|t| matches!(&*lower(t.span.text(text)), "who" | "which" | "that"))
         {
             let before = Span::new(sentence.start, rel.span.start);
             let last = self.parties.mentions_in(before).last().filter(|m| {
@@ -802,9 +894,7 @@ impl Scan<'_> {
         // sentence's first party; one with only auxiliaries and adverbs ("..., has said") is.
         let own_subject = toks.iter().any(|t| {
             let w = t.span.text(text);
-            t.kind == TokenKind::Word
-                && !w.ends_with("ly")
-                && !self.lex.function_words.contains(&w.to_ascii_lowercase())
+            t.kind == TokenKind::Word && !w.ends_with("ly") && !self.lex.function_words.contains(&*lower(w))
         });
         if own_subject {
             return None;
@@ -814,12 +904,8 @@ impl Scan<'_> {
         let whole = Span::new(sentence.start, offset);
         // Not a party in an introductory phrase ("In South Carolina, he prevailed ...").
         let after_preposition = |m: &&Mention| {
-            self.previous_word(sentence, m.span.start).is_some_and(|w| {
-                matches!(
-                    w.to_ascii_lowercase().as_str(),
-                    "in" | "at" | "on" | "from" | "across" | "throughout" | "near"
-                )
-            })
+            self.previous_word(sentence, m.span.start)
+                .is_some_and(|w| matches!(&*lower(w), "in" | "at" | "on" | "from" | "across" | "throughout" | "near"))
         };
         // Not the place of a dateline ("New York (AFP) – Vice President Joe Biden ...").
         let dateline = dateline_end(text, sentence.start, offset);
@@ -870,17 +956,18 @@ impl Scan<'_> {
         let text = self.text();
         let toks: Vec<Token> = tokens(text, span).collect();
         for (i, t) in toks.iter().enumerate() {
-            let w = t.span.text(text).to_ascii_lowercase();
-            let possessive = matches!(w.as_str(), "his" | "its" | "their")
+            let w = lower(t.span.text(text));
+            let w = &*w;
+            let possessive = matches!(w, "his" | "its" | "their")
                 || (w == "her" && toks.get(i + 1).is_some_and(|n| n.kind == TokenKind::Word));
             if possessive {
                 continue;
             }
             // "accused them of": a group whose members the scan cannot tell apart.
-            if matches!(w.as_str(), "they" | "them") {
+            if matches!(w, "they" | "them") {
                 return None;
             }
-            if let Some(kind) = pronoun_kind(&w) {
+            if let Some(kind) = pronoun_kind(w) {
                 return self.parties.antecedent(t.span.start, kind, exclude).map(|m| (t.span, *m));
             }
         }
@@ -892,7 +979,7 @@ impl Scan<'_> {
         tokens(self.text(), span(from, sentence.end))
             .take(limit)
             .take_while(|t| t.span.text(self.text()) != ";")
-            .find(|t| words.contains(&t.span.text(self.text()).to_ascii_lowercase().as_str()))
+            .find(|t| words.contains(&&*lower(t.span.text(self.text()))))
             .map(|t| t.span.start)
     }
 
@@ -903,21 +990,23 @@ impl Scan<'_> {
     }
 
     fn previous_word(&self, sentence: Span, offset: usize) -> Option<&str> {
-        tokens(self.text(), Span::new(sentence.start, offset)).last().map(|t| t.span.text(self.text()))
+        tokens(self.text(), tail(self.text(), sentence, offset)).last().map(|t| t.span.text(self.text()))
     }
 
     fn negated_before(&self, sentence: Span, offset: usize) -> bool {
-        let toks: Vec<Token> = tokens(self.text(), Span::new(sentence.start, offset)).collect();
+        let toks: Vec<Token> = tokens(self.text(), tail(self.text(), sentence, offset)).collect();
         toks.iter().rev().take(3).any(|t| {
-            let w = t.span.text(self.text()).to_ascii_lowercase();
+            let w = lower(t.span.text(self.text()));
+            let w = &*w;
             w == "not" || w == "no" || w == "never" || w.ends_with("n't") || w.ends_with("n’t")
         })
     }
 
     fn has_negation(&self, span: Span) -> bool {
         tokens(self.text(), span).any(|t| {
-            let w = t.span.text(self.text()).to_ascii_lowercase();
-            self.lex.negation.contains(&w) || w.ends_with("n't") || w.ends_with("n’t")
+            let w = lower(t.span.text(self.text()));
+            let w = &*w;
+            self.lex.negation.contains(w) || w.ends_with("n't") || w.ends_with("n’t")
         })
     }
 
@@ -1099,7 +1188,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
     // Attributions from the attribution analysis: a resolved speaker answers for its party.
     // An accusation verb is no answer by its subject, and in the passive ("he was accused by
     // a reporter", "He was charged with assault") its subject is the accused.
-    let own_speech: HashSet<Span> =
+    let own_speech: FastSet<Span> =
         candidates.iter().filter(|c| c.kind == ResponseKind::TargetSpeech).map(|c| c.cue).collect();
     for a in attributions {
         let (Some(cue), Some(name)) = (a.cue, a.speaker.as_deref()) else { continue };
@@ -1125,16 +1214,16 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
     candidates.sort_by_key(|c| (c.sentence, c.cue.start));
     // One assertion per sentence and target.
     found.sort_by_key(|f| (f.sentence, f.cue.start));
-    let mut seen: HashSet<(usize, u32)> = HashSet::new();
+    let mut seen: FastSet<(usize, u32)> = FastSet::default();
     found.retain(|f| seen.insert((f.sentence, f.target.1.key)));
     found.retain(|f| lex.silent.find_in(text, f.target.0).next().is_none());
     // "criticized Christian Evangelical voters": a demographic group, which does not answer.
     found.retain(|f| {
         let next = tokens(text, span(f.target.0.end, text.len())).next();
         let possessive = f.target.0.text(text).ends_with("'s") || f.target.0.text(text).ends_with("’s");
-        possessive || !next.is_some_and(|t| lex.group_nouns.contains(&t.span.text(text).to_ascii_lowercase()))
+        possessive || !next.is_some_and(|t| lex.group_nouns.contains(&*lower(t.span.text(text))))
     });
-    let mut stems_cache: HashMap<usize, Vec<String>> = HashMap::new();
+    let mut stems_cache: FastMap<usize, Vec<String>> = FastMap::default();
     let mut items = Vec::with_capacity(found.len());
     for f in found {
         let sentence = doc.sentences[f.sentence];
@@ -1223,10 +1312,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
 /// or a word inside a quotation.
 fn speech_skipped(scan: &Scan<'_>, sentence: Span, cue: Span) -> bool {
     let after_preposition = scan.previous_word(sentence, cue.start).is_some_and(|w| {
-        matches!(
-            w.to_ascii_lowercase().as_str(),
-            "for" | "of" | "by" | "about" | "after" | "before" | "without" | "from" | "in" | "on"
-        )
+        matches!(&*lower(w), "for" | "of" | "by" | "about" | "after" | "before" | "without" | "from" | "in" | "on")
     });
     // "In TV interviews and tweets, Trump has argued": a noun in a list, not a verb.
     let listed = scan.previous_word(sentence, cue.start).is_some_and(|w| w == "and" || w == "or")
@@ -1241,7 +1327,7 @@ fn object_relative(scan: &Scan<'_>, sentence: Span, cue: Span) -> bool {
     let text = scan.text();
     let mut before = [Span::default(); 6];
     let mut n = 0;
-    for t in tokens(text, Span::new(sentence.start, cue.start)) {
+    for t in tokens(text, tail(text, sentence, cue.start)) {
         before.rotate_left(1);
         before[5] = t.span;
         n += 1;
@@ -1276,13 +1362,18 @@ fn described(scan: &Scan<'_>, mention: Span, sentence: Span) -> Span {
     let mut words = 0;
     for t in tokens(text, span(mention.end, sentence.end)) {
         let w = t.span.text(text);
-        let lower = t.kind == TokenKind::Word && w.chars().all(|c| c.is_lowercase() || c == '-');
-        if lower && !w.ends_with("ed") && !scan.lex.function_words.contains(w) && !scan.lex.cue_words(w) && words < 2 {
+        let lower_word = t.kind == TokenKind::Word && w.chars().all(|c| c.is_lowercase() || c == '-');
+        if lower_word
+            && !w.ends_with("ed")
+            && !scan.lex.function_words.contains(w)
+            && !scan.lex.cue_words(w)
+            && words < 2
+        {
             end = t.span.end;
             words += 1;
             continue;
         }
-        if words > 0 && !(t.kind == TokenKind::Punct || scan.lex.function_words.contains(&w.to_ascii_lowercase())) {
+        if words > 0 && !(t.kind == TokenKind::Punct || scan.lex.function_words.contains(&*lower(w))) {
             return mention;
         }
         break;
@@ -1368,9 +1459,8 @@ fn contested_claim(
     // A claim needs a claimant: a named speaker, or at least a subject ("Western officials").
     let cs = scan.clause_start(sentence, cue.start);
     let has_subject = speaker.is_some()
-        || tokens(text, Span::new(cs, cue.start)).any(|t| {
-            t.kind == TokenKind::Word && !scan.lex.function_words.contains(&t.span.text(text).to_ascii_lowercase())
-        });
+        || tokens(text, Span::new(cs, cue.start))
+            .any(|t| t.kind == TokenKind::Word && !scan.lex.function_words.contains(&*lower(t.span.text(text))));
     if !has_subject || content.is_empty() {
         return;
     }
@@ -1461,7 +1551,7 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
     let text = scan.text();
     let participle = cue.text(text).ends_with("ed");
     let passive = participle
-        && scan.previous_word(sentence, cue.start).is_some_and(|w| BE_FORMS.contains(&w.to_ascii_lowercase().as_str()))
+        && scan.previous_word(sentence, cue.start).is_some_and(|w| BE_FORMS.contains(&&*lower(w)))
         && matches!(role, Role::AccuseOf | Role::BlameFor | Role::Condemn);
     // "counter-attack": part of a compound, not the verb.
     if text[..cue.start].ends_with(['-', '‑']) {
@@ -1472,7 +1562,7 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
         && !passive
         && tokens(text, span(cue.end, sentence.end)).next().is_some_and(|t| {
             matches!(
-                t.span.text(text).to_ascii_lowercase().as_str(),
+                &*lower(t.span.text(text)),
                 "from" | "in" | "on" | "at" | "by" | "to" | "into" | "against" | "after" | "during" | "that"
             )
         })
@@ -1481,20 +1571,21 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
     }
     // "refused to condemn X", "has never publicly blamed X", "voters might blame X", "false
     // accusations that X": no accusation is made, or the article already answers it.
-    let before: Vec<Token> = tokens(text, Span::new(sentence.start, cue.start)).collect();
+    let before: Vec<Token> = tokens(text, tail(text, sentence, cue.start)).collect();
     // "a campaign to condemn X" makes the accusation; "refused to condemn X" does not.
     let purpose = before.len() >= 2
         && before[before.len() - 1].span.text(text) == "to"
-        && scan.lex.purpose_nouns.contains(&before[before.len() - 2].span.text(text).to_ascii_lowercase());
+        && scan.lex.purpose_nouns.contains(&*lower(before[before.len() - 2].span.text(text)));
     let hedged = !purpose
         && before.iter().rev().take(3).enumerate().any(|(i, t)| {
-            let w = t.span.text(text).to_ascii_lowercase();
+            let w = lower(t.span.text(text));
+            let w = &*w;
             matches!(
-                w.as_str(),
+                w,
                 "not" | "never" | "without" | "might" | "may" | "could" | "would" | "should" | "none" | "nobody" | "no"
             ) || w.ends_with("n't")
                 || w.ends_with("n’t")
-                || (i == 0 && matches!(w.as_str(), "to" | "false" | "baseless" | "unfounded" | "debunked" | "bogus"))
+                || (i == 0 && matches!(w, "to" | "false" | "baseless" | "unfounded" | "debunked" | "bogus"))
         })
         // "none of his rivals attacked him"
         || before.iter().rev().take(5).any(|t| matches!(t.span.text(text), "none" | "None" | "nobody" | "Nobody"));
