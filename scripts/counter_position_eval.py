@@ -13,6 +13,16 @@ Reads the corpus at run time (never copied into the project). Reports:
     (warning or info);
   * moved-response rate: move that sentence to a new last paragraph, far away, and check that
     the assertion is flagged (warning, or info when the moved response still shares its topic).
+
+  python3 scripts/counter_position_eval.py --gold
+
+scores the gold passages: the synthetic fixtures (fixtures/counter-position/gold-*-{present,removed,
+moved}.txt, short excerpts) and the corpus gold (fixtures/counter-position/corpus-gold.json: real
+PolNeAR articles read from the corpus at run time, each with a hand-checked assertion and every
+sentence or clause of the article that answers it, stored as short anchors, never as text).
+For each corpus item: the article as is must not flag the assertion; with every listed response
+removed it must be flagged; with the responses moved to a new paragraph after three filler
+paragraphs at the end it must be flagged (response-far when the moved response is still found).
 """
 import argparse
 import collections
@@ -90,6 +100,113 @@ def gold(binary):
     return 0
 
 
+ABBREV = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Gov", "Rep", "St", "Jr", "Gen", "Lt", "Col", "Inc", "Co", "No",
+          "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec", "U.S", "U.N", "a.m", "p.m", "Ind", "Calif", "Fla")
+
+
+def sentence_end(text, start):
+    """End (exclusive, with trailing spaces) of the sentence starting at `start`."""
+    i = start
+    while i < len(text):
+        c = text[i]
+        if c == "\n" and i + 1 < len(text) and text[i + 1] == "\n":
+            return i
+        if c in ".!?":
+            j = i + 1
+            while j < len(text) and text[j] in "\"'”’":
+                j += 1
+            if j >= len(text) or text[j] in " \n":
+                word = text[:i].rsplit(None, 1)[-1] if text[:i].strip() else ""
+                word = word.lstrip("(\"“")
+                if not (word in ABBREV or (len(word) == 1 and word.isupper())):
+                    while j < len(text) and text[j] == " ":
+                        j += 1
+                    return j
+            i = j
+            continue
+        i += 1
+    return len(text)
+
+
+def response_spans(text, item):
+    """(start, end, moved_text) of every listed response of a corpus-gold item."""
+    out = []
+    for r in item["responses"]:
+        if "sentence" in r:
+            s = text.index(r["sentence"])
+            e = sentence_end(text, s)
+            out.append((s, e, text[s:e].strip()))
+        else:
+            s = text.index(r["clause"])
+            out.append((s, s + len(r["clause"]), r["moved"]))
+    return sorted(out)
+
+
+def flag_at(binary, text, anchor):
+    """The counter-position rule flagging the sentence holding `anchor`, or None."""
+    pos = len(text[: text.index(anchor)].encode("utf-8"))
+    chk = run(binary, ["check", "--select", "counter-position", "--format", "json"], text)
+    for f in chk["files"][0]["findings"]:
+        if f["rule"] in ("counter-position/accusation-needs-response", "counter-position/response-far") \
+                and f["start"] <= pos < f["end"]:
+            return f["rule"]
+    return None
+
+
+FILLER = "\n\n".join(["(Filler paragraph one.)", "(Filler paragraph two.)", "(Filler paragraph three.)"])
+
+
+def corpus_gold(binary, corpus, verbose):
+    items = json.load(open(os.path.join(HERE, "..", "fixtures", "counter-position", "corpus-gold.json"), encoding="utf-8"))
+    rows = {}
+    with open(corpus, encoding="utf-8") as f:
+        for line in f:
+            row = json.loads(line)
+            rows[row["id"]] = row["text"]
+    counts = collections.Counter()
+    for it in items:
+        text = rows[it["id"]]
+        spans = response_spans(text, it)
+        removed = text
+        for s, e, _ in reversed(spans):
+            removed = removed[:s] + removed[e:]
+        moved = removed.rstrip() + "\n\n" + FILLER + "\n\n" + " ".join(m for _, _, m in spans) + "\n"
+        res = {
+            "present": flag_at(binary, text, it["assertion"]),
+            "removed": flag_at(binary, removed, it["assertion"]),
+            "moved": flag_at(binary, moved, it["assertion"]),
+        }
+        ok = {"present": res["present"] is None, "removed": res["removed"] is not None, "moved": res["moved"] is not None}
+        split = "untuned" if it["article"] >= 400 else "tuned"
+        for k in ok:
+            counts[(k, ok[k])] += 1
+            counts[(k, split, ok[k])] += 1
+        counts[("moved-far", res["moved"] == "counter-position/response-far")] += 1
+        mark = "".join("." if ok[k] else k[0].upper() for k in ("present", "removed", "moved"))
+        short = {k: (v or "-").replace("counter-position/", "") for k, v in res.items()}
+        print(f"{mark} [{it['article']:3}] {it['assertion'][:48]:48} {short['present']:24} {short['removed']:24} {short['moved']}")
+        if verbose:
+            for s, e, m in spans:
+                print(f"      response: {text[s:e][:140]!r}")
+            if res["removed"] is None:
+                pos = len(removed[: removed.index(it["assertion"])].encode("utf-8"))
+                src = run(binary, ["sources", "--format", "json"], removed)
+                hits = [d for d in src.get("disputes", []) if d["assertion"]["start"] <= pos < d["assertion"]["end"]]
+                if not hits:
+                    print("      removed: assertion not detected")
+                for d in hits:
+                    r = d.get("response")
+                    print(f"      removed: {d['kind']} against {d['target_name']!r} (cue {d['cue']['text']!r}) {d['status']}"
+                          + (f" by {r['kind']}/{r['responder']} {r['paragraphs_away']}: {r['sentence']['text'][:120]!r}" if r else ""))
+    n = len(items)
+    print(f"corpus gold: {n} passages ({sum(1 for i in items if i['article'] >= 400)} from articles 400+)")
+    for k, what in (("present", "clean"), ("removed", "flagged"), ("moved", "flagged")):
+        good = counts[(k, True)]
+        unt = counts[(k, "untuned", True)], counts[(k, "untuned", True)] + counts[(k, "untuned", False)]
+        print(f"  {k}: {what} {good}/{n} = {100 * good / n:.0f}%   (articles 400+: {unt[0]}/{unt[1]})")
+    print(f"  moved reported as response-far: {counts[('moved-far', True)]}/{n}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", default=DEFAULT_CORPUS)
@@ -100,10 +217,13 @@ def main():
     ap.add_argument("--sample", type=int, default=30)
     ap.add_argument("--seed", type=int, default=4)
     ap.add_argument("--gold", action="store_true",
-                    help="score the gold passages in fixtures/counter-position/gold-*-{present,removed,moved}.txt")
+                    help="score the gold passages (fixtures/counter-position/gold-*.txt and corpus-gold.json)")
+    ap.add_argument("-v", "--verbose", action="store_true", help="--gold: print each removed response")
     a = ap.parse_args()
     if a.gold:
-        return gold(a.bin)
+        gold(a.bin)
+        print()
+        return corpus_gold(a.bin, a.corpus, a.verbose)
 
     rows = []
     with open(a.corpus, encoding="utf-8") as f:

@@ -8,6 +8,45 @@
 //! introduced with an entity word ("Russian President Vladimir Putin") also belongs to that side.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
+
+use crate::analysis::entities::Fnv;
+
+/// Maps and sets keyed by short words, spans and ids: FNV instead of SipHash (the keys are
+/// not attacker-chosen in a way that matters for a per-document table).
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+
+/// `word` in ASCII lower case, on the stack for words up to 40 bytes.
+struct Lower {
+    buf: [u8; 40],
+    len: usize,
+    long: Option<String>,
+}
+
+impl std::ops::Deref for Lower {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match &self.long {
+            Some(s) => s,
+            // ASCII lower-casing keeps UTF-8 valid.
+            None => std::str::from_utf8(&self.buf[..self.len]).unwrap_or(""),
+        }
+    }
+}
+
+fn lower(word: &str) -> Lower {
+    let mut l = Lower { buf: [0; 40], len: word.len(), long: None };
+    match l.buf.get_mut(..word.len()) {
+        Some(dst) => {
+            for (d, b) in dst.iter_mut().zip(word.bytes()) {
+                *d = b.to_ascii_lowercase();
+            }
+        }
+        None => l.long = Some(word.to_ascii_lowercase()),
+    }
+    l
+}
 
 use serde::Serialize;
 
@@ -62,15 +101,19 @@ pub struct Lexicon {
     entity_base: u32,
     charges: PhraseMatcher,
     markers: PhraseMatcher,
-    negation: HashSet<String>,
-    function_words: HashSet<String>,
+    negation: FastSet<String>,
+    function_words: FastSet<String>,
+    /// "voters", "supporters": a party used as their modifier names a group, not a party.
+    group_nouns: FastSet<String>,
+    /// "campaign", "ad": a noun before "to condemn X" whose infinitive is the accusation made.
+    purpose_nouns: FastSet<String>,
     /// Parties that do not answer the press ("ISIS"): accusations against them need no response.
     silent: PhraseMatcher,
     /// Titles that may stand between a modifier and a name ("Michigan Gov. Rick Snyder").
-    titles: HashSet<String>,
-    male_names: HashSet<String>,
-    female_names: HashSet<String>,
-    not_names: HashSet<String>,
+    titles: FastSet<String>,
+    male_names: FastSet<String>,
+    female_names: FastSet<String>,
+    not_names: FastSet<String>,
 }
 
 impl Default for Lexicon {
@@ -106,7 +149,7 @@ impl Lexicon {
         let cues = PhraseMatcher::new(classes);
         let charges = PhraseMatcher::new([("charge", lexicons.phrases("disputes", Some("charge-words")))]);
         let markers = PhraseMatcher::new([("marker", lexicons.phrases("disputes", Some("marker")))]);
-        let set = |class: &str, lower: bool| -> HashSet<String> {
+        let set = |class: &str, lower: bool| -> FastSet<String> {
             lexicons
                 .phrases("disputes", Some(class))
                 .into_iter()
@@ -121,6 +164,8 @@ impl Lexicon {
             markers,
             negation: set("negation", true),
             function_words: set("function-words", true),
+            group_nouns: set("group-nouns", true),
+            purpose_nouns: set("purpose-nouns", true),
             not_names: set("not-names", false),
             silent: PhraseMatcher::new([("silent", lexicons.phrases("disputes", Some("no-response-expected")))]),
             titles: ["male", "female", "neutral"]
@@ -259,16 +304,19 @@ impl Dispute {
         }
         // A third party's denial answers only on the same topic ("The US says no binding
         // assurances ..." answers an accusation against NATO).
-        if r.responder == Responder::Other && !topical && !r.explicit {
+        // (An explicit "replied" by a third party is no exception: "replied Obama" about the
+        // election does not answer a charge about Vietnam.)
+        if r.responder == Responder::Other && !topical {
             return false;
         }
         match r.distance {
-            0 => true,
+            // The target speaking earlier in the paragraph answers only on the same topic
+            // (a president's remarks on another matter before "Critics accused Washington").
+            0 => r.sentence.start > self.assertion.start || r.kind != ResponseKind::TargetSpeech || topical,
             d if d > 0 => {
                 d as usize <= w.after
                     && match r.kind {
                         ResponseKind::Denial | ResponseKind::NoComment => true,
-                        // The target speaking later answers if it rebuts or stays on topic.
                         // The target speaking in the next paragraph, or later on topic.
                         ResponseKind::TargetSpeech => topical || d == 1,
                     }
@@ -323,26 +371,36 @@ struct Mention {
 
 #[derive(Default)]
 struct Parties {
-    keys: HashMap<String, u32>,
+    keys: FastMap<String, u32>,
     names: Vec<String>,
     /// Side of each key, learnt from its first mention with an entity word.
-    side: HashMap<u32, u32>,
+    side: FastMap<u32, u32>,
     mentions: Vec<Mention>,
     /// Keys introduced with a full name ("Donald Trump"): what he / she can stand for, with
     /// the gender of the given name when the first-names lexicon knows it (true = female).
-    people: HashMap<u32, Option<bool>>,
+    people: FastMap<u32, Option<bool>>,
+    /// Key of each entity class met, by class - entity base.
+    entity_keys: Vec<Option<u32>>,
+    /// Buffer for normalised keys.
+    buf: String,
 }
 
 /// Party keys compare without case, dots, possessives or a plural s.
 fn normalise_key(word: &str) -> String {
+    let mut k = String::new();
+    normalise_key_into(word, &mut k);
+    k
+}
+
+fn normalise_key_into(word: &str, k: &mut String) {
+    k.clear();
     let w = word.trim_end_matches(['’', '\'']);
     let w = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
-    let mut k: String = w.chars().filter(|&c| c != '.').flat_map(char::to_lowercase).collect();
+    k.extend(w.chars().filter(|&c| c != '.').flat_map(char::to_lowercase));
     // Plural group names only ("Republicans", "Democrats", "Russians"), not "News" or "Sanders".
     if k.len() > 5 && (k.ends_with("ans") || k.ends_with("ats") || k.ends_with("ists")) {
         k.pop();
     }
-    k
 }
 
 impl Parties {
@@ -353,6 +411,18 @@ impl Parties {
         let id = self.names.len() as u32;
         self.keys.insert(key, id);
         self.names.push(display.to_string());
+        id
+    }
+
+    /// The key of `word` normalised, allocating only for a new key.
+    fn intern_word(&mut self, word: &str, display: &str) -> u32 {
+        let mut buf = std::mem::take(&mut self.buf);
+        normalise_key_into(word, &mut buf);
+        let id = match self.keys.get(buf.as_str()) {
+            Some(&k) => k,
+            None => self.intern(buf.clone(), display),
+        };
+        self.buf = buf;
         id
     }
 
@@ -373,6 +443,8 @@ impl Parties {
         let hi = self.mentions.partition_point(|m| m.span.end <= offset);
         let compatible = |m: &Mention| match (pronoun, self.people.get(&m.key)) {
             (Pronoun::Other, _) => true,
+            // "it" is a company, a country, a newspaper: never a known person.
+            (Pronoun::Neuter, person) => person.is_none() && m.alt.is_none(),
             (_, None) => false,
             (_, Some(None)) => !m.entity,
             (Pronoun::Male, Some(Some(female))) => !m.entity && !female,
@@ -396,6 +468,36 @@ impl Parties {
     }
 }
 
+/// The part of `sentence` before `offset` that holds its last words: from a space at most 240
+/// bytes back (callers look at the last six tokens at most), so a long sentence is not
+/// tokenised from its start for every cue in it.
+fn tail(text: &str, sentence: Span, offset: usize) -> Span {
+    const TAIL: usize = 240;
+    let offset = offset.max(sentence.start);
+    if offset <= sentence.start + TAIL {
+        return Span::new(sentence.start, offset);
+    }
+    let mut from = offset - TAIL;
+    while from < offset && !text.is_char_boundary(from) {
+        from += 1;
+    }
+    match text.get(from..offset).and_then(|t| t.find(char::is_whitespace)) {
+        Some(i) => Span::new(from + i, offset),
+        None => Span::new(sentence.start, offset),
+    }
+}
+
+/// Where a dateline ("NEW YORK (AFP) – ") at `start` ends, looking no further than 60 bytes
+/// and `limit`.
+fn dateline_end(text: &str, start: usize, limit: usize) -> Option<usize> {
+    let mut end = limit.min(start + 60).min(text.len());
+    while end > start && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = text.get(start..end)?;
+    [") –", ") —", ") -"].iter().filter_map(|d| head.find(d).map(|i| start + i + d.len())).min()
+}
+
 /// A span from `start` to `end`, empty when they cross (spans found in different passes may
 /// overlap a sentence end).
 fn span(start: usize, end: usize) -> Span {
@@ -416,16 +518,19 @@ fn is_capitalised(word: &str) -> bool {
 enum Pronoun {
     Male,
     Female,
-    /// they / it: any party.
+    /// they: any party.
     Other,
+    /// it: a party that is not a person.
+    Neuter,
 }
 const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"];
 
 fn pronoun_kind(word: &str) -> Option<Pronoun> {
-    match word.to_ascii_lowercase().as_str() {
+    match &*lower(word) {
         "he" | "him" | "his" => Some(Pronoun::Male),
         "she" | "her" => Some(Pronoun::Female),
-        "they" | "them" | "their" | "it" | "its" => Some(Pronoun::Other),
+        "they" | "them" | "their" => Some(Pronoun::Other),
+        "it" | "its" => Some(Pronoun::Neuter),
         _ => None,
     }
 }
@@ -435,8 +540,17 @@ fn find_parties(doc: &Document, lex: &Lexicon, aliases: &[PhraseMatch]) -> Parti
     let text = &doc.text;
     let mut p = Parties::default();
     let entity_key = |p: &mut Parties, class: u32| {
+        let slot = class.saturating_sub(lex.entity_base) as usize;
+        if let Some(Some(k)) = p.entity_keys.get(slot) {
+            return *k;
+        }
         let name = lex.cues.class_name(class);
-        p.intern(format!("#{}", name.to_ascii_lowercase()), name)
+        let k = p.intern(format!("#{}", name.to_ascii_lowercase()), name);
+        if p.entity_keys.len() <= slot {
+            p.entity_keys.resize(slot + 1, None);
+        }
+        p.entity_keys[slot] = Some(k);
+        k
     };
     let mut toks: Vec<Token> = Vec::with_capacity(64);
     let mut ai = 0;
@@ -497,15 +611,21 @@ fn find_parties(doc: &Document, lex: &Lexicon, aliases: &[PhraseMatch]) -> Parti
                 continue;
             }
             let key_word = last_word;
-            let key = p.intern(normalise_key(key_word), run.text(text));
+            let key = p.intern_word(key_word, run.text(text));
             let side = side.map(|c| entity_key(&mut p, c));
             if let Some(s) = side {
                 p.side.entry(key).or_insert(s);
             }
             let alt = (end - first > 1 && toks[first].kind == TokenKind::Word)
-                .then(|| normalise_key(toks[first].span.text(text)))
-                .filter(|k| k.len() > 2)
-                .map(|k| p.intern(k, run.text(text)));
+                .then(|| {
+                    let w = toks[first].span.text(text);
+                    let mut b = std::mem::take(&mut p.buf);
+                    normalise_key_into(w, &mut b);
+                    let long_enough = b.len() > 2;
+                    p.buf = b;
+                    long_enough.then(|| p.intern_word(w, run.text(text)))
+                })
+                .flatten();
             if alt.is_some() {
                 let given = bare(toks[first].span.text(text));
                 let female = if lex.female_names.contains(given) {
@@ -518,6 +638,14 @@ fn find_parties(doc: &Document, lex: &Lexicon, aliases: &[PhraseMatch]) -> Parti
                 let g = p.people.entry(key).or_insert(female);
                 if g.is_none() {
                     *g = female;
+                }
+            } else if end - first == 1 && !p.people.contains_key(&key) {
+                // A person known by a given name alone ("Bob", the CIA base chief).
+                let given = bare(last_word);
+                if lex.female_names.contains(given) {
+                    p.people.insert(key, Some(true));
+                } else if lex.male_names.contains(given) {
+                    p.people.insert(key, Some(false));
                 }
             }
             p.mentions.push(Mention { span: run, key, side, alt, entity: false, sentence: 0, first: false });
@@ -545,7 +673,7 @@ fn find_parties(doc: &Document, lex: &Lexicon, aliases: &[PhraseMatch]) -> Parti
     p.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     // A multi-word name is a person when its given name is known or its last word is used
     // alone elsewhere ("Donald Trump" ... "Trump"); "New Hampshire" is neither.
-    let alone: HashSet<u32> = p
+    let alone: FastSet<u32> = p
         .mentions
         .iter()
         .filter(|m| !m.entity && m.alt.is_none() && !m.span.text(text).contains(' '))
@@ -628,7 +756,7 @@ fn topic_words(doc: &Document, lex: &Lexicon, parties: &Parties, span: Span) -> 
             continue;
         }
         let w = t.span.text(text);
-        if w.len() < 3 || lex.function_words.contains(&w.to_ascii_lowercase()) {
+        if w.len() < 3 || lex.function_words.contains(&*lower(w)) {
             continue;
         }
         let s = stem(w);
@@ -675,7 +803,7 @@ impl Scan<'_> {
     /// Where the clause holding `offset` starts: after the last comma, semicolon, colon or
     /// dash before it in its sentence.
     fn clause_start(&self, sentence: Span, offset: usize) -> usize {
-        let before = &self.text()[sentence.start..offset];
+        let Some(before) = self.text().get(sentence.start..offset) else { return sentence.start };
         before.rfind([',', ';', ':', '—', '–']).map_or(sentence.start, |i| {
             let c = before[i..].chars().next().map_or(1, char::len_utf8);
             sentence.start + i + c
@@ -700,7 +828,7 @@ impl Scan<'_> {
                 continue;
             }
             let w = t.span.text(self.text());
-            if subject_only && !["he", "she", "they", "it"].contains(&w.to_ascii_lowercase().as_str()) {
+            if subject_only && !["he", "she", "they", "it"].contains(&&*lower(w)) {
                 continue;
             }
             if let Some(kind) = pronoun_kind(w) {
@@ -719,11 +847,8 @@ impl Scan<'_> {
         let cs = self.clause_start(sentence, offset);
         let clause = Span::new(cs, offset);
         let toks: Vec<Token> = tokens(text, clause).collect();
-        if let Some(rel) = toks
-            .iter()
-            .rev()
-            .take(3)
-            .find(|t| matches!(t.span.text(text).to_ascii_lowercase().as_str(), "who" | "which" | "that"))
+        if let Some(rel) =
+            toks.iter().rev().take(3).find(|t| matches!(&*lower(t.span.text(text)), "who" | "which" | "that"))
         {
             let before = Span::new(sentence.start, rel.span.start);
             let last = self.parties.mentions_in(before).last().filter(|m| {
@@ -732,6 +857,23 @@ impl Scan<'_> {
             return last.map(|m| (m.span, *m));
         }
         let outside_parens = |m: &&Mention| !text[..m.span.start].ends_with('(');
+        // A participle phrase ("Biden hit the campaign trail, trashing Trump ... and accusing
+        // him of ...") acts for the sentence's subject, not for a party inside the phrase.
+        let participle = |t: Option<&Token>| t.is_some_and(|t| t.span.text(text).ends_with("ing"));
+        if cs > sentence.start && participle(toks.first()) && text[..offset].trim_end().ends_with("and") {
+            let whole = Span::new(sentence.start, cs);
+            let dateline = dateline_end(text, sentence.start, cs);
+            if let Some(m) = self
+                .parties
+                .mentions_in(whole)
+                .iter()
+                .filter(outside_parens)
+                .find(|m| dateline.is_none_or(|d| m.span.start >= d))
+            {
+                let h = self.head_of(m);
+                return Some((h.span, *h));
+            }
+        }
         let in_clause = self.parties.mentions_in(clause);
         // A party right before the verb is its subject ("..., while Sanders suggests");
         // otherwise the clause's first party ("Sen. Bernie Sanders (I-Vt.) called him ... and
@@ -752,9 +894,7 @@ impl Scan<'_> {
         // sentence's first party; one with only auxiliaries and adverbs ("..., has said") is.
         let own_subject = toks.iter().any(|t| {
             let w = t.span.text(text);
-            t.kind == TokenKind::Word
-                && !w.ends_with("ly")
-                && !self.lex.function_words.contains(&w.to_ascii_lowercase())
+            t.kind == TokenKind::Word && !w.ends_with("ly") && !self.lex.function_words.contains(&*lower(w))
         });
         if own_subject {
             return None;
@@ -764,14 +904,18 @@ impl Scan<'_> {
         let whole = Span::new(sentence.start, offset);
         // Not a party in an introductory phrase ("In South Carolina, he prevailed ...").
         let after_preposition = |m: &&Mention| {
-            self.previous_word(sentence, m.span.start).is_some_and(|w| {
-                matches!(
-                    w.to_ascii_lowercase().as_str(),
-                    "in" | "at" | "on" | "from" | "across" | "throughout" | "near"
-                )
-            })
+            self.previous_word(sentence, m.span.start)
+                .is_some_and(|w| matches!(&*lower(w), "in" | "at" | "on" | "from" | "across" | "throughout" | "near"))
         };
-        let first = self.parties.mentions_in(whole).iter().filter(outside_parens).find(|m| !after_preposition(m));
+        // Not the place of a dateline ("New York (AFP) – Vice President Joe Biden ...").
+        let dateline = dateline_end(text, sentence.start, offset);
+        let in_dateline = |m: &&Mention| dateline.is_some_and(|d| m.span.start < d);
+        let first = self
+            .parties
+            .mentions_in(whole)
+            .iter()
+            .filter(outside_parens)
+            .find(|m| !after_preposition(m) && !in_dateline(m));
         match (first, self.pronoun_where(whole, &[], true)) {
             (Some(m), Some((ps, pm))) if ps.start < m.span.start => Some((ps, pm)),
             (Some(m), _) => {
@@ -812,17 +956,18 @@ impl Scan<'_> {
         let text = self.text();
         let toks: Vec<Token> = tokens(text, span).collect();
         for (i, t) in toks.iter().enumerate() {
-            let w = t.span.text(text).to_ascii_lowercase();
-            let possessive = matches!(w.as_str(), "his" | "its" | "their")
+            let w = lower(t.span.text(text));
+            let w = &*w;
+            let possessive = matches!(w, "his" | "its" | "their")
                 || (w == "her" && toks.get(i + 1).is_some_and(|n| n.kind == TokenKind::Word));
             if possessive {
                 continue;
             }
             // "accused them of": a group whose members the scan cannot tell apart.
-            if matches!(w.as_str(), "they" | "them") {
+            if matches!(w, "they" | "them") {
                 return None;
             }
-            if let Some(kind) = pronoun_kind(&w) {
+            if let Some(kind) = pronoun_kind(w) {
                 return self.parties.antecedent(t.span.start, kind, exclude).map(|m| (t.span, *m));
             }
         }
@@ -834,7 +979,7 @@ impl Scan<'_> {
         tokens(self.text(), span(from, sentence.end))
             .take(limit)
             .take_while(|t| t.span.text(self.text()) != ";")
-            .find(|t| words.contains(&t.span.text(self.text()).to_ascii_lowercase().as_str()))
+            .find(|t| words.contains(&&*lower(t.span.text(self.text()))))
             .map(|t| t.span.start)
     }
 
@@ -845,21 +990,23 @@ impl Scan<'_> {
     }
 
     fn previous_word(&self, sentence: Span, offset: usize) -> Option<&str> {
-        tokens(self.text(), Span::new(sentence.start, offset)).last().map(|t| t.span.text(self.text()))
+        tokens(self.text(), tail(self.text(), sentence, offset)).last().map(|t| t.span.text(self.text()))
     }
 
     fn negated_before(&self, sentence: Span, offset: usize) -> bool {
-        let toks: Vec<Token> = tokens(self.text(), Span::new(sentence.start, offset)).collect();
+        let toks: Vec<Token> = tokens(self.text(), tail(self.text(), sentence, offset)).collect();
         toks.iter().rev().take(3).any(|t| {
-            let w = t.span.text(self.text()).to_ascii_lowercase();
+            let w = lower(t.span.text(self.text()));
+            let w = &*w;
             w == "not" || w == "no" || w == "never" || w.ends_with("n't") || w.ends_with("n’t")
         })
     }
 
     fn has_negation(&self, span: Span) -> bool {
         tokens(self.text(), span).any(|t| {
-            let w = t.span.text(self.text()).to_ascii_lowercase();
-            self.lex.negation.contains(&w) || w.ends_with("n't") || w.ends_with("n’t")
+            let w = lower(t.span.text(self.text()));
+            let w = &*w;
+            self.lex.negation.contains(w) || w.ends_with("n't") || w.ends_with("n’t")
         })
     }
 
@@ -952,7 +1099,11 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
             _ => {
                 // Title case mid-sentence is a headline or a title ("Bolton and Gorka Slam ...").
                 let headline = m.span.start > sentence.start && is_capitalised(m.span.text(text));
-                if headline || scan.in_quote(m.span) {
+                // Inside a quotation only a first-person accusation is the speaker's own ("I
+                // blame Hillary Clinton personally", Smith said); other cues there are reported.
+                let first_person = tokens(text, Span::new(sentence.start, m.span.start))
+                    .any(|t| matches!(t.span.text(text), "I" | "We" | "we"));
+                if headline || (scan.in_quote(m.span) && !first_person) {
                     continue;
                 }
                 accusation(&scan, si, m.span, role, &mut found);
@@ -962,6 +1113,41 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
     if found.is_empty() {
         return Disputes::default();
     }
+    let mut accusation_cues: Vec<Span> = hits
+        .iter()
+        .filter(|(_, r)| {
+            matches!(
+                r,
+                Role::AccuseOf
+                    | Role::BlameFor
+                    | Role::Condemn
+                    | Role::AllegeThat
+                    | Role::AccusationNoun
+                    | Role::Wrongdoing
+            )
+        })
+        .map(|(m, _)| m.span)
+        .collect();
+    accusation_cues.sort_by_key(|s| (s.start, s.end));
+    let attributions = &doc.attributions(ctx).items;
+    // Contents of cued attributions, by start: a cue inside another speaker's content is
+    // reported by that speaker ("Cruz blasted Rubio ..., telling Ingraham that Rubio had
+    // opposed ...": Cruz's words, not Rubio's).
+    // An accusation verb's content runs on over a rejoinder ("Clinton accuses Sanders of ...
+    // while Sanders suggests ..."), so only reporting cues count.
+    let mut contents: Vec<(Span, Span)> = attributions
+        .iter()
+        .filter_map(|a| Some((a.content?, a.cue?)))
+        .filter(|(c, cue)| {
+            let ai = accusation_cues.partition_point(|s| s.end <= cue.start);
+            !c.is_empty() && !accusation_cues.get(ai).is_some_and(|s| s.overlaps(*cue))
+        })
+        .collect();
+    contents.sort_by_key(|(c, _)| c.start);
+    let reported = |cue: Span| {
+        let hi = contents.partition_point(|(c, _)| c.start <= cue.start);
+        contents[..hi].iter().rev().take(8).any(|(c, own)| *own != cue && c.covers(cue))
+    };
     let mut candidates: Vec<Candidate> = Vec::new();
     for &(m, role) in &hits {
         let Some(si) = doc.sentence_at(m.span.start) else { continue };
@@ -980,7 +1166,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                 });
             }
             Role::Speech => {
-                if speech_skipped(&scan, sentence, m.span) {
+                if speech_skipped(&scan, sentence, m.span) || reported(m.span) {
                     continue;
                 }
                 let (speaker, content) = speech_parts(&scan, sentence, m.span);
@@ -1000,10 +1186,16 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
         }
     }
     // Attributions from the attribution analysis: a resolved speaker answers for its party.
-    let own_speech: HashSet<Span> =
+    // An accusation verb is no answer by its subject, and in the passive ("he was accused by
+    // a reporter", "He was charged with assault") its subject is the accused.
+    let own_speech: FastSet<Span> =
         candidates.iter().filter(|c| c.kind == ResponseKind::TargetSpeech).map(|c| c.cue).collect();
-    for a in &doc.attributions(ctx).items {
+    for a in attributions {
         let (Some(cue), Some(name)) = (a.cue, a.speaker.as_deref()) else { continue };
+        let ai = accusation_cues.partition_point(|s| s.end <= cue.start);
+        if accusation_cues.get(ai).is_some_and(|s| s.overlaps(cue)) || reported(cue) {
+            continue;
+        }
         let Some(si) = doc.sentence_at(cue.start) else { continue };
         let keys = speaker_keys(&scan, name, a.source);
         if keys.is_empty() || own_speech.contains(&cue) || object_relative(&scan, doc.sentences[si].span, cue) {
@@ -1022,10 +1214,16 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
     candidates.sort_by_key(|c| (c.sentence, c.cue.start));
     // One assertion per sentence and target.
     found.sort_by_key(|f| (f.sentence, f.cue.start));
-    let mut seen: HashSet<(usize, u32)> = HashSet::new();
+    let mut seen: FastSet<(usize, u32)> = FastSet::default();
     found.retain(|f| seen.insert((f.sentence, f.target.1.key)));
     found.retain(|f| lex.silent.find_in(text, f.target.0).next().is_none());
-    let mut stems_cache: HashMap<usize, Vec<String>> = HashMap::new();
+    // "criticized Christian Evangelical voters": a demographic group, which does not answer.
+    found.retain(|f| {
+        let next = tokens(text, span(f.target.0.end, text.len())).next();
+        let possessive = f.target.0.text(text).ends_with("'s") || f.target.0.text(text).ends_with("’s");
+        possessive || !next.is_some_and(|t| lex.group_nouns.contains(&*lower(t.span.text(text))))
+    });
+    let mut stems_cache: FastMap<usize, Vec<String>> = FastMap::default();
     let mut items = Vec::with_capacity(found.len());
     for f in found {
         let sentence = doc.sentences[f.sentence];
@@ -1063,8 +1261,16 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
             }
             // The response's whole paragraph is its topic ("Trump said ..." after a sentence
             // naming the charge).
-            let para = doc.paragraphs[cs.paragraph];
-            let stems = stems_cache.entry(cs.paragraph).or_insert_with(|| topic_words(doc, lex, &scan.parties, para));
+            // A response in or before the assertion's paragraph: its own sentence (that
+            // paragraph holds the assertion itself, or precedes it).
+            let own_sentence;
+            let stems: &Vec<String> = if cs.paragraph <= sentence.paragraph {
+                own_sentence = topic_words(doc, lex, &scan.parties, cs.span);
+                &own_sentence
+            } else {
+                let para = doc.paragraphs[cs.paragraph];
+                stems_cache.entry(cs.paragraph).or_insert_with(|| topic_words(doc, lex, &scan.parties, para))
+            };
             responses.push(Response {
                 cue: c.cue,
                 sentence: cs.span,
@@ -1106,12 +1312,12 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
 /// or a word inside a quotation.
 fn speech_skipped(scan: &Scan<'_>, sentence: Span, cue: Span) -> bool {
     let after_preposition = scan.previous_word(sentence, cue.start).is_some_and(|w| {
-        matches!(
-            w.to_ascii_lowercase().as_str(),
-            "for" | "of" | "by" | "about" | "after" | "before" | "without" | "from" | "in" | "on"
-        )
+        matches!(&*lower(w), "for" | "of" | "by" | "about" | "after" | "before" | "without" | "from" | "in" | "on")
     });
-    after_preposition || scan.in_quote(cue) || object_relative(scan, sentence, cue)
+    // "In TV interviews and tweets, Trump has argued": a noun in a list, not a verb.
+    let listed = scan.previous_word(sentence, cue.start).is_some_and(|w| w == "and" || w == "or")
+        && scan.text()[cue.end..].starts_with(',');
+    after_preposition || listed || scan.in_quote(cue) || object_relative(scan, sentence, cue)
 }
 
 /// A speech verb in a relative clause about a noun ("the mass shootings that Obama
@@ -1121,7 +1327,7 @@ fn object_relative(scan: &Scan<'_>, sentence: Span, cue: Span) -> bool {
     let text = scan.text();
     let mut before = [Span::default(); 6];
     let mut n = 0;
-    for t in tokens(text, Span::new(sentence.start, cue.start)) {
+    for t in tokens(text, tail(text, sentence, cue.start)) {
         before.rotate_left(1);
         before[5] = t.span;
         n += 1;
@@ -1156,13 +1362,18 @@ fn described(scan: &Scan<'_>, mention: Span, sentence: Span) -> Span {
     let mut words = 0;
     for t in tokens(text, span(mention.end, sentence.end)) {
         let w = t.span.text(text);
-        let lower = t.kind == TokenKind::Word && w.chars().all(|c| c.is_lowercase() || c == '-');
-        if lower && !w.ends_with("ed") && !scan.lex.function_words.contains(w) && !scan.lex.cue_words(w) && words < 2 {
+        let lower_word = t.kind == TokenKind::Word && w.chars().all(|c| c.is_lowercase() || c == '-');
+        if lower_word
+            && !w.ends_with("ed")
+            && !scan.lex.function_words.contains(w)
+            && !scan.lex.cue_words(w)
+            && words < 2
+        {
             end = t.span.end;
             words += 1;
             continue;
         }
-        if words > 0 && !(t.kind == TokenKind::Punct || scan.lex.function_words.contains(&w.to_ascii_lowercase())) {
+        if words > 0 && !(t.kind == TokenKind::Punct || scan.lex.function_words.contains(&*lower(w))) {
             return mention;
         }
         break;
@@ -1248,9 +1459,8 @@ fn contested_claim(
     // A claim needs a claimant: a named speaker, or at least a subject ("Western officials").
     let cs = scan.clause_start(sentence, cue.start);
     let has_subject = speaker.is_some()
-        || tokens(text, Span::new(cs, cue.start)).any(|t| {
-            t.kind == TokenKind::Word && !scan.lex.function_words.contains(&t.span.text(text).to_ascii_lowercase())
-        });
+        || tokens(text, Span::new(cs, cue.start))
+            .any(|t| t.kind == TokenKind::Word && !scan.lex.function_words.contains(&*lower(t.span.text(text))));
     if !has_subject || content.is_empty() {
         return;
     }
@@ -1312,7 +1522,11 @@ fn marked_disputed(scan: &Scan<'_>, si: usize, denial: Span, found: &mut Vec<Fou
         kind: DisputeKind::MarkedDisputed,
         sentence: si,
         cue: marker.span,
-        accuser: scan.subject(sentence, sentence.start + 1).filter(|(s, _)| s.end <= cs),
+        // The sentence's subject: read up to the end of its first character (which may be a
+        // multi-byte opening quote).
+        accuser: scan
+            .subject(sentence, sentence.start + scan.text()[sentence.start..].chars().next().map_or(0, char::len_utf8))
+            .filter(|(s, _)| s.end <= cs),
         target,
         content,
         own_cue: None,
@@ -1337,7 +1551,7 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
     let text = scan.text();
     let participle = cue.text(text).ends_with("ed");
     let passive = participle
-        && scan.previous_word(sentence, cue.start).is_some_and(|w| BE_FORMS.contains(&w.to_ascii_lowercase().as_str()))
+        && scan.previous_word(sentence, cue.start).is_some_and(|w| BE_FORMS.contains(&&*lower(w)))
         && matches!(role, Role::AccuseOf | Role::BlameFor | Role::Condemn);
     // "counter-attack": part of a compound, not the verb.
     if text[..cue.start].ends_with(['-', '‑']) {
@@ -1348,7 +1562,7 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
         && !passive
         && tokens(text, span(cue.end, sentence.end)).next().is_some_and(|t| {
             matches!(
-                t.span.text(text).to_ascii_lowercase().as_str(),
+                &*lower(t.span.text(text)),
                 "from" | "in" | "on" | "at" | "by" | "to" | "into" | "against" | "after" | "during" | "that"
             )
         })
@@ -1357,14 +1571,24 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
     }
     // "refused to condemn X", "has never publicly blamed X", "voters might blame X", "false
     // accusations that X": no accusation is made, or the article already answers it.
-    let before: Vec<Token> = tokens(text, Span::new(sentence.start, cue.start)).collect();
-    let hedged = before.iter().rev().take(3).enumerate().any(|(i, t)| {
-        let w = t.span.text(text).to_ascii_lowercase();
-        matches!(w.as_str(), "not" | "never" | "without" | "might" | "may" | "could" | "would" | "should")
-            || w.ends_with("n't")
-            || w.ends_with("n’t")
-            || (i == 0 && matches!(w.as_str(), "to" | "false" | "baseless" | "unfounded" | "debunked" | "bogus"))
-    });
+    let before: Vec<Token> = tokens(text, tail(text, sentence, cue.start)).collect();
+    // "a campaign to condemn X" makes the accusation; "refused to condemn X" does not.
+    let purpose = before.len() >= 2
+        && before[before.len() - 1].span.text(text) == "to"
+        && scan.lex.purpose_nouns.contains(&*lower(before[before.len() - 2].span.text(text)));
+    let hedged = !purpose
+        && before.iter().rev().take(3).enumerate().any(|(i, t)| {
+            let w = lower(t.span.text(text));
+            let w = &*w;
+            matches!(
+                w,
+                "not" | "never" | "without" | "might" | "may" | "could" | "would" | "should" | "none" | "nobody" | "no"
+            ) || w.ends_with("n't")
+                || w.ends_with("n’t")
+                || (i == 0 && matches!(w, "to" | "false" | "baseless" | "unfounded" | "debunked" | "bogus"))
+        })
+        // "none of his rivals attacked him"
+        || before.iter().rev().take(5).any(|t| matches!(t.span.text(text), "none" | "None" | "nobody" | "Nobody"));
     if hedged {
         return;
     }
@@ -1379,8 +1603,24 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
         let exclude: Vec<u32> = accuser.map(|(_, m)| scan.keys_of(&m)).unwrap_or_default();
         let target = match role {
             Role::AccuseOf => {
-                let Some(of) = scan.find_word(sentence, cue.end, &["of", "with"], 10) else { return };
-                scan.first_party(object(scan, sentence, cue, of), &exclude)
+                let Some(of) = scan.find_word(sentence, cue.end, &["of", "with"], 10).or_else(|| {
+                    // "accuses Sanders, whose ... appeal has been key to his success, of being":
+                    // an appositive between the object and its "of".
+                    let comma = tokens(text, span(cue.end, sentence.end)).take(4).find(|t| t.span.text(text) == ",")?;
+                    scan.find_word(sentence, comma.span.end, &["of"], 30)
+                        .filter(|&o| text[comma.span.end..o].trim_end().ends_with(','))
+                }) else {
+                    return;
+                };
+                // "accused the media and the Clinton campaign of": a coordinated object.
+                let obj = object(scan, sentence, cue, of);
+                let obj = if tokens(text, span(obj.end, of)).take(7).count() < 7 && text[obj.end..of].contains(" and ")
+                {
+                    Span::new(obj.start, of)
+                } else {
+                    obj
+                };
+                scan.first_party(obj, &exclude)
             }
             Role::BlameFor => {
                 let Some(prep) = scan.find_word(sentence, cue.end, &["for", "as", "over"], 10) else { return };
@@ -1517,6 +1757,30 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_answer_and_reported_speech() {
+        // "He" is Robert (a known given name); the answer follows in the same paragraph.
+        let got =
+            summary("The book accuses Robert of treating the contractors like guards. He said that is a distortion.");
+        assert_eq!(got, vec![("accuses".into(), "Robert".into(), "answered")]);
+        // Rubio's "opposing" is Cruz's report of it, not Rubio answering.
+        let got = summary(
+            "Cruz blasted Rubio for his support of the bill, telling a radio host that Rubio had opposed adding border provisions.",
+        );
+        assert_eq!(got, vec![("blasted".into(), "Rubio".into(), "missing")]);
+        // A passive accusation verb does not make the accused a speaker.
+        let got = summary("Lewandowski was accused by a reporter of grabbing her. He was charged with battery.");
+        assert_eq!(got[0].2, "missing", "{got:?}");
+    }
+
+    #[test]
+    fn campaign_to_condemn_is_an_accusation_and_groups_are_skipped() {
+        let got = summary("Khan has mounted a public campaign to condemn Mr. Trump for the proposal.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(summary("Lopez refused to condemn Acme for the spill.").is_empty());
+        assert!(summary("Beck has also criticized Christian Evangelical voters for not supporting Cruz.").is_empty());
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for t in [
             "accused",
@@ -1525,6 +1789,9 @@ mod tests {
             "accused him of",
             "Él acusó a José de mentir. denied é",
             ", denied",
+            "“A claim”, something the Kremlin says it does not plan.",
+            "NEW YORK (AFP) – Vice President Joe Biden, trashing Donald Trump and accusing him of ééééééééééééééééééééééééééééééééééééé lies.",
+            "ééééééééééééééééééééééééééééééé Bob, slamming Ann and accusing him of lies.",
         ] {
             let _ = disputes(t);
         }
