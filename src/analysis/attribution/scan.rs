@@ -112,8 +112,34 @@ static BETWEEN: &[&str] = &[
     "ominously",
     "cheerfully",
     "n't",
-    "not",
     "here",
+    "since",
+    "twice",
+    "increasingly",
+    "didn't",
+    "didn’t",
+    "doesn't",
+    "doesn’t",
+    "don't",
+    "don’t",
+    "hasn't",
+    "hasn’t",
+    "haven't",
+    "haven’t",
+    "hadn't",
+    "hadn’t",
+    "wasn't",
+    "wasn’t",
+    "won't",
+    "won’t",
+    "wouldn't",
+    "wouldn’t",
+    "can't",
+    "can’t",
+    "isn't",
+    "isn’t",
+    "’ve",
+    "'ve",
     "there",
     "herself",
     "himself",
@@ -206,7 +232,65 @@ static TELL: &[&str] = &[
     "reassures",
 ];
 
-static SETS: LazyLock<[WordSet; 7]> = LazyLock::new(|| {
+/// Verbs that take a reporting verb as their infinitive ("continued to portray", "tried to
+/// explain"): the subject of the first is the source of the second. Verbs that are cues
+/// themselves ("wants to say") are left out: they carry the attribution.
+static CATENATIVE: &[&str] = &[
+    "continue",
+    "continues",
+    "continued",
+    "continuing",
+    "try",
+    "tries",
+    "tried",
+    "trying",
+    "began",
+    "begin",
+    "begins",
+    "begun",
+    "start",
+    "starts",
+    "started",
+    "attempted",
+    "attempts",
+    "struggled",
+    "struggles",
+    "managed",
+    "used",
+    "went",
+    "like",
+    "love",
+    "loves",
+    "loved",
+    "going",
+    "got",
+    "has",
+    "have",
+    "had",
+    "ought",
+    "needs",
+    "needed",
+    "moved",
+    "rushed",
+    "scrambled",
+    "stopped",
+    "took",
+    "sought",
+];
+
+/// Words ending in "-ly" that are nouns or adjectives, not adverbs ("the family said").
+static LY_NOT_ADVERB: &[&str] = &[
+    "family", "ally", "rally", "assembly", "supply", "reply", "bully", "anomaly", "monopoly", "daily", "weekly",
+    "monthly", "quarterly", "yearly", "elderly", "early", "homily", "belly", "lily", "jelly", "holly", "italy",
+    "july", "folly", "melancholy", "friendly", "lonely", "deadly", "costly", "likely", "only", "fly", "apply",
+    "comply", "rely", "imply", "tally", "sully", "wholly", "kelly", "molly", "sally", "billy", "polly", "dolly",
+];
+
+/// Quantifiers that stand as a subject on their own ("Most believe", "Many say").
+static QUANTIFIER_HEADS: &[&str] =
+    &["most", "many", "some", "both", "half", "few", "several", "others", "majority", "two", "three", "four"];
+
+static SETS: LazyLock<[WordSet; 10]> = LazyLock::new(|| {
     [
         WordSet::new(DETERMINERS),
         WordSet::new(BETWEEN),
@@ -215,12 +299,26 @@ static SETS: LazyLock<[WordSet; 7]> = LazyLock::new(|| {
         WordSet::new(LEAD_ADVERBIAL),
         WordSet::new(TELL),
         WordSet::new(NOT_NAME_WORDS),
+        WordSet::new(CATENATIVE),
+        WordSet::new(LY_NOT_ADVERB),
+        WordSet::new(QUANTIFIER_HEADS),
     ]
 });
 
 /// ASCII case-insensitive membership; the long word lists go through hash sets.
 fn is_in(list: &[&'static str], w: &str) -> bool {
-    let lists: [&[&str]; 7] = [DETERMINERS, BETWEEN, PREPOSITIONS, WEEKDAYS, LEAD_ADVERBIAL, TELL, NOT_NAME_WORDS];
+    let lists: [&[&str]; 10] = [
+        DETERMINERS,
+        BETWEEN,
+        PREPOSITIONS,
+        WEEKDAYS,
+        LEAD_ADVERBIAL,
+        TELL,
+        NOT_NAME_WORDS,
+        CATENATIVE,
+        LY_NOT_ADVERB,
+        QUANTIFIER_HEADS,
+    ];
     match lists.iter().position(|l| std::ptr::eq(*l, list)) {
         Some(i) => SETS[i].contains(w),
         None => list.iter().any(|x| x.eq_ignore_ascii_case(w)),
@@ -251,6 +349,9 @@ impl<'t> Sent<'t> {
     }
     fn word(&self, i: usize) -> bool {
         self.toks[i].kind != TokenKind::Punct
+    }
+    fn w_at(&self, t: &Token) -> &'t str {
+        t.span.text(self.text)
     }
     fn span(&self, a: usize, b: usize) -> Span {
         Span::new(self.toks[a].span.start, self.toks[b].span.end)
@@ -299,21 +400,27 @@ pub(super) fn find_cued(doc: &Document, lex: &Lexicon) -> Vec<Raw> {
         toks.extend(tokens(text, sentence.span));
         let s = Sent { text, toks: &toks };
         let mut prev_source: Option<Span> = None;
+        let mut headline: Option<bool> = None;
         for m in &matches[first..mi] {
             let class = lex.cue_class(m.class);
             let cue_text = m.span.text(text);
+            let ci = s.index_at(m.span.start);
+            let ce = s.index_at(m.span.end);
+            if ci >= s.len() {
+                continue;
+            }
             // Reporting verbs are lower case ("the United States" is no cue), except
-            // "According to" opening a sentence.
-            if class != CueClass::According && cap(cue_text) {
+            // "According to" and "Asked whether ..." opening a sentence, and any verb in a
+            // title-case headline ("Bernie Sanders Says He’s Ready").
+            if class != CueClass::According
+                && cap(cue_text)
+                && !(asked_opening(&s, ci, cue_text)
+                    || ci > 0 && *headline.get_or_insert_with(|| title_case(&s)) && !cap_all(cue_text))
+            {
                 continue;
             }
             // Cues inside a real quote are the speaker's words, not the article's.
             if near.iter().zip(near_scare).any(|(q, &scare)| q.content.contains(m.span.start) && !scare) {
-                continue;
-            }
-            let ci = s.index_at(m.span.start);
-            let ce = s.index_at(m.span.end);
-            if ci >= s.len() {
                 continue;
             }
             if let Some(r) = read_cue(doc, lex, &s, si, ci, ce, m.span, class, near, prev_source) {
@@ -325,6 +432,30 @@ pub(super) fn find_cued(doc: &Document, lex: &Lexicon) -> Vec<Raw> {
         }
     }
     out
+}
+
+/// A headline in title case: at least seven in ten of at least three words capitalised.
+fn title_case(s: &Sent<'_>) -> bool {
+    let (mut words, mut caps) = (0usize, 0usize);
+    for (i, t) in s.toks.iter().enumerate() {
+        if t.kind == TokenKind::Word {
+            words += 1;
+            caps += usize::from(cap(s.w(i)));
+        }
+    }
+    words >= 3 && caps * 10 >= words * 7
+}
+
+/// An all-capitals word ("SAYS" in a shouting headline is left alone: acronyms look the same).
+fn cap_all(w: &str) -> bool {
+    w.len() > 1 && !w.chars().any(char::is_lowercase)
+}
+
+/// "Asked whether ..., Trump said": a question put to the main clause's subject.
+fn asked_opening(s: &Sent<'_>, ci: usize, cue_text: &str) -> bool {
+    (ci == 0 || ci == 1 && is_quote_mark(s.w(0)))
+        && cue_text.get(..5).is_some_and(|w| w == "Asked")
+        && s.toks.get(ci + 1).is_some_and(|t| t.kind == TokenKind::Word)
 }
 
 fn is_pronoun(lex: &Lexicon, w: &str) -> Option<PronounClass> {
@@ -347,10 +478,12 @@ fn read_cue(
     let text = s.text;
     let sentence = doc.sentences[si].span;
     let prev_w = ci.checked_sub(1).map(|i| s.w(i));
+    // "continued to portray", "tried to explain": the infinitive is the cue.
+    let catenative = ci >= 2 && prev_w.is_some_and(|p| p.eq_ignore_ascii_case("to")) && is_in(CATENATIVE, s.w(ci - 2));
     // A noun ("the report", "a claim") or an infinitive ("to say") is no cue.
     if class != CueClass::According
         && let Some(p) = prev_w
-        && (is_in(DETERMINERS, p) || p.eq_ignore_ascii_case("to") || p.ends_with("’s") || p.ends_with("'s"))
+        && (is_in(DETERMINERS, p) || p.eq_ignore_ascii_case("to") && !catenative || p.ends_with("’s") || p.ends_with("'s"))
     {
         return None;
     }
@@ -365,6 +498,17 @@ fn read_cue(
         continues: None,
         inferred: false,
     };
+    if cap(cue.text(text)) && asked_opening(s, ci, cue.text(text)) {
+        // "Asked whether she would run, Clinton said ...": the question, up to the comma
+        // that closes the opening clause; who asked is not written.
+        let end = (ce..s.len()).find(|&k| s.w(k) == "," && !(k + 1 < s.len() && is_closing_quote(s.w(k + 1))))?;
+        let end = if end + 1 < s.len() && is_closing_quote(s.w(end + 1)) { end + 1 } else { end };
+        if end <= ce {
+            return None;
+        }
+        raw.content = Some(trim_content(text, s.span(ce, end - 1)));
+        return Some(raw);
+    }
     if class == CueClass::According {
         // according to X: X follows; the content is the rest of the sentence.
         let (src, after) = np_right(lex, s, ce, true)?;
@@ -389,12 +533,18 @@ fn read_cue(
     }
 
     // Source on the left: skip adverbs and auxiliaries, then a noun phrase.
-    let mut j = ci;
+    let mut j = if catenative { ci - 2 } else { ci };
     let mut skipped_time = false;
     while j > 0 {
         let w = s.w(j - 1);
-        if is_in(BETWEEN, w) {
+        if is_in(BETWEEN, w) && !(j == 1 && is_in(&["both", "all"], w)) {
             j -= 1;
+        } else if j >= 2 && is_adverb(w) && !is_in(LY_NOT_ADVERB, w) && s.word(j - 2) {
+            // "Clinton has increasingly decried", "he openly mocked".
+            j -= 1;
+        } else if j >= 3 && w.eq_ignore_ascii_case("to") && is_in(CATENATIVE, s.w(j - 2)) {
+            // "Trump continued to portray": the catenative verb sits between subject and cue.
+            j -= 2;
         } else if is_in(WEEKDAYS, w) {
             j -= 1;
             skipped_time = true;
@@ -418,6 +568,9 @@ fn read_cue(
         && (s.w(j - 1) == ","
             || is_in(&["by", "before", "after", "while", "when", "also"], s.w(j - 1))
             || is_closing_quote(s.w(j - 1)) && j >= 2 && (s.w(j - 2) == "," || is_closing_quote(s.w(j - 2))));
+    // "Trump is expected to ...", "was first reported by MSNBC": a passive cue reports its
+    // subject; the source, if written, follows "by".
+    let passive = !catenative && is_passive(s, j, ci, cue.text(text));
     let mut inverted = false;
     if participle {
         // "..., saying ...": the main clause's subject speaks.
@@ -425,15 +578,20 @@ fn read_cue(
     } else if j > 0 {
         let w = s.w(j - 1);
         if matches!(w, "and" | "but" | "or") {
-            // Coordinated verbs share the subject ("lambasted X, but suggested ...").
-            raw.source = prev_source.or_else(|| {
-                let k = j - 1;
-                np_left(lex, s, k).map(|(a, b)| s.span(a, b))
-            });
+            // Coordinated verbs share the subject ("lambasted X, but suggested ...",
+            // "rubbed his chin and then said"): the sentence's subject, not the object
+            // before the conjunction.
+            let k = j - 1;
+            raw.source = prev_source
+                .or_else(|| subject_of(lex, s).filter(|x| x.end <= s.toks[k].span.start))
+                .or_else(|| np_left(lex, s, k).map(|(a, b)| s.span(a, b)));
         } else if w == ","
             && !(j >= 2 && is_closing_quote(s.w(j - 2)))
-            && let Some(src) = appositive_subject(lex, s, j - 1)
-            && (!starts_np(lex, s, ce) || src.text(text).contains(", who ") || src.text(text).contains(", however"))
+            && let Some(src) = fronted_subject(lex, s, j - 1).or_else(|| appositive_subject(lex, s, j - 1))
+            && (!starts_np(lex, s, ce)
+                || src.text(text).contains(", who ")
+                || src.text(text).contains(", however")
+                || np_then_clause(lex, s, ce))
         {
             // "Kevin Brady, chairman of the committee, said that ...".
             raw.source = Some(src);
@@ -496,11 +654,23 @@ fn read_cue(
             raw.content = left_content(doc, s, bi, quotes, &mut raw.direct);
         }
     }
-    if raw.source.is_none() && raw.direct {
+    if passive {
+        let agent = (ce + 1 < s.len() && s.w(ce).eq_ignore_ascii_case("by"))
+            .then(|| np_right(lex, s, ce + 1, false))
+            .flatten()
+            .map(|(x, _)| x);
+        // A passive question or quote with no agent ("Trump was asked, “...”") keeps the
+        // subject: a direct quote needs someone to hang on.
+        if agent.is_some() || !raw.direct {
+            raw.source = agent;
+            raw.antecedent = None;
+        }
+    }
+    if raw.source.is_none() && raw.direct && !passive {
         // "The ad ends with a voice over saying: “...”": the sentence's subject.
         raw.source = subject_of(lex, s).filter(|x| x.end <= cue.start);
     }
-    if raw.source.is_none() && !raw.direct {
+    if raw.source.is_none() && !raw.direct && !(passive && raw.content.is_some()) {
         return None;
     }
     let colon_next = ce < s.len() && s.w(ce) == ":";
@@ -514,6 +684,62 @@ fn read_cue(
         return None;
     }
     Some(raw)
+}
+
+/// Whether the cue at `ci` is a passive participle ("is expected", "was first reported"):
+/// the last of the words skipped between subject and cue (`j..ci`), adverbs aside, is a
+/// form of "be".
+fn is_passive(s: &Sent<'_>, j: usize, ci: usize, cue_text: &str) -> bool {
+    const IRREGULAR: &[&str] = &["told", "said", "known", "seen", "shown", "thought", "written", "heard", "found"];
+    const ADVERBS: &[&str] = &[
+        "not", "never", "first", "also", "widely", "long", "recently", "previously", "repeatedly", "once", "reportedly",
+        "publicly", "privately", "already", "still", "often", "always", "later", "again", "just", "even", "since",
+        "twice", "n't", "initially", "originally", "formally", "officially", "generally",
+    ];
+    let first = cue_text.split_whitespace().next().unwrap_or("");
+    if !(first.ends_with("ed") || IRREGULAR.iter().any(|w| w.eq_ignore_ascii_case(first))) {
+        return false;
+    }
+    (j..ci)
+        .rev()
+        .find(|&k| !is_adverb(s.w(k)) && !is_in(ADVERBS, s.w(k)))
+        .is_some_and(|k| is_in(&["is", "was", "were", "are", "been", "being", "be"], s.w(k)))
+}
+
+/// After an inverted-looking cue ("..., said the party"), a noun phrase followed by more
+/// clause ("said the party was committed") is the content's subject, not the source.
+fn np_then_clause(lex: &Lexicon, s: &Sent<'_>, ce: usize) -> bool {
+    np_right(lex, s, ce, false).is_some_and(|(_, next)| {
+        next < s.len()
+            && s.word(next)
+            && !is_in(PREPOSITIONS, s.w(next))
+            && !is_in(WEEKDAYS, s.w(next))
+            && !is_adverb(s.w(next))
+    })
+}
+
+/// "Sandy Phillips, who lost her daughter in Aurora, Colorado, in 2012, said ...",
+/// "Clinton, 35, the daughter of ..., said": a sentence that opens with a name followed
+/// by a relative clause, an age or an appositive running up to the comma before the cue
+/// at token `comma`. The name is the source.
+fn fronted_subject(lex: &Lexicon, s: &Sent<'_>, comma: usize) -> Option<Span> {
+    let mut i = 0;
+    while i < s.len() && (!s.word(i) || is_in(&["but", "and", "still", "yet"], s.w(i))) {
+        i += 1;
+    }
+    let (np, next) = np_right(lex, s, i, false)?;
+    let first = np.text(s.text).split_whitespace().next().unwrap_or("");
+    if !cap(first) || next + 2 > comma || s.w(next) != "," {
+        return None;
+    }
+    let opener = s.w(next + 1);
+    let ok = opener.eq_ignore_ascii_case("who")
+        || opener.eq_ignore_ascii_case("whose")
+        || s.toks[next + 1].kind == TokenKind::Number && s.toks.get(next + 2).is_some_and(|t| s.w_at(t) == ",");
+    if !ok || (next..comma).any(|k| is_quote_mark(s.w(k))) {
+        return None;
+    }
+    Some(np)
 }
 
 /// Whether a noun phrase (a name, a determiner) starts at token `i`, as after an inverted cue.
@@ -592,6 +818,39 @@ fn subject_of(lex: &Lexicon, s: &Sent<'_>) -> Option<Span> {
     np_right(lex, s, i, false).map(|(sp, _)| sp).filter(|sp| sp.start < s.toks[s.len().min(i + 8).max(1) - 1].span.end)
 }
 
+/// Poll shares and quantifiers standing as the subject, ending at token `b`: "Six in 10",
+/// "more than half", "Most", "Both". The first token, or None.
+fn quantifier_np(s: &Sent<'_>, b: usize) -> Option<usize> {
+    let head = s.w(b);
+    let number = |k: usize| s.toks[k].kind == TokenKind::Number || is_number_word(s.w(k));
+    let mut a = if b >= 2 && number(b) && s.w(b - 1) == "in" && number(b - 2) {
+        b - 2
+    } else if is_in(QUANTIFIER_HEADS, head) && (b == 0 || !s.word(b - 1) || is_in(QUANTIFIER_LEAD, s.w(b - 1))) {
+        b
+    } else {
+        return None;
+    };
+    while a > 0 && is_in(QUANTIFIER_LEAD, s.w(a - 1)) && !is_in(&["and", "but", "while", "though"], s.w(a - 1)) {
+        a -= 1;
+    }
+    Some(a)
+}
+
+/// Words before a quantifier subject: "more than half", "about a third", "and most".
+static QUANTIFIER_LEAD: &[&str] = &[
+    "and", "but", "while", "though", "than", "more", "fewer", "less", "about", "nearly", "almost", "roughly",
+    "only", "just", "a", "the", "over", "some", "around",
+];
+
+fn is_number_word(w: &str) -> bool {
+    is_in(
+        &[
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "half",
+        ],
+        w,
+    )
+}
+
 /// A noun phrase ending just before token `j` (exclusive), as (first, last) token indices.
 fn np_left(lex: &Lexicon, s: &Sent<'_>, j: usize) -> Option<(usize, usize)> {
     if j == 0 {
@@ -628,6 +887,9 @@ fn np_left(lex: &Lexicon, s: &Sent<'_>, j: usize) -> Option<(usize, usize)> {
             PronounClass::Relative if !head.eq_ignore_ascii_case("who") => None,
             _ => Some((b, b)),
         };
+    }
+    if let Some(a) = quantifier_np(s, b) {
+        return Some((a, b));
     }
     let mut a = b;
     if cap(head) {
