@@ -350,9 +350,6 @@ impl<'t> Sent<'t> {
     fn word(&self, i: usize) -> bool {
         self.toks[i].kind != TokenKind::Punct
     }
-    fn w_at(&self, t: &Token) -> &'t str {
-        t.span.text(self.text)
-    }
     fn span(&self, a: usize, b: usize) -> Span {
         Span::new(self.toks[a].span.start, self.toks[b].span.end)
     }
@@ -582,13 +579,15 @@ fn read_cue(
             // "rubbed his chin and then said"): the sentence's subject, not the object
             // before the conjunction.
             let k = j - 1;
-            raw.source = prev_source
-                .or_else(|| subject_of(lex, s).filter(|x| x.end <= s.toks[k].span.start))
+            raw.source = subject_of(lex, s)
+                .filter(|x| x.end <= s.toks[k].span.start)
+                .or(prev_source)
                 .or_else(|| np_left(lex, s, k).map(|(a, b)| s.span(a, b)));
         } else if w == ","
             && !(j >= 2 && is_closing_quote(s.w(j - 2)))
             && let Some(src) = fronted_subject(lex, s, j - 1).or_else(|| appositive_subject(lex, s, j - 1))
             && (!starts_np(lex, s, ce)
+                || is_in(TELL, cue.text(text))
                 || src.text(text).contains(", who ")
                 || src.text(text).contains(", however")
                 || np_then_clause(lex, s, ce))
@@ -673,6 +672,13 @@ fn read_cue(
     if raw.source.is_none() && !raw.direct && !(passive && raw.content.is_some()) {
         return None;
     }
+    // "he’s predicted": the source as written is the pronoun, not its auxiliary.
+    if let Some(src) = raw.source
+        && let Some(i) = src.text(text).find(['’', '\''])
+        && lex.entities.pronoun(&src.text(text)[..i]).is_some()
+    {
+        raw.source = Some(Span::new(src.start, src.start + i));
+    }
     let colon_next = ce < s.len() && s.w(ce) == ":";
     if class == CueClass::QuoteOnly && !raw.direct && !colon_next {
         return None;
@@ -723,7 +729,7 @@ fn np_then_clause(lex: &Lexicon, s: &Sent<'_>, ce: usize) -> bool {
 /// by a relative clause, an age or an appositive running up to the comma before the cue
 /// at token `comma`. The name is the source.
 fn fronted_subject(lex: &Lexicon, s: &Sent<'_>, comma: usize) -> Option<Span> {
-    let mut i = 0;
+    let mut i = after_dateline(s);
     while i < s.len() && (!s.word(i) || is_in(&["but", "and", "still", "yet"], s.w(i))) {
         i += 1;
     }
@@ -732,14 +738,17 @@ fn fronted_subject(lex: &Lexicon, s: &Sent<'_>, comma: usize) -> Option<Span> {
     if !cap(first) || next + 2 > comma || s.w(next) != "," {
         return None;
     }
-    let opener = s.w(next + 1);
-    let ok = opener.eq_ignore_ascii_case("who")
-        || opener.eq_ignore_ascii_case("whose")
-        || s.toks[next + 1].kind == TokenKind::Number && s.toks.get(next + 2).is_some_and(|t| s.w_at(t) == ",");
-    if !ok || (next..comma).any(|k| is_quote_mark(s.w(k))) {
+    if comma - next > 40 || (next..comma).any(|k| is_quote_mark(s.w(k)) || matches!(s.w(k), ";" | ":")) {
         return None;
     }
     Some(np)
+}
+
+/// The first token after a dateline ("WASHINGTON —", "NEW YORK (AP) —"), or 0.
+fn after_dateline(s: &Sent<'_>) -> usize {
+    let Some(dash) = (0..s.len().min(10)).find(|&k| matches!(s.w(k), "—" | "–" | "--")) else { return 0 };
+    let caps = (0..dash).all(|k| !s.word(k) || cap_all(s.w(k)) || s.w(k).len() <= 2);
+    if dash > 0 && caps { dash + 1 } else { 0 }
 }
 
 /// Whether a noun phrase (a name, a determiner) starts at token `i`, as after an inverted cue.
@@ -775,8 +784,14 @@ fn appositive_subject(lex: &Lexicon, s: &Sent<'_>, comma: usize) -> Option<Span>
         return None;
     }
     let (a, b) = np_left(lex, s, k)?;
-    let head = s.w(b);
-    let determined = is_in(&["a", "an", "the"], s.w(a)) || lex.anonymous.lookup(head).is_some();
+    // "Sen. Rob Portman (R-Ohio)": the head is the name before the parenthesis.
+    let head = match s.w(b) {
+        ")" => (a..b).rev().find(|&x| s.w(x) == "(").and_then(|x| x.checked_sub(1)).map_or(")", |x| s.w(x)),
+        w => w,
+    };
+    let determined = is_in(&["a", "an", "the", "his", "her", "its", "their", "our"], s.w(a))
+        || lex.anonymous.lookup(head).is_some()
+        || lex.entities.is_role_noun(head);
     if !(cap(head) || lex.entities.pronoun(head).is_some() || determined) {
         return None;
     }
@@ -805,7 +820,7 @@ pub(super) fn sentence_subject(doc: &Document, lex: &Lexicon, si: usize, before:
 /// The first noun phrase of the sentence, skipping an opening adverbial clause
 /// ("In his comments, Putin ...").
 fn subject_of(lex: &Lexicon, s: &Sent<'_>) -> Option<Span> {
-    let mut i = 0;
+    let mut i = after_dateline(s);
     while i < s.len() && !s.word(i) {
         i += 1;
     }
@@ -875,6 +890,12 @@ fn np_left(lex: &Lexicon, s: &Sent<'_>, j: usize) -> Option<(usize, usize)> {
         return np_left(lex, s, open).map(|(a, _)| (a, b));
     }
     let head = s.w(b);
+    // "he’s predicted", "they’ve said": a pronoun with an auxiliary attached.
+    if let Some((p, _)) = head.split_once(['’', '\''])
+        && lex.entities.pronoun(p).is_some_and(|c| c != PronounClass::Relative)
+    {
+        return Some((b, b));
+    }
     if head.ends_with("’s") || head.ends_with("'s") {
         return None;
     }
