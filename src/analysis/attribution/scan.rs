@@ -560,7 +560,7 @@ fn read_cue(
     }
     let _ = skipped_time;
     // "..., saying ...", "...,” adding ...", "by saying ...": the main clause's subject speaks.
-    let participle = cue.text(text).ends_with("ing")
+    let participle = cue.text(text).split_whitespace().next().is_some_and(|w| w.ends_with("ing"))
         && j > 0
         && (s.w(j - 1) == ","
             || is_in(&["by", "before", "after", "while", "when", "also"], s.w(j - 1))
@@ -705,6 +705,11 @@ fn is_passive(s: &Sent<'_>, j: usize, ci: usize, cue_text: &str) -> bool {
     let first = cue_text.split_whitespace().next().unwrap_or("");
     if !(first.ends_with("ed") || IRREGULAR.iter().any(|w| w.eq_ignore_ascii_case(first))) {
         return false;
+    }
+    // "when asked about ...", "if elected": a reduced clause with no subject of its own.
+    if ci > 0 && is_in(&["when", "whenever", "if", "once", "unless", "until", "as", "though", "although"], s.w(ci - 1))
+    {
+        return true;
     }
     (j..ci)
         .rev()
