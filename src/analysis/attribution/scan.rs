@@ -412,8 +412,20 @@ pub(super) fn find_cued(doc: &Document, lex: &Lexicon) -> Vec<Raw> {
             if class != CueClass::According
                 && cap(cue_text)
                 && !(asked_opening(&s, ci, cue_text)
-                    || ci > 0 && *headline.get_or_insert_with(|| title_case(&s)) && !cap_all(cue_text))
+                    || ci > 0
+                        && s.toks.get(ce).is_some_and(|t| t.kind != TokenKind::Punct)
+                        && *headline.get_or_insert_with(|| title_case(&s))
+                        && !cap_all(cue_text))
             {
+                continue;
+            }
+            // "so-called", "self-described": part of a compound word.
+            if text[..m.span.start].ends_with(['-', '‑']) {
+                continue;
+            }
+            // "say they think ...": a belief inside reported speech is that speech's
+            // content, not an attribution of its own.
+            if matches!(class, CueClass::Belief | CueClass::Stance) && nested_in_speech(lex, &s, ci) {
                 continue;
             }
             // Cues inside a real quote are the speaker's words, not the article's.
@@ -429,6 +441,18 @@ pub(super) fn find_cued(doc: &Document, lex: &Lexicon) -> Vec<Raw> {
         }
     }
     out
+}
+
+/// Whether the cue at `ci` follows "said (that) he", "say they": a speech verb and a pronoun.
+fn nested_in_speech(lex: &Lexicon, s: &Sent<'_>, ci: usize) -> bool {
+    if ci < 2 || lex.entities.pronoun(s.w(ci - 1)).is_none_or(|p| p == PronounClass::Relative) {
+        return false;
+    }
+    let mut v = ci - 2;
+    if s.w(v).eq_ignore_ascii_case("that") && v > 0 {
+        v -= 1;
+    }
+    lex.verbs.lookup(s.w(v)).is_some_and(|c| lex.cue_class(c) == CueClass::Speech)
 }
 
 /// A headline in title case: at least seven in ten of at least three words capitalised.
