@@ -501,10 +501,21 @@ fn read_cue(
     let prev_w = ci.checked_sub(1).map(|i| s.w(i));
     // "continued to portray", "tried to explain": the infinitive is the cue.
     let catenative = ci >= 2 && prev_w.is_some_and(|p| p.eq_ignore_ascii_case("to")) && is_in(CATENATIVE, s.w(ci - 2));
+    // "Most believe", "Some say": a quantifier opening the sentence is the subject.
+    let quantifier_subject = ci >= 1
+        && is_in(QUANTIFIER_HEADS, s.w(ci - 1))
+        && (ci == 1 || !s.word(ci - 2))
+        && !(ce < s.len() && is_in(&["is", "was", "were", "are", "have", "has", "had"], s.w(ce)));
+    // "she’s predicted": a pronoun with its auxiliary, not a possessive.
+    let pronoun_contraction = prev_w.is_some_and(|p| {
+        p.split_once(['’', '\'']).is_some_and(|(a, _)| lex.entities.pronoun(a).is_some_and(|c| c != PronounClass::Relative))
+    });
     // A noun ("the report", "a claim") or an infinitive ("to say") is no cue.
     if class != CueClass::According
         && let Some(p) = prev_w
-        && (is_in(DETERMINERS, p) || p.eq_ignore_ascii_case("to") && !catenative || p.ends_with("’s") || p.ends_with("'s"))
+        && (is_in(DETERMINERS, p) && !quantifier_subject
+            || p.eq_ignore_ascii_case("to") && !catenative
+            || (p.ends_with("’s") || p.ends_with("'s")) && !pronoun_contraction)
     {
         return None;
     }
