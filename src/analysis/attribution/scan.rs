@@ -878,9 +878,15 @@ fn subject_of(lex: &Lexicon, s: &Sent<'_>) -> Option<Span> {
 fn quantifier_np(s: &Sent<'_>, b: usize) -> Option<usize> {
     let head = s.w(b);
     let number = |k: usize| s.toks[k].kind == TokenKind::Number || is_number_word(s.w(k));
+    let fraction = head.contains('-') && ["quarters", "thirds", "fifths"].iter().any(|f| head.ends_with(f));
     let mut a = if b >= 2 && number(b) && s.w(b - 1) == "in" && number(b - 2) {
         b - 2
-    } else if is_in(QUANTIFIER_HEADS, head) && (b == 0 || !s.word(b - 1) || is_in(QUANTIFIER_LEAD, s.w(b - 1))) {
+    } else if (is_in(QUANTIFIER_HEADS, head) || fraction)
+        && (b == 0
+            || !s.word(b - 1)
+            || is_in(QUANTIFIER_LEAD, s.w(b - 1))
+            || is_in(&["after", "before", "when", "whereas", "where", "if", "because", "since"], s.w(b - 1)))
+    {
         b
     } else {
         return None;
@@ -912,6 +918,13 @@ fn np_left(lex: &Lexicon, s: &Sent<'_>, j: usize) -> Option<(usize, usize)> {
         return None;
     }
     let mut b = j - 1;
+    // "Sen. Jason Holsman (D) said", "Warren (D-Mass.) said": step over a parenthesis.
+    if s.w(b) == ")"
+        && let Some(open) = (b.saturating_sub(8)..b).rev().find(|&k| s.w(k) == "(")
+        && open > 0
+    {
+        return np_left(lex, s, open).map(|(a, _)| (a, b));
+    }
     // A possessive-free head; "Putin’s" is no subject of "said".
     let head = s.w(b);
     if !s.word(b) {
