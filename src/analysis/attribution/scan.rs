@@ -654,12 +654,21 @@ fn read_cue(
         inverted = ci == 0;
     }
     if raw.source.is_none() && (inverted || j == 0) {
-        // "“...,” said Jane Doe, a spokeswoman for the ministry."
-        if let Some((src, _)) = np_right(lex, s, ce, false) {
+        // "“...,” said Jane Doe, a spokeswoman for the ministry." After a comma, a noun
+        // phrase that goes on as a clause ("..., also said they'd be happy") or the
+        // addressee of "told" is no inverted source: the subject is before the comma.
+        let after_comma = j >= 2 && s.w(j - 1) == ",";
+        let right = np_right(lex, s, ce, false)
+            .filter(|_| !(after_comma && (np_then_clause(lex, s, ce) || is_in(TELL, cue.text(text)))));
+        if let Some((src, _)) = right {
             raw.source = Some(src);
-        } else if j >= 2 && s.w(j - 1) == "," {
+        } else if after_comma {
             // "“...,” his wife, Gabriela Lazar, wrote in a letter."
-            raw.source = appositive_subject(lex, s, j - 1);
+            raw.source = appositive_subject(lex, s, j - 1)
+                .or_else(|| {
+                    np_left(lex, s, j - 1).filter(|&(a, b)| cap(s.w(a)) && cap(s.w(b))).map(|(a, b)| s.span(a, b))
+                })
+                .or_else(|| subject_of(lex, s).filter(|x| x.end <= s.toks[j - 1].span.start));
         }
     }
     // Content: the quote or clause before the source-and-cue block when the block follows
@@ -1085,8 +1094,13 @@ fn np_right(lex: &Lexicon, s: &Sent<'_>, mut i: usize, long: bool) -> Option<(Sp
     }
     let start = i;
     let first = s.w(i);
-    // A source never opens with a preposition or a verb ("said in a letter").
-    if !long && (is_in(PREPOSITIONS, first) || lex.verbs.lookup(first).is_some() && !cap(first)) {
+    // A source never opens with a preposition, a conjunction or a verb ("said in a
+    // letter", "said as confetti fell").
+    if !long
+        && (is_in(PREPOSITIONS, first)
+            || is_in(&["as", "when", "because", "if", "though", "although", "until", "since", "where"], first)
+            || lex.verbs.lookup(first).is_some() && !cap(first))
+    {
         return None;
     }
     if lex.entities.pronoun(first).is_some_and(|p| p != PronounClass::Relative) {
