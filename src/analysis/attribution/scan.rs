@@ -280,10 +280,51 @@ static CATENATIVE: &[&str] = &[
 
 /// Words ending in "-ly" that are nouns or adjectives, not adverbs ("the family said").
 static LY_NOT_ADVERB: &[&str] = &[
-    "family", "ally", "rally", "assembly", "supply", "reply", "bully", "anomaly", "monopoly", "daily", "weekly",
-    "monthly", "quarterly", "yearly", "elderly", "early", "homily", "belly", "lily", "jelly", "holly", "italy",
-    "july", "folly", "melancholy", "friendly", "lonely", "deadly", "costly", "likely", "only", "fly", "apply",
-    "comply", "rely", "imply", "tally", "sully", "wholly", "kelly", "molly", "sally", "billy", "polly", "dolly",
+    "family",
+    "ally",
+    "rally",
+    "assembly",
+    "supply",
+    "reply",
+    "bully",
+    "anomaly",
+    "monopoly",
+    "daily",
+    "weekly",
+    "monthly",
+    "quarterly",
+    "yearly",
+    "elderly",
+    "early",
+    "homily",
+    "belly",
+    "lily",
+    "jelly",
+    "holly",
+    "italy",
+    "july",
+    "folly",
+    "melancholy",
+    "friendly",
+    "lonely",
+    "deadly",
+    "costly",
+    "likely",
+    "only",
+    "fly",
+    "apply",
+    "comply",
+    "rely",
+    "imply",
+    "tally",
+    "sully",
+    "wholly",
+    "kelly",
+    "molly",
+    "sally",
+    "billy",
+    "polly",
+    "dolly",
 ];
 
 /// Quantifiers that stand as a subject on their own ("Most believe", "Many say").
@@ -508,7 +549,8 @@ fn read_cue(
         && !(ce < s.len() && is_in(&["is", "was", "were", "are", "have", "has", "had"], s.w(ce)));
     // "she’s predicted": a pronoun with its auxiliary, not a possessive.
     let pronoun_contraction = prev_w.is_some_and(|p| {
-        p.split_once(['’', '\'']).is_some_and(|(a, _)| lex.entities.pronoun(a).is_some_and(|c| c != PronounClass::Relative))
+        p.split_once(['’', '\''])
+            .is_some_and(|(a, _)| lex.entities.pronoun(a).is_some_and(|c| c != PronounClass::Relative))
     });
     // A noun ("the report", "a claim") or an infinitive ("to say") is no cue.
     if class != CueClass::According
@@ -742,9 +784,35 @@ fn read_cue(
 fn is_passive(s: &Sent<'_>, j: usize, ci: usize, cue_text: &str) -> bool {
     const IRREGULAR: &[&str] = &["told", "said", "known", "seen", "shown", "thought", "written", "heard", "found"];
     const ADVERBS: &[&str] = &[
-        "not", "never", "first", "also", "widely", "long", "recently", "previously", "repeatedly", "once", "reportedly",
-        "publicly", "privately", "already", "still", "often", "always", "later", "again", "just", "even", "since",
-        "twice", "n't", "initially", "originally", "formally", "officially", "generally",
+        "not",
+        "never",
+        "first",
+        "also",
+        "widely",
+        "long",
+        "recently",
+        "previously",
+        "repeatedly",
+        "once",
+        "reportedly",
+        "publicly",
+        "privately",
+        "already",
+        "still",
+        "often",
+        "always",
+        "later",
+        "again",
+        "just",
+        "even",
+        "since",
+        "twice",
+        "n't",
+        "initially",
+        "originally",
+        "formally",
+        "officially",
+        "generally",
     ];
     let first = cue_text.split_whitespace().next().unwrap_or("");
     if !(first.ends_with("ed") || IRREGULAR.iter().any(|w| w.eq_ignore_ascii_case(first))) {
@@ -908,15 +976,13 @@ fn quantifier_np(s: &Sent<'_>, b: usize) -> Option<usize> {
 
 /// Words before a quantifier subject: "more than half", "about a third", "and most".
 static QUANTIFIER_LEAD: &[&str] = &[
-    "and", "but", "while", "though", "than", "more", "fewer", "less", "about", "nearly", "almost", "roughly",
-    "only", "just", "a", "the", "over", "some", "around",
+    "and", "but", "while", "though", "than", "more", "fewer", "less", "about", "nearly", "almost", "roughly", "only",
+    "just", "a", "the", "over", "some", "around",
 ];
 
 fn is_number_word(w: &str) -> bool {
     is_in(
-        &[
-            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "half",
-        ],
+        &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "half"],
         w,
     )
 }
