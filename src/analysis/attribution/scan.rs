@@ -327,6 +327,9 @@ static LY_NOT_ADVERB: &[&str] = &[
     "dolly",
 ];
 
+/// Conjunctions that open a clause, never a source noun phrase.
+static SUBORDINATORS: &[&str] = &["as", "when", "because", "if", "though", "although", "until", "since", "where"];
+
 /// Quantifiers that stand as a subject on their own ("Most believe", "Many say").
 static QUANTIFIER_HEADS: &[&str] =
     &["most", "many", "some", "both", "half", "few", "several", "others", "majority", "two", "three", "four"];
@@ -465,15 +468,16 @@ pub(super) fn find_cued(doc: &Document, lex: &Lexicon) -> Vec<Raw> {
                 continue;
             }
             // "say they think ...": a belief inside reported speech is that speech's
-            // content, not an attribution of its own.
-            if matches!(class, CueClass::Belief | CueClass::Stance) && nested_in_speech(lex, &s, ci) {
-                continue;
-            }
+            // content, not an attribution of its own (unless it carries a quote).
+            let nested = matches!(class, CueClass::Belief | CueClass::Stance) && nested_in_speech(lex, &s, ci);
             // Cues inside a real quote are the speaker's words, not the article's.
             if near.iter().zip(near_scare).any(|(q, &scare)| q.content.contains(m.span.start) && !scare) {
                 continue;
             }
             if let Some(r) = read_cue(doc, lex, &s, si, ci, ce, m.span, class, near, prev_source) {
+                if nested && !r.direct {
+                    continue;
+                }
                 if r.source.is_some() {
                     prev_source = r.source;
                 }
@@ -700,8 +704,11 @@ fn read_cue(
         // phrase that goes on as a clause ("..., also said they'd be happy") or the
         // addressee of "told" is no inverted source: the subject is before the comma.
         let after_comma = j >= 2 && s.w(j - 1) == ",";
-        let right = np_right(lex, s, ce, false)
-            .filter(|_| !(after_comma && (np_then_clause(lex, s, ce) || is_in(TELL, cue.text(text)))));
+        // Nor is a clause opened by a conjunction ("said matter-of-factly as confetti fell").
+        let right = np_right(lex, s, ce, false).filter(|&(x, _)| {
+            !(after_comma && (np_then_clause(lex, s, ce) || is_in(TELL, cue.text(text))))
+                && !is_in(SUBORDINATORS, x.text(text).split_whitespace().next().unwrap_or(""))
+        });
         if let Some((src, _)) = right {
             raw.source = Some(src);
         } else if after_comma {
@@ -746,7 +753,9 @@ fn read_cue(
             .map(|(x, _)| x);
         // A passive question or quote with no agent ("Trump was asked, “...”") keeps the
         // subject: a direct quote needs someone to hang on.
-        if agent.is_some() || !raw.direct {
+        let touches_quote = raw.direct
+            || raw.content.is_some_and(|c| quotes.iter().any(|q| !q.content.is_empty() && q.span.overlaps(c)));
+        if agent.is_some() || !touches_quote {
             raw.source = agent;
             raw.antecedent = None;
         }
@@ -847,8 +856,11 @@ fn np_then_clause(lex: &Lexicon, s: &Sent<'_>, ce: usize) -> bool {
 /// at token `comma`. The name is the source.
 fn fronted_subject(lex: &Lexicon, s: &Sent<'_>, comma: usize) -> Option<Span> {
     let mut i = after_dateline(s);
-    while i < s.len() && (!s.word(i) || is_in(&["but", "and", "still", "yet"], s.w(i))) {
+    while i < s.len() && (!s.word(i) && !is_quote_mark(s.w(i)) || is_in(&["but", "and", "still", "yet"], s.w(i))) {
         i += 1;
+    }
+    if i >= s.len() || is_quote_mark(s.w(i)) {
+        return None;
     }
     let (np, next) = np_right(lex, s, i, false)?;
     let first = np.text(s.text).split_whitespace().next().unwrap_or("");
@@ -864,8 +876,11 @@ fn fronted_subject(lex: &Lexicon, s: &Sent<'_>, comma: usize) -> Option<Span> {
 /// The first token after a dateline ("WASHINGTON —", "NEW YORK (AP) —"), or 0.
 fn after_dateline(s: &Sent<'_>) -> usize {
     let Some(dash) = (0..s.len().min(10)).find(|&k| matches!(s.w(k), "—" | "–" | "--")) else { return 0 };
+    let words = (0..dash).filter(|&k| s.word(k)).count();
     let caps = (0..dash).all(|k| !s.word(k) || cap_all(s.w(k)) || s.w(k).len() <= 2);
-    if dash > 0 && caps { dash + 1 } else { 0 }
+    // The dash stands apart ("WASHINGTON — "), unlike a headline run into a quote ("CORE—“For").
+    let spaced = s.text[s.toks[dash].span.end..].starts_with(char::is_whitespace);
+    if (1..=4).contains(&words) && caps && spaced { dash + 1 } else { 0 }
 }
 
 /// Whether a noun phrase (a name, a determiner) starts at token `i`, as after an inverted cue.
@@ -1160,13 +1175,8 @@ fn np_right(lex: &Lexicon, s: &Sent<'_>, mut i: usize, long: bool) -> Option<(Sp
     }
     let start = i;
     let first = s.w(i);
-    // A source never opens with a preposition, a conjunction or a verb ("said in a
-    // letter", "said as confetti fell").
-    if !long
-        && (is_in(PREPOSITIONS, first)
-            || is_in(&["as", "when", "because", "if", "though", "although", "until", "since", "where"], first)
-            || lex.verbs.lookup(first).is_some() && !cap(first))
-    {
+    // A source never opens with a preposition or a verb ("said in a letter").
+    if !long && (is_in(PREPOSITIONS, first) || lex.verbs.lookup(first).is_some() && !cap(first)) {
         return None;
     }
     if lex.entities.pronoun(first).is_some_and(|p| p != PronounClass::Relative) {
