@@ -1008,9 +1008,10 @@ fn np_left(lex: &Lexicon, s: &Sent<'_>, j: usize) -> Option<(usize, usize)> {
         return None;
     }
     let mut b = j - 1;
-    // "Sen. Jason Holsman (D) said", "Warren (D-Mass.) said": step over a parenthesis.
+    // "Sen. Jason Holsman (D) said", "Warren (D-Mass.) said", "Murphy (a Connecticut
+    // Democrat so boyish ...) says": step over a parenthesis.
     if s.w(b) == ")"
-        && let Some(open) = (b.saturating_sub(8)..b).rev().find(|&k| s.w(k) == "(")
+        && let Some(open) = (b.saturating_sub(30)..b).rev().find(|&k| s.w(k) == "(")
         && open > 0
     {
         return np_left(lex, s, open).map(|(a, _)| (a, b));
@@ -1024,13 +1025,6 @@ fn np_left(lex: &Lexicon, s: &Sent<'_>, j: usize) -> Option<(usize, usize)> {
         } else {
             return None;
         }
-    }
-    // "Sen. Jason Holsman (D) said": step over a parenthesis.
-    if s.w(b) == ")"
-        && let Some(open) = (b.saturating_sub(8)..b).rev().find(|&k| s.w(k) == "(")
-        && open > 0
-    {
-        return np_left(lex, s, open).map(|(a, _)| (a, b));
     }
     let head = s.w(b);
     // "he’s predicted", "they’ve said": a pronoun with an auxiliary attached.
@@ -1100,6 +1094,19 @@ fn np_left(lex: &Lexicon, s: &Sent<'_>, j: usize) -> Option<(usize, usize)> {
             if p == "-" || p == "." && a >= 2 && s.toks[a - 2].span.end == s.toks[a - 1].span.start {
                 a -= 1;
                 continue;
+            }
+            // "Gates' work": a plural possessive anchors the phrase like a determiner.
+            if matches!(p, "'" | "’")
+                && a >= 2
+                && s.toks[a - 2].span.end == s.toks[a - 1].span.start
+                && s.w(a - 2).ends_with('s')
+                && s.word(a - 2)
+            {
+                a -= 2;
+                anchored = true;
+                while a > 0 && s.word(a - 1) && cap(s.w(a - 1)) && !is_in(NOT_NAME_WORDS, s.w(a - 1)) {
+                    a -= 1;
+                }
             }
             break;
         }
