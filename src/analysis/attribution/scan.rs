@@ -327,6 +327,9 @@ static LY_NOT_ADVERB: &[&str] = &[
     "dolly",
 ];
 
+/// Evidential verbs: their subject is what is reported ("the plan seems to work"), not a source.
+static EVIDENTIAL: &[&str] = &["seem", "seems", "seemed", "seeming", "appear", "appears", "appeared", "appearing"];
+
 /// Conjunctions that open a clause, never a source noun phrase.
 static SUBORDINATORS: &[&str] = &["as", "when", "because", "if", "though", "although", "until", "since", "where"];
 
@@ -746,25 +749,38 @@ fn read_cue(
             raw.content = left_content(doc, s, bi, quotes, &mut raw.direct);
         }
     }
+    // A cue whose content holds a quote keeps a written subject: the quote needs someone
+    // to hang on.
+    let touches_quote =
+        raw.direct || raw.content.is_some_and(|c| quotes.iter().any(|q| !q.content.is_empty() && q.span.overlaps(c)));
     if passive {
         let agent = (ce + 1 < s.len() && s.w(ce).eq_ignore_ascii_case("by"))
             .then(|| np_right(lex, s, ce + 1, false))
             .flatten()
             .map(|(x, _)| x);
-        // A passive question or quote with no agent ("Trump was asked, “...”") keeps the
-        // subject: a direct quote needs someone to hang on.
-        let touches_quote = raw.direct
-            || raw.content.is_some_and(|c| quotes.iter().any(|q| !q.content.is_empty() && q.span.overlaps(c)));
+        // A passive question or quote with no agent ("Trump was asked, “...”") keeps the subject.
         if agent.is_some() || !touches_quote {
             raw.source = agent;
             raw.antecedent = None;
         }
     }
+    // "China's coal use appears to have declined": an evidential verb reports its subject;
+    // nobody is named as the source (annotated news leaves it empty).
+    // The last sentence of a paragraph keeps its subject: a quote paragraph after it may
+    // take that subject as its speaker.
+    let last_in_paragraph = doc.sentences.get(si + 1).is_none_or(|n| n.paragraph != doc.sentences[si].paragraph);
+    let evidential = is_in(EVIDENTIAL, cue.text(text).split_whitespace().next().unwrap_or(""))
+        && !touches_quote
+        && !last_in_paragraph;
+    if evidential {
+        raw.source = None;
+        raw.antecedent = None;
+    }
     if raw.source.is_none() && raw.direct && !passive {
         // "The ad ends with a voice over saying: “...”": the sentence's subject.
         raw.source = subject_of(lex, s).filter(|x| x.end <= cue.start);
     }
-    if raw.source.is_none() && !raw.direct && !(passive && raw.content.is_some()) {
+    if raw.source.is_none() && !raw.direct && !((passive || evidential) && raw.content.is_some()) {
         return None;
     }
     // "he’s predicted": the source as written is the pronoun, not its auxiliary.
@@ -781,7 +797,9 @@ fn read_cue(
     if raw.content.is_none() && class != CueClass::Speech && class != CueClass::Contested {
         return None;
     }
-    if class == CueClass::Stance && (raw.source.is_none_or(|x| x.start > cue.start) || raw.content.is_none()) {
+    if class == CueClass::Stance
+        && (raw.source.is_none_or(|x| x.start > cue.start) && !evidential || raw.content.is_none())
+    {
         return None;
     }
     Some(raw)

@@ -185,3 +185,13 @@ fn participle_phrases_take_the_main_subject() {
     let referring = r.iter().find(|x| x.1 == "referring to").expect("referring to is a cue");
     assert_ne!(referring.0, "Ohio");
 }
+
+#[test]
+fn evidential_verbs_report_their_subject_without_a_source() {
+    let r = rows("The plan appears to have failed in three states. Nobody expected that.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!((r[0].0.as_str(), r[0].1.as_str()), ("", "appears"));
+    // At the end of a paragraph the subject stays: the next paragraph's quote may need it.
+    let r = rows("The plan appears to have failed in three states.");
+    assert_eq!(r[0].0, "The plan");
+}
