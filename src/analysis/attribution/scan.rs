@@ -112,8 +112,34 @@ static BETWEEN: &[&str] = &[
     "ominously",
     "cheerfully",
     "n't",
-    "not",
     "here",
+    "since",
+    "twice",
+    "increasingly",
+    "didn't",
+    "didn’t",
+    "doesn't",
+    "doesn’t",
+    "don't",
+    "don’t",
+    "hasn't",
+    "hasn’t",
+    "haven't",
+    "haven’t",
+    "hadn't",
+    "hadn’t",
+    "wasn't",
+    "wasn’t",
+    "won't",
+    "won’t",
+    "wouldn't",
+    "wouldn’t",
+    "can't",
+    "can’t",
+    "isn't",
+    "isn’t",
+    "’ve",
+    "'ve",
     "there",
     "herself",
     "himself",
@@ -206,7 +232,112 @@ static TELL: &[&str] = &[
     "reassures",
 ];
 
-static SETS: LazyLock<[WordSet; 7]> = LazyLock::new(|| {
+/// Verbs that take a reporting verb as their infinitive ("continued to portray", "tried to
+/// explain"): the subject of the first is the source of the second. Verbs that are cues
+/// themselves ("wants to say") are left out: they carry the attribution.
+static CATENATIVE: &[&str] = &[
+    "continue",
+    "continues",
+    "continued",
+    "continuing",
+    "try",
+    "tries",
+    "tried",
+    "trying",
+    "began",
+    "begin",
+    "begins",
+    "begun",
+    "start",
+    "starts",
+    "started",
+    "attempted",
+    "attempts",
+    "struggled",
+    "struggles",
+    "managed",
+    "used",
+    "went",
+    "like",
+    "love",
+    "loves",
+    "loved",
+    "going",
+    "got",
+    "has",
+    "have",
+    "had",
+    "ought",
+    "needs",
+    "needed",
+    "moved",
+    "rushed",
+    "scrambled",
+    "stopped",
+    "took",
+    "sought",
+];
+
+/// Words ending in "-ly" that are nouns or adjectives, not adverbs ("the family said").
+static LY_NOT_ADVERB: &[&str] = &[
+    "family",
+    "ally",
+    "rally",
+    "assembly",
+    "supply",
+    "reply",
+    "bully",
+    "anomaly",
+    "monopoly",
+    "daily",
+    "weekly",
+    "monthly",
+    "quarterly",
+    "yearly",
+    "elderly",
+    "early",
+    "homily",
+    "belly",
+    "lily",
+    "jelly",
+    "holly",
+    "italy",
+    "july",
+    "folly",
+    "melancholy",
+    "friendly",
+    "lonely",
+    "deadly",
+    "costly",
+    "likely",
+    "only",
+    "fly",
+    "apply",
+    "comply",
+    "rely",
+    "imply",
+    "tally",
+    "sully",
+    "wholly",
+    "kelly",
+    "molly",
+    "sally",
+    "billy",
+    "polly",
+    "dolly",
+];
+
+/// Evidential verbs: their subject is what is reported ("the plan seems to work"), not a source.
+static EVIDENTIAL: &[&str] = &["seem", "seems", "seemed", "seeming", "appear", "appears", "appeared", "appearing"];
+
+/// Conjunctions that open a clause, never a source noun phrase.
+static SUBORDINATORS: &[&str] = &["as", "when", "because", "if", "though", "although", "until", "since", "where"];
+
+/// Quantifiers that stand as a subject on their own ("Most believe", "Many say").
+static QUANTIFIER_HEADS: &[&str] =
+    &["most", "many", "some", "both", "half", "few", "several", "others", "majority", "two", "three", "four"];
+
+static SETS: LazyLock<[WordSet; 10]> = LazyLock::new(|| {
     [
         WordSet::new(DETERMINERS),
         WordSet::new(BETWEEN),
@@ -215,12 +346,26 @@ static SETS: LazyLock<[WordSet; 7]> = LazyLock::new(|| {
         WordSet::new(LEAD_ADVERBIAL),
         WordSet::new(TELL),
         WordSet::new(NOT_NAME_WORDS),
+        WordSet::new(CATENATIVE),
+        WordSet::new(LY_NOT_ADVERB),
+        WordSet::new(QUANTIFIER_HEADS),
     ]
 });
 
 /// ASCII case-insensitive membership; the long word lists go through hash sets.
 fn is_in(list: &[&'static str], w: &str) -> bool {
-    let lists: [&[&str]; 7] = [DETERMINERS, BETWEEN, PREPOSITIONS, WEEKDAYS, LEAD_ADVERBIAL, TELL, NOT_NAME_WORDS];
+    let lists: [&[&str]; 10] = [
+        DETERMINERS,
+        BETWEEN,
+        PREPOSITIONS,
+        WEEKDAYS,
+        LEAD_ADVERBIAL,
+        TELL,
+        NOT_NAME_WORDS,
+        CATENATIVE,
+        LY_NOT_ADVERB,
+        QUANTIFIER_HEADS,
+    ];
     match lists.iter().position(|l| std::ptr::eq(*l, list)) {
         Some(i) => SETS[i].contains(w),
         None => list.iter().any(|x| x.eq_ignore_ascii_case(w)),
@@ -299,24 +444,43 @@ pub(super) fn find_cued(doc: &Document, lex: &Lexicon) -> Vec<Raw> {
         toks.extend(tokens(text, sentence.span));
         let s = Sent { text, toks: &toks };
         let mut prev_source: Option<Span> = None;
+        let mut headline: Option<bool> = None;
         for m in &matches[first..mi] {
             let class = lex.cue_class(m.class);
             let cue_text = m.span.text(text);
-            // Reporting verbs are lower case ("the United States" is no cue), except
-            // "According to" opening a sentence.
-            if class != CueClass::According && cap(cue_text) {
-                continue;
-            }
-            // Cues inside a real quote are the speaker's words, not the article's.
-            if near.iter().zip(near_scare).any(|(q, &scare)| q.content.contains(m.span.start) && !scare) {
-                continue;
-            }
             let ci = s.index_at(m.span.start);
             let ce = s.index_at(m.span.end);
             if ci >= s.len() {
                 continue;
             }
+            // Reporting verbs are lower case ("the United States" is no cue), except
+            // "According to" and "Asked whether ..." opening a sentence, and any verb in a
+            // title-case headline ("Bernie Sanders Says He’s Ready").
+            if class != CueClass::According
+                && cap(cue_text)
+                && !(asked_opening(&s, ci, cue_text)
+                    || ci > 0
+                        && s.toks.get(ce).is_some_and(|t| t.kind != TokenKind::Punct)
+                        && *headline.get_or_insert_with(|| title_case(&s))
+                        && !cap_all(cue_text))
+            {
+                continue;
+            }
+            // "so-called", "self-described": part of a compound word.
+            if text[..m.span.start].ends_with(['-', '‑']) {
+                continue;
+            }
+            // "say they think ...": a belief inside reported speech is that speech's
+            // content, not an attribution of its own (unless it carries a quote).
+            let nested = matches!(class, CueClass::Belief | CueClass::Stance) && nested_in_speech(lex, &s, ci);
+            // Cues inside a real quote are the speaker's words, not the article's.
+            if near.iter().zip(near_scare).any(|(q, &scare)| q.content.contains(m.span.start) && !scare) {
+                continue;
+            }
             if let Some(r) = read_cue(doc, lex, &s, si, ci, ce, m.span, class, near, prev_source) {
+                if nested && !r.direct {
+                    continue;
+                }
                 if r.source.is_some() {
                     prev_source = r.source;
                 }
@@ -325,6 +489,42 @@ pub(super) fn find_cued(doc: &Document, lex: &Lexicon) -> Vec<Raw> {
         }
     }
     out
+}
+
+/// Whether the cue at `ci` follows "said (that) he", "say they": a speech verb and a pronoun.
+fn nested_in_speech(lex: &Lexicon, s: &Sent<'_>, ci: usize) -> bool {
+    if ci < 2 || lex.entities.pronoun(s.w(ci - 1)).is_none_or(|p| p == PronounClass::Relative) {
+        return false;
+    }
+    let mut v = ci - 2;
+    if s.w(v).eq_ignore_ascii_case("that") && v > 0 {
+        v -= 1;
+    }
+    lex.verbs.lookup(s.w(v)).is_some_and(|c| lex.cue_class(c) == CueClass::Speech)
+}
+
+/// A headline in title case: at least seven in ten of at least three words capitalised.
+fn title_case(s: &Sent<'_>) -> bool {
+    let (mut words, mut caps) = (0usize, 0usize);
+    for (i, t) in s.toks.iter().enumerate() {
+        if t.kind == TokenKind::Word {
+            words += 1;
+            caps += usize::from(cap(s.w(i)));
+        }
+    }
+    words >= 3 && caps * 10 >= words * 7
+}
+
+/// An all-capitals word ("SAYS" in a shouting headline is left alone: acronyms look the same).
+fn cap_all(w: &str) -> bool {
+    w.len() > 1 && !w.chars().any(char::is_lowercase)
+}
+
+/// "Asked whether ..., Trump said": a question put to the main clause's subject.
+fn asked_opening(s: &Sent<'_>, ci: usize, cue_text: &str) -> bool {
+    (ci == 0 || ci == 1 && is_quote_mark(s.w(0)))
+        && cue_text.get(..5).is_some_and(|w| w == "Asked")
+        && s.toks.get(ci + 1).is_some_and(|t| t.kind == TokenKind::Word)
 }
 
 fn is_pronoun(lex: &Lexicon, w: &str) -> Option<PronounClass> {
@@ -347,10 +547,24 @@ fn read_cue(
     let text = s.text;
     let sentence = doc.sentences[si].span;
     let prev_w = ci.checked_sub(1).map(|i| s.w(i));
+    // "continued to portray", "tried to explain": the infinitive is the cue.
+    let catenative = ci >= 2 && prev_w.is_some_and(|p| p.eq_ignore_ascii_case("to")) && is_in(CATENATIVE, s.w(ci - 2));
+    // "Most believe", "Some say": a quantifier opening the sentence is the subject.
+    let quantifier_subject = ci >= 1
+        && is_in(QUANTIFIER_HEADS, s.w(ci - 1))
+        && (ci == 1 || !s.word(ci - 2))
+        && !(ce < s.len() && is_in(&["is", "was", "were", "are", "have", "has", "had"], s.w(ce)));
+    // "she’s predicted": a pronoun with its auxiliary, not a possessive.
+    let pronoun_contraction = prev_w.is_some_and(|p| {
+        p.split_once(['’', '\''])
+            .is_some_and(|(a, _)| lex.entities.pronoun(a).is_some_and(|c| c != PronounClass::Relative))
+    });
     // A noun ("the report", "a claim") or an infinitive ("to say") is no cue.
     if class != CueClass::According
         && let Some(p) = prev_w
-        && (is_in(DETERMINERS, p) || p.eq_ignore_ascii_case("to") || p.ends_with("’s") || p.ends_with("'s"))
+        && (is_in(DETERMINERS, p) && !quantifier_subject
+            || p.eq_ignore_ascii_case("to") && !catenative
+            || (p.ends_with("’s") || p.ends_with("'s")) && !pronoun_contraction)
     {
         return None;
     }
@@ -365,6 +579,17 @@ fn read_cue(
         continues: None,
         inferred: false,
     };
+    if cap(cue.text(text)) && asked_opening(s, ci, cue.text(text)) {
+        // "Asked whether she would run, Clinton said ...": the question, up to the comma
+        // that closes the opening clause; who asked is not written.
+        let end = (ce..s.len()).find(|&k| s.w(k) == "," && !(k + 1 < s.len() && is_closing_quote(s.w(k + 1))))?;
+        let end = if end + 1 < s.len() && is_closing_quote(s.w(end + 1)) { end + 1 } else { end };
+        if end <= ce {
+            return None;
+        }
+        raw.content = Some(trim_content(text, s.span(ce, end - 1)));
+        return Some(raw);
+    }
     if class == CueClass::According {
         // according to X: X follows; the content is the rest of the sentence.
         let (src, after) = np_right(lex, s, ce, true)?;
@@ -389,12 +614,18 @@ fn read_cue(
     }
 
     // Source on the left: skip adverbs and auxiliaries, then a noun phrase.
-    let mut j = ci;
+    let mut j = if catenative { ci - 2 } else { ci };
     let mut skipped_time = false;
     while j > 0 {
         let w = s.w(j - 1);
-        if is_in(BETWEEN, w) {
+        if is_in(BETWEEN, w) && !(j == 1 && is_in(&["both", "all"], w)) {
             j -= 1;
+        } else if j >= 2 && is_adverb(w) && !is_in(LY_NOT_ADVERB, w) && s.word(j - 2) {
+            // "Clinton has increasingly decried", "he openly mocked".
+            j -= 1;
+        } else if j >= 3 && w.eq_ignore_ascii_case("to") && is_in(CATENATIVE, s.w(j - 2)) {
+            // "Trump continued to portray": the catenative verb sits between subject and cue.
+            j -= 2;
         } else if is_in(WEEKDAYS, w) {
             j -= 1;
             skipped_time = true;
@@ -413,11 +644,14 @@ fn read_cue(
     }
     let _ = skipped_time;
     // "..., saying ...", "...,” adding ...", "by saying ...": the main clause's subject speaks.
-    let participle = cue.text(text).ends_with("ing")
+    let participle = cue.text(text).split_whitespace().next().is_some_and(|w| w.ends_with("ing"))
         && j > 0
         && (s.w(j - 1) == ","
             || is_in(&["by", "before", "after", "while", "when", "also"], s.w(j - 1))
             || is_closing_quote(s.w(j - 1)) && j >= 2 && (s.w(j - 2) == "," || is_closing_quote(s.w(j - 2))));
+    // "Trump is expected to ...", "was first reported by MSNBC": a passive cue reports its
+    // subject; the source, if written, follows "by".
+    let passive = !catenative && is_passive(s, j, ci, cue.text(text));
     let mut inverted = false;
     if participle {
         // "..., saying ...": the main clause's subject speaks.
@@ -425,15 +659,22 @@ fn read_cue(
     } else if j > 0 {
         let w = s.w(j - 1);
         if matches!(w, "and" | "but" | "or") {
-            // Coordinated verbs share the subject ("lambasted X, but suggested ...").
-            raw.source = prev_source.or_else(|| {
-                let k = j - 1;
-                np_left(lex, s, k).map(|(a, b)| s.span(a, b))
-            });
+            // Coordinated verbs share the subject ("lambasted X, but suggested ...",
+            // "rubbed his chin and then said"): the sentence's subject, not the object
+            // before the conjunction.
+            let k = j - 1;
+            raw.source = subject_of(lex, s)
+                .filter(|x| x.end <= s.toks[k].span.start)
+                .or(prev_source)
+                .or_else(|| np_left(lex, s, k).map(|(a, b)| s.span(a, b)));
         } else if w == ","
             && !(j >= 2 && is_closing_quote(s.w(j - 2)))
-            && let Some(src) = appositive_subject(lex, s, j - 1)
-            && (!starts_np(lex, s, ce) || src.text(text).contains(", who ") || src.text(text).contains(", however"))
+            && let Some(src) = fronted_subject(lex, s, j - 1).or_else(|| appositive_subject(lex, s, j - 1))
+            && (!starts_np(lex, s, ce)
+                || is_in(TELL, cue.text(text))
+                || src.text(text).contains(", who ")
+                || src.text(text).contains(", however")
+                || np_then_clause(lex, s, ce))
         {
             // "Kevin Brady, chairman of the committee, said that ...".
             raw.source = Some(src);
@@ -462,12 +703,24 @@ fn read_cue(
         inverted = ci == 0;
     }
     if raw.source.is_none() && (inverted || j == 0) {
-        // "“...,” said Jane Doe, a spokeswoman for the ministry."
-        if let Some((src, _)) = np_right(lex, s, ce, false) {
+        // "“...,” said Jane Doe, a spokeswoman for the ministry." After a comma, a noun
+        // phrase that goes on as a clause ("..., also said they'd be happy") or the
+        // addressee of "told" is no inverted source: the subject is before the comma.
+        let after_comma = j >= 2 && s.w(j - 1) == ",";
+        // Nor is a clause opened by a conjunction ("said matter-of-factly as confetti fell").
+        let right = np_right(lex, s, ce, false).filter(|&(x, _)| {
+            !(after_comma && (np_then_clause(lex, s, ce) || is_in(TELL, cue.text(text))))
+                && !is_in(SUBORDINATORS, x.text(text).split_whitespace().next().unwrap_or(""))
+        });
+        if let Some((src, _)) = right {
             raw.source = Some(src);
-        } else if j >= 2 && s.w(j - 1) == "," {
+        } else if after_comma {
             // "“...,” his wife, Gabriela Lazar, wrote in a letter."
-            raw.source = appositive_subject(lex, s, j - 1);
+            raw.source = appositive_subject(lex, s, j - 1)
+                .or_else(|| {
+                    np_left(lex, s, j - 1).filter(|&(a, b)| cap(s.w(a)) && cap(s.w(b))).map(|(a, b)| s.span(a, b))
+                })
+                .or_else(|| subject_of(lex, s).filter(|x| x.end <= s.toks[j - 1].span.start));
         }
     }
     // Content: the quote or clause before the source-and-cue block when the block follows
@@ -496,12 +749,46 @@ fn read_cue(
             raw.content = left_content(doc, s, bi, quotes, &mut raw.direct);
         }
     }
-    if raw.source.is_none() && raw.direct {
+    // A cue whose content holds a quote keeps a written subject: the quote needs someone
+    // to hang on.
+    let touches_quote =
+        raw.direct || raw.content.is_some_and(|c| quotes.iter().any(|q| !q.content.is_empty() && q.span.overlaps(c)));
+    if passive {
+        let agent = (ce + 1 < s.len() && s.w(ce).eq_ignore_ascii_case("by"))
+            .then(|| np_right(lex, s, ce + 1, false))
+            .flatten()
+            .map(|(x, _)| x);
+        // A passive question or quote with no agent ("Trump was asked, “...”") keeps the subject.
+        if agent.is_some() || !touches_quote {
+            raw.source = agent;
+            raw.antecedent = None;
+        }
+    }
+    // "China's coal use appears to have declined": an evidential verb reports its subject;
+    // nobody is named as the source (annotated news leaves it empty).
+    // The last sentence of a paragraph keeps its subject: a quote paragraph after it may
+    // take that subject as its speaker.
+    let last_in_paragraph = doc.sentences.get(si + 1).is_none_or(|n| n.paragraph != doc.sentences[si].paragraph);
+    let evidential = is_in(EVIDENTIAL, cue.text(text).split_whitespace().next().unwrap_or(""))
+        && !touches_quote
+        && !last_in_paragraph;
+    if evidential {
+        raw.source = None;
+        raw.antecedent = None;
+    }
+    if raw.source.is_none() && raw.direct && !passive {
         // "The ad ends with a voice over saying: “...”": the sentence's subject.
         raw.source = subject_of(lex, s).filter(|x| x.end <= cue.start);
     }
-    if raw.source.is_none() && !raw.direct {
+    if raw.source.is_none() && !raw.direct && !((passive || evidential) && raw.content.is_some()) {
         return None;
+    }
+    // "he’s predicted": the source as written is the pronoun, not its auxiliary.
+    if let Some(src) = raw.source
+        && let Some(i) = src.text(text).find(['’', '\''])
+        && lex.entities.pronoun(&src.text(text)[..i]).is_some()
+    {
+        raw.source = Some(Span::new(src.start, src.start + i));
     }
     let colon_next = ce < s.len() && s.w(ce) == ":";
     if class == CueClass::QuoteOnly && !raw.direct && !colon_next {
@@ -510,10 +797,108 @@ fn read_cue(
     if raw.content.is_none() && class != CueClass::Speech && class != CueClass::Contested {
         return None;
     }
-    if class == CueClass::Stance && (raw.source.is_none_or(|x| x.start > cue.start) || raw.content.is_none()) {
+    if class == CueClass::Stance
+        && (raw.source.is_none_or(|x| x.start > cue.start) && !evidential || raw.content.is_none())
+    {
         return None;
     }
     Some(raw)
+}
+
+/// Whether the cue at `ci` is a passive participle ("is expected", "was first reported"):
+/// the last of the words skipped between subject and cue (`j..ci`), adverbs aside, is a
+/// form of "be".
+fn is_passive(s: &Sent<'_>, j: usize, ci: usize, cue_text: &str) -> bool {
+    const IRREGULAR: &[&str] = &["told", "said", "known", "seen", "shown", "thought", "written", "heard", "found"];
+    const ADVERBS: &[&str] = &[
+        "not",
+        "never",
+        "first",
+        "also",
+        "widely",
+        "long",
+        "recently",
+        "previously",
+        "repeatedly",
+        "once",
+        "reportedly",
+        "publicly",
+        "privately",
+        "already",
+        "still",
+        "often",
+        "always",
+        "later",
+        "again",
+        "just",
+        "even",
+        "since",
+        "twice",
+        "n't",
+        "initially",
+        "originally",
+        "formally",
+        "officially",
+        "generally",
+    ];
+    let first = cue_text.split_whitespace().next().unwrap_or("");
+    if !(first.ends_with("ed") || IRREGULAR.iter().any(|w| w.eq_ignore_ascii_case(first))) {
+        return false;
+    }
+    // "when asked about ...", "if elected": a reduced clause with no subject of its own.
+    if ci > 0 && is_in(&["when", "whenever", "if", "once", "unless", "until", "as", "though", "although"], s.w(ci - 1))
+    {
+        return true;
+    }
+    (j..ci)
+        .rev()
+        .find(|&k| !is_adverb(s.w(k)) && !is_in(ADVERBS, s.w(k)))
+        .is_some_and(|k| is_in(&["is", "was", "were", "are", "been", "being", "be"], s.w(k)))
+}
+
+/// After an inverted-looking cue ("..., said the party"), a noun phrase followed by more
+/// clause ("said the party was committed") is the content's subject, not the source.
+fn np_then_clause(lex: &Lexicon, s: &Sent<'_>, ce: usize) -> bool {
+    np_right(lex, s, ce, false).is_some_and(|(_, next)| {
+        next < s.len()
+            && s.word(next)
+            && !is_in(PREPOSITIONS, s.w(next))
+            && !is_in(WEEKDAYS, s.w(next))
+            && !is_adverb(s.w(next))
+    })
+}
+
+/// "Sandy Phillips, who lost her daughter in Aurora, Colorado, in 2012, said ...",
+/// "Clinton, 35, the daughter of ..., said": a sentence that opens with a name followed
+/// by a relative clause, an age or an appositive running up to the comma before the cue
+/// at token `comma`. The name is the source.
+fn fronted_subject(lex: &Lexicon, s: &Sent<'_>, comma: usize) -> Option<Span> {
+    let mut i = after_dateline(s);
+    while i < s.len() && (!s.word(i) && !is_quote_mark(s.w(i)) || is_in(&["but", "and", "still", "yet"], s.w(i))) {
+        i += 1;
+    }
+    if i >= s.len() || is_quote_mark(s.w(i)) {
+        return None;
+    }
+    let (np, next) = np_right(lex, s, i, false)?;
+    let first = np.text(s.text).split_whitespace().next().unwrap_or("");
+    if !cap(first) || next + 2 > comma || s.w(next) != "," {
+        return None;
+    }
+    if comma - next > 40 || (next..comma).any(|k| is_quote_mark(s.w(k)) || matches!(s.w(k), ";" | ":")) {
+        return None;
+    }
+    Some(np)
+}
+
+/// The first token after a dateline ("WASHINGTON —", "NEW YORK (AP) —"), or 0.
+fn after_dateline(s: &Sent<'_>) -> usize {
+    let Some(dash) = (0..s.len().min(10)).find(|&k| matches!(s.w(k), "—" | "–" | "--")) else { return 0 };
+    let words = (0..dash).filter(|&k| s.word(k)).count();
+    let caps = (0..dash).all(|k| !s.word(k) || cap_all(s.w(k)) || s.w(k).len() <= 2);
+    // The dash stands apart ("WASHINGTON — "), unlike a headline run into a quote ("CORE—“For").
+    let spaced = s.text[s.toks[dash].span.end..].starts_with(char::is_whitespace);
+    if (1..=4).contains(&words) && caps && spaced { dash + 1 } else { 0 }
 }
 
 /// Whether a noun phrase (a name, a determiner) starts at token `i`, as after an inverted cue.
@@ -549,8 +934,14 @@ fn appositive_subject(lex: &Lexicon, s: &Sent<'_>, comma: usize) -> Option<Span>
         return None;
     }
     let (a, b) = np_left(lex, s, k)?;
-    let head = s.w(b);
-    let determined = is_in(&["a", "an", "the"], s.w(a)) || lex.anonymous.lookup(head).is_some();
+    // "Sen. Rob Portman (R-Ohio)": the head is the name before the parenthesis.
+    let head = match s.w(b) {
+        ")" => (a..b).rev().find(|&x| s.w(x) == "(").and_then(|x| x.checked_sub(1)).map_or(")", |x| s.w(x)),
+        w => w,
+    };
+    let determined = is_in(&["a", "an", "the", "his", "her", "its", "their", "our"], s.w(a))
+        || lex.anonymous.lookup(head).is_some()
+        || lex.entities.is_role_noun(head);
     if !(cap(head) || lex.entities.pronoun(head).is_some() || determined) {
         return None;
     }
@@ -579,7 +970,7 @@ pub(super) fn sentence_subject(doc: &Document, lex: &Lexicon, si: usize, before:
 /// The first noun phrase of the sentence, skipping an opening adverbial clause
 /// ("In his comments, Putin ...").
 fn subject_of(lex: &Lexicon, s: &Sent<'_>) -> Option<Span> {
-    let mut i = 0;
+    let mut i = after_dateline(s);
     while i < s.len() && !s.word(i) {
         i += 1;
     }
@@ -592,12 +983,57 @@ fn subject_of(lex: &Lexicon, s: &Sent<'_>) -> Option<Span> {
     np_right(lex, s, i, false).map(|(sp, _)| sp).filter(|sp| sp.start < s.toks[s.len().min(i + 8).max(1) - 1].span.end)
 }
 
+/// Poll shares and quantifiers standing as the subject, ending at token `b`: "Six in 10",
+/// "more than half", "Most", "Both". The first token, or None.
+fn quantifier_np(s: &Sent<'_>, b: usize) -> Option<usize> {
+    let head = s.w(b);
+    let number = |k: usize| s.toks[k].kind == TokenKind::Number || is_number_word(s.w(k));
+    let fraction = head.contains('-') && ["quarters", "thirds", "fifths"].iter().any(|f| head.ends_with(f));
+    let mut a = if b >= 2 && number(b) && s.w(b - 1) == "in" && number(b - 2) {
+        b - 2
+    } else if (is_in(QUANTIFIER_HEADS, head) || fraction)
+        && (b == 0
+            || !s.word(b - 1)
+            || is_in(QUANTIFIER_LEAD, s.w(b - 1))
+            || is_in(&["after", "before", "when", "whereas", "where", "if", "because", "since"], s.w(b - 1)))
+    {
+        b
+    } else {
+        return None;
+    };
+    while a > 0 && is_in(QUANTIFIER_LEAD, s.w(a - 1)) && !is_in(&["and", "but", "while", "though"], s.w(a - 1)) {
+        a -= 1;
+    }
+    Some(a)
+}
+
+/// Words before a quantifier subject: "more than half", "about a third", "and most".
+static QUANTIFIER_LEAD: &[&str] = &[
+    "and", "but", "while", "though", "than", "more", "fewer", "less", "about", "nearly", "almost", "roughly", "only",
+    "just", "a", "the", "over", "some", "around",
+];
+
+fn is_number_word(w: &str) -> bool {
+    is_in(
+        &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "half"],
+        w,
+    )
+}
+
 /// A noun phrase ending just before token `j` (exclusive), as (first, last) token indices.
 fn np_left(lex: &Lexicon, s: &Sent<'_>, j: usize) -> Option<(usize, usize)> {
     if j == 0 {
         return None;
     }
     let mut b = j - 1;
+    // "Sen. Jason Holsman (D) said", "Warren (D-Mass.) said", "Murphy (a Connecticut
+    // Democrat so boyish ...) says": step over a parenthesis.
+    if s.w(b) == ")"
+        && let Some(open) = (b.saturating_sub(30)..b).rev().find(|&k| s.w(k) == "(")
+        && open > 0
+    {
+        return np_left(lex, s, open).map(|(a, _)| (a, b));
+    }
     // A possessive-free head; "Putin’s" is no subject of "said".
     let head = s.w(b);
     if !s.word(b) {
@@ -608,14 +1044,13 @@ fn np_left(lex: &Lexicon, s: &Sent<'_>, j: usize) -> Option<(usize, usize)> {
             return None;
         }
     }
-    // "Sen. Jason Holsman (D) said": step over a parenthesis.
-    if s.w(b) == ")"
-        && let Some(open) = (b.saturating_sub(8)..b).rev().find(|&k| s.w(k) == "(")
-        && open > 0
-    {
-        return np_left(lex, s, open).map(|(a, _)| (a, b));
-    }
     let head = s.w(b);
+    // "he’s predicted", "they’ve said": a pronoun with an auxiliary attached.
+    if let Some((p, _)) = head.split_once(['’', '\''])
+        && lex.entities.pronoun(p).is_some_and(|c| c != PronounClass::Relative)
+    {
+        return Some((b, b));
+    }
     if head.ends_with("’s") || head.ends_with("'s") {
         return None;
     }
@@ -628,6 +1063,9 @@ fn np_left(lex: &Lexicon, s: &Sent<'_>, j: usize) -> Option<(usize, usize)> {
             PronounClass::Relative if !head.eq_ignore_ascii_case("who") => None,
             _ => Some((b, b)),
         };
+    }
+    if let Some(a) = quantifier_np(s, b) {
+        return Some((a, b));
     }
     let mut a = b;
     if cap(head) {
@@ -674,6 +1112,19 @@ fn np_left(lex: &Lexicon, s: &Sent<'_>, j: usize) -> Option<(usize, usize)> {
             if p == "-" || p == "." && a >= 2 && s.toks[a - 2].span.end == s.toks[a - 1].span.start {
                 a -= 1;
                 continue;
+            }
+            // "Gates' work": a plural possessive anchors the phrase like a determiner.
+            if matches!(p, "'" | "’")
+                && a >= 2
+                && s.toks[a - 2].span.end == s.toks[a - 1].span.start
+                && s.w(a - 2).ends_with('s')
+                && s.word(a - 2)
+            {
+                a -= 2;
+                anchored = true;
+                while a > 0 && s.word(a - 1) && cap(s.w(a - 1)) && !is_in(NOT_NAME_WORDS, s.w(a - 1)) {
+                    a -= 1;
+                }
             }
             break;
         }

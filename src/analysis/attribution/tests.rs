@@ -116,3 +116,82 @@ fn colon_speakers_and_odd_input_do_not_panic() {
         let _ = rows(text);
     }
 }
+
+/// The (source, cue) pairs of every attribution with a cue.
+fn cues(text: &str) -> Vec<(String, String)> {
+    rows(text).into_iter().filter(|r| !r.1.is_empty()).map(|r| (r.0, r.1)).collect()
+}
+
+#[test]
+fn poll_shares_and_quantifiers_are_sources() {
+    assert_eq!(cues("Six in 10 say the economy is improving."), [("Six in 10".into(), "say".into())]);
+    assert_eq!(cues("Most believe the tax plan is unfair."), [("Most".into(), "believe".into())]);
+    assert_eq!(cues("Both have promised to cut taxes for the middle class."), [("Both".into(), "promised".into())]);
+}
+
+#[test]
+fn fronted_name_with_a_relative_clause_is_the_source() {
+    let r = cues("Jane Roe, who lost her seat in Dayton, Ohio, in 2012, said that the party had failed her.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert!(r[0].0.starts_with("Jane Roe"), "{r:?}");
+    // Not the subject of the content: "said the party was ..." is no inverted source.
+    let r = cues("Tom Ames, a spokesman for the committee, said the party was committed to a fair count.");
+    assert_eq!(r[0].0, "Tom Ames, a spokesman for the committee");
+}
+
+#[test]
+fn passive_cues_take_the_agent_or_no_source() {
+    let r = cues("The meeting was first reported by the Des Moines Register on Monday.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].0, "the Des Moines Register");
+    let r = rows("The senator is expected to endorse the governor on Friday.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!((r[0].0.as_str(), r[0].1.as_str()), ("", "expected"));
+}
+
+#[test]
+fn asked_opening_has_no_source_and_the_main_clause_still_counts() {
+    let r = rows("Asked whether he would run again, Smith said he had not decided.");
+    let asked = r.iter().find(|x| x.1 == "Asked").expect("Asked is a cue");
+    assert_eq!((asked.0.as_str(), asked.2.as_str()), ("", "whether he would run again"));
+    assert!(r.iter().any(|x| x.0 == "Smith" && x.1 == "said"), "{r:?}");
+}
+
+#[test]
+fn adverbs_catenatives_and_contractions_between_subject_and_cue() {
+    assert_eq!(cues("Clinton has increasingly decried the rules.")[0].0, "Clinton");
+    assert_eq!(cues("Trump continued to portray the deal as a disaster.")[0].0, "Trump");
+    assert_eq!(cues("He didn’t mention any bad consequences.")[0].0, "He");
+    assert_eq!(cues("She’s predicted big wins in the races ahead.")[0].0, "She");
+}
+
+#[test]
+fn title_case_headline_cues_and_compound_words() {
+    assert_eq!(cues("Local County Says Smith Should Win The Nomination"), [("Local County".into(), "Says".into())]);
+    // "so-called" is no cue; a capitalised verb in running text is none either.
+    assert!(cues("The so-called reform passed the House on Monday.").is_empty());
+}
+
+#[test]
+fn a_belief_inside_reported_speech_is_not_a_second_attribution() {
+    let r = cues("Nine in 10 voters say they think she could win in November.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].1, "say");
+}
+
+#[test]
+fn participle_phrases_take_the_main_subject() {
+    let r = cues("“We will win this state,” Jones said, referring to Ohio.");
+    let referring = r.iter().find(|x| x.1 == "referring to").expect("referring to is a cue");
+    assert_ne!(referring.0, "Ohio");
+}
+
+#[test]
+fn evidential_verbs_report_their_subject_without_a_source() {
+    let r = rows("The plan appears to have failed in three states. Nobody expected that.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!((r[0].0.as_str(), r[0].1.as_str()), ("", "appears"));
+    // At the end of a paragraph the subject stays: the next paragraph's quote may need it.
+    let r = rows("The plan appears to have failed in three states.");
+    assert_eq!(r[0].0, "The plan");
+}
