@@ -936,10 +936,12 @@ mod tests {
     fn trailing_clause_skips_titles_parentheses_and_appositives() {
         let t = "“Nobody asked the riders what they needed,” the mayor's spokesman, Tom Reyes, wrote on Twitter.";
         assert_eq!(source(t, "Nobody"), "Tom Reyes");
+        // The party tag belongs to the source as written; the speaker is the name.
         let t = "“It reminds us how important this election is,” Sen. Marco Rubio (R-Fla.) said Saturday.";
-        assert_eq!(source(t, "reminds"), "Sen. Marco Rubio");
+        assert_eq!(source(t, "reminds"), "Sen. Marco Rubio (R-Fla.)");
+        assert_eq!(speaker_of(t, "reminds").map(|(_, sp)| sp).as_deref(), Some("Sen. Marco Rubio"));
         let t = "“We know better than they do,” state Sen. Jason Holsman (D) said about halfway through.";
-        assert_eq!(source(t, "know better"), "state Sen. Jason Holsman");
+        assert_eq!(source(t, "know better"), "Sen. Jason Holsman (D)");
         let t = "“Muslims are our heroes. What sport is he talking about?” reacted Trump.";
         assert_eq!(source(t, "heroes"), "Trump");
     }

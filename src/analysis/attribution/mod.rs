@@ -182,10 +182,36 @@ struct Raw {
     inferred: bool,
 }
 
+/// An indirect reading whose content starts inside a quote and runs on past its closing mark
+/// ("“Nobody asked us,” the mayor's spokesman, Tom Reyes, wrote" read as Tom Reyes saying
+/// "Nobody asked us,” the mayor's spokesman") has the quote boundary wrong: leave the quote
+/// to the quote pass, which reads the credit after it.
+fn drop_readings_across_a_closing_quote(doc: &Document, raws: &mut Vec<Raw>) {
+    raws.retain(|r| {
+        let Some(c) = r.content.filter(|_| !r.direct) else { return true };
+        !doc.quotes.iter().any(|q| {
+            q.closed && q.span.start < c.start && c.start <= q.content.end && q.span.end < c.end && {
+                // After the closing mark the content holds only the start of a noun phrase
+                // ("the mayor's spokesman"): the speaker's own description. A clause there
+                // ("would be appropriate", "if she didn't win") is real indirect content.
+                let rest: Vec<&str> = doc.text.get(q.span.end..c.end).map_or(Vec::new(), |t| {
+                    t.split(|ch: char| ch.is_whitespace() || ch == ',').filter(|w| !w.is_empty()).collect()
+                });
+                (1..=4).contains(&rest.len())
+                    && matches!(
+                        rest[0].to_ascii_lowercase().as_str(),
+                        "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my"
+                    )
+            }
+        })
+    });
+}
+
 pub fn find_attributions(doc: &Document, ctx: &super::Context) -> Attributions {
     let lex = &ctx.attribution;
     let mut entities = Entities::find(doc, &lex.entities);
     let mut raws = scan::find_cued(doc, lex);
+    drop_readings_across_a_closing_quote(doc, &mut raws);
     chain_quotes(doc, lex, &entities, &mut raws);
     raws.sort_by_key(|r| {
         let a = r.source.or(r.cue).or(r.content).unwrap_or_default();
