@@ -568,6 +568,11 @@ fn read_cue(
     {
         return None;
     }
+    // "ignored Western calls to pull its troops back": a plural noun with its infinitive
+    // complement; the verb takes an object or "for" ("calls for talks", "calls him a liar").
+    if cue.text(text).eq_ignore_ascii_case("calls") && ce < s.len() && s.w(ce).eq_ignore_ascii_case("to") {
+        return None;
+    }
     let mut raw = Raw {
         source: None,
         cue: Some(cue),

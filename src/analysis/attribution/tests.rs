@@ -195,3 +195,11 @@ fn evidential_verbs_report_their_subject_without_a_source() {
     let r = rows("The plan appears to have failed in three states.");
     assert_eq!(r[0].0, "The plan");
 }
+
+#[test]
+fn calls_to_with_an_infinitive_is_a_noun_not_a_cue() {
+    let text = "Moscow has so far ignored Western calls to pull its troops back from the border.\n\nSanders calls for a new approach to trade, his aides said.";
+    let got = rows(text);
+    assert!(!got.iter().any(|r| r.0 == "Western"), "{got:?}");
+    assert!(got.iter().any(|r| r.1 == "calls for" || r.1 == "calls"), "the verb stays a cue: {got:?}");
+}
