@@ -187,6 +187,23 @@ struct Raw {
 /// "Nobody asked us,” the mayor's spokesman") has the quote boundary wrong: leave the quote
 /// to the quote pass, which reads the credit after it.
 fn drop_readings_across_a_closing_quote(doc: &Document, raws: &mut Vec<Raw>) {
+    // A reading nested inside a quote ("“We hope so,” he said": We / hope / so) ends with
+    // the quote: its content cannot run on into the narration after the closing mark.
+    for r in raws.iter_mut().filter(|r| !r.direct) {
+        let (Some(cue), Some(c)) = (r.cue, r.content) else { continue };
+        if let Some(q) = doc
+            .quotes
+            .iter()
+            .find(|q| q.closed && q.content.start <= cue.start && cue.end <= q.content.end && c.start < q.content.end)
+            && c.end > q.content.end
+        {
+            let end = q.content.end;
+            let trimmed = doc.text.get(c.start..end).map_or(end, |t| {
+                c.start + t.trim_end_matches(|ch: char| ch.is_whitespace() || matches!(ch, ',' | ';' | ':')).len()
+            });
+            r.content = Some(Span::new(c.start, trimmed.max(c.start)));
+        }
+    }
     raws.retain(|r| {
         let Some(c) = r.content.filter(|_| !r.direct) else { return true };
         !doc.quotes.iter().any(|q| {

@@ -203,3 +203,11 @@ fn calls_to_with_an_infinitive_is_a_noun_not_a_cue() {
     assert!(!got.iter().any(|r| r.0 == "Western"), "{got:?}");
     assert!(got.iter().any(|r| r.1 == "calls for" || r.1 == "calls"), "the verb stays a cue: {got:?}");
 }
+
+#[test]
+fn a_reading_nested_in_a_quote_ends_with_the_quote() {
+    let got = rows("\"We hope so,\" he said.");
+    let nested = got.iter().find(|r| r.1 == "hope").expect("nested belief");
+    assert_eq!(nested.2, "so", "{got:?}");
+    assert!(got.iter().any(|r| r.0 == "he" && r.2 == "We hope so"), "{got:?}");
+}
