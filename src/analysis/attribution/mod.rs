@@ -182,19 +182,35 @@ struct Raw {
     inferred: bool,
 }
 
-/// An indirect reading whose content starts inside a quote and runs on past its closing mark
-/// ("“Nobody asked us,” the mayor's spokesman, Tom Reyes, wrote" read as Tom Reyes saying
-/// "Nobody asked us,” the mayor's spokesman") has the quote boundary wrong: leave the quote
-/// to the quote pass, which reads the credit after it.
-fn drop_readings_across_a_closing_quote(doc: &Document, raws: &mut Vec<Raw>) {
-    // A reading nested inside a quote ("“We hope so,” he said": We / hope / so) ends with
-    // the quote: its content cannot run on into the narration after the closing mark.
+impl Raw {
+    /// A direct quote with no cue of its own, credited to `source` (if any).
+    fn quote(source: Option<Span>, content: Span, sentence: usize) -> Self {
+        Raw {
+            source,
+            cue: None,
+            content: Some(content),
+            direct: true,
+            class: CueClass::None,
+            antecedent: None,
+            sentence,
+            continues: None,
+            inferred: false,
+        }
+    }
+}
+
+/// Indirect readings that cross a quote's closing mark:
+/// - one nested inside the quote ("“We hope so,” he said": We / hope / so) ends with the
+///   quote: its content cannot run on into the narration;
+/// - one whose content starts inside the quote and ends in a noun phrase after it ("“Nobody
+///   asked us,” the mayor's spokesman, Tom Reyes, wrote" read as Tom Reyes saying "Nobody
+///   asked us,” the mayor's spokesman") has the quote boundary wrong: it is dropped, and the
+///   quote pass reads the credit after the quote.
+fn fit_readings_to_quotes(doc: &Document, raws: &mut Vec<Raw>) {
     for r in raws.iter_mut().filter(|r| !r.direct) {
         let (Some(cue), Some(c)) = (r.cue, r.content) else { continue };
-        if let Some(q) = doc
-            .quotes
-            .iter()
-            .find(|q| q.closed && q.content.start <= cue.start && cue.end <= q.content.end && c.start < q.content.end)
+        if let Some(q) = closed_quotes_around(doc, cue.start)
+            .find(|q| q.content.start <= cue.start && cue.end <= q.content.end && c.start < q.content.end)
             && c.end > q.content.end
         {
             let end = q.content.end;
@@ -206,8 +222,8 @@ fn drop_readings_across_a_closing_quote(doc: &Document, raws: &mut Vec<Raw>) {
     }
     raws.retain(|r| {
         let Some(c) = r.content.filter(|_| !r.direct) else { return true };
-        !doc.quotes.iter().any(|q| {
-            q.closed && q.span.start < c.start && c.start <= q.content.end && q.span.end < c.end && {
+        !closed_quotes_around(doc, c.start).any(|q| {
+            q.span.start < c.start && c.start <= q.content.end && q.span.end < c.end && {
                 // After the closing mark the content holds only the start of a noun phrase
                 // ("the mayor's spokesman"): the speaker's own description. A clause there
                 // ("would be appropriate", "if she didn't win") is real indirect content.
@@ -224,11 +240,19 @@ fn drop_readings_across_a_closing_quote(doc: &Document, raws: &mut Vec<Raw>) {
     });
 }
 
+/// Closed quotes that may contain `offset`: those of its paragraph opening at or before it
+/// (quotes are sorted by start), so each reading looks at a few quotes, not all of them.
+fn closed_quotes_around(doc: &Document, offset: usize) -> impl Iterator<Item = &crate::analysis::quotes::Quote> {
+    let upto = doc.quotes.partition_point(|q| q.span.start <= offset);
+    let para = doc.paragraph_at(offset);
+    doc.quotes[..upto].iter().rev().take_while(move |q| Some(q.paragraph) == para).filter(|q| q.closed)
+}
+
 pub fn find_attributions(doc: &Document, ctx: &super::Context) -> Attributions {
     let lex = &ctx.attribution;
     let mut entities = Entities::find(doc, &lex.entities);
     let mut raws = scan::find_cued(doc, lex);
-    drop_readings_across_a_closing_quote(doc, &mut raws);
+    fit_readings_to_quotes(doc, &mut raws);
     chain_quotes(doc, lex, &entities, &mut raws);
     raws.sort_by_key(|r| {
         let a = r.source.or(r.cue).or(r.content).unwrap_or_default();
@@ -369,17 +393,7 @@ fn chain_quotes(doc: &Document, lex: &Lexicon, entities: &Entities, raws: &mut V
             if let Some(v) = by_para.get_mut(spara) {
                 v.push(raws.len());
             }
-            raws.push(Raw {
-                source: Some(src),
-                cue: None,
-                content: Some(q.content),
-                direct: true,
-                class: CueClass::None,
-                antecedent: None,
-                sentence,
-                continues: None,
-                inferred: false,
-            });
+            raws.push(Raw::quote(Some(src), q.content, sentence));
             continue;
         }
         let same_para = chained.is_none().then(|| {
@@ -516,17 +530,8 @@ fn chain_quotes(doc: &Document, lex: &Lexicon, entities: &Entities, raws: &mut V
         if let Some(v) = by_para.get_mut(sentence_para) {
             v.push(raws.len());
         }
-        raws.push(Raw {
-            source: subject,
-            cue: None,
-            content: Some(q.content),
-            direct: true,
-            class: CueClass::None,
-            antecedent: None,
-            sentence,
-            continues: owner.map(|o| raws[o].content.or(raws[o].cue).map_or(0, |s| s.start)),
-            inferred,
-        });
+        let continues = owner.map(|o| raws[o].content.or(raws[o].cue).map_or(0, |s| s.start));
+        raws.push(Raw { continues, inferred, ..Raw::quote(subject, q.content, sentence) });
     }
 }
 
