@@ -395,7 +395,7 @@ fn normalise_key(word: &str) -> String {
 fn normalise_key_into(word: &str, k: &mut String) {
     k.clear();
     let w = word.trim_end_matches(['’', '\'']);
-    let w = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
+    let w = crate::analysis::entities::strip_possessive(w);
     k.extend(w.chars().filter(|&c| c != '.').flat_map(char::to_lowercase));
     // Plural group names only ("Republicans", "Democrats", "Russians"), not "News" or "Sanders".
     if k.len() > 5 && (k.ends_with("ans") || k.ends_with("ats") || k.ends_with("ists")) {
@@ -723,7 +723,7 @@ fn is_modifier(text: &str, lex: &Lexicon, m: Span, next: Span) -> bool {
 // Topic words
 
 fn stem(word: &str) -> String {
-    let w = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word);
+    let w = crate::analysis::entities::strip_possessive(word);
     let mut s: String = w.chars().flat_map(char::to_lowercase).collect();
     for suffix in [
         "ations", "ation", "ments", "ment", "ances", "ance", "ences", "ence", "ings", "ing", "ions", "ion", "ies",

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use super::words::Hunk;
 use super::{Change, Edit, RevisionFinding, Side, Versions, run_span};
 use crate::analysis::attribution::Attribution;
+use crate::analysis::entities::strip_possessive;
 use crate::document::Document;
 use crate::report::normalise;
 use crate::rules::checks::revision::{ChangeKind, Revision};
@@ -211,11 +212,7 @@ fn gap(a: Span, b: Span) -> usize {
 fn only_dates_changed(v: &Versions<'_>, e: &Edit) -> bool {
     let inside = |doc: &Document, s: Span| {
         // A possessive stays outside the expression: "Sunday’s Meet the Press".
-        let text = doc.slice(s);
-        let s = match text.strip_suffix("'s").or_else(|| text.strip_suffix("’s")) {
-            Some(stem) => Span::new(s.start, s.start + stem.len()),
-            None => s,
-        };
+        let s = Span::new(s.start, s.start + strip_possessive(doc.slice(s)).len());
         s.is_empty() || doc.temporal(v.ctx).iter().any(|x| x.span.start <= s.start && s.end <= x.span.end)
     };
     let mut any = false;

@@ -209,7 +209,7 @@ pub fn revisions<'a>(rules: &'a RuleSet, old: &'a Document, new: &'a Document, o
         .collect();
     let protected = |w: &str| {
         // "Tuesday's" is protected as "Tuesday" is.
-        let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
+        let w = crate::analysis::entities::strip_possessive(w);
         protecting.iter().any(|r| r.words.phrases.as_ref().is_some_and(|p| p.lookup(w).is_some()))
             || w.bytes().any(|b| b.is_ascii_digit())
     };

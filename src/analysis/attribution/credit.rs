@@ -547,7 +547,7 @@ pub(super) fn named_next(doc: &Document, lex: &Lexicon, next_sentence: usize) ->
                     a -= 1;
                 }
                 let last = t.w(j - 1);
-                let bare = last.strip_suffix("'s").or_else(|| last.strip_suffix("’s")).unwrap_or(last);
+                let bare = crate::analysis::entities::strip_possessive(last);
                 let end = t.t[j - 1].span.start + bare.len();
                 return Some(Span::new(t.t[a].span.start, end).trim(&doc.text));
             }
