@@ -6,7 +6,9 @@ use std::ops::Range;
 use jiff::civil::Date;
 
 use crate::analysis::quotes::{Quote, find_quotes};
+use crate::text::lexicon::{Matches, PhraseMatcher, WordStarts};
 use crate::text::sentence::split_sentences;
+use crate::text::token::{Token, tokens};
 use crate::text::{LineIndex, Span};
 
 /// Which reader produced the document.
@@ -155,6 +157,9 @@ pub struct Document {
     pub(crate) attributions: OnceCell<crate::analysis::attribution::Attributions>,
     pub(crate) temporal: OnceCell<Vec<crate::analysis::temporal::TemporalExpr>>,
     pub(crate) disputes: OnceCell<crate::analysis::disputes::Disputes>,
+    word_starts: OnceCell<WordStarts>,
+    /// Tokens of every sentence, in order, and where each sentence's tokens begin.
+    sentence_tokens: OnceCell<(Vec<Token>, Vec<u32>)>,
 }
 
 impl Document {
@@ -195,6 +200,8 @@ impl Document {
             attributions: OnceCell::new(),
             temporal: OnceCell::new(),
             disputes: OnceCell::new(),
+            word_starts: OnceCell::new(),
+            sentence_tokens: OnceCell::new(),
         }
     }
 
@@ -212,6 +219,33 @@ impl Document {
 
     pub fn slice(&self, span: Span) -> &str {
         span.text(&self.text)
+    }
+
+    /// Whole-word matches of `matcher` in `span`, left to right: the same as
+    /// `matcher.find_in(&self.text, span)`, but every lexicon pass over this document visits
+    /// only its word starts, found once.
+    pub fn find<'t>(&'t self, matcher: &'t PhraseMatcher, span: Span) -> Matches<'t> {
+        let starts = self.word_starts.get_or_init(|| WordStarts::new(&self.text));
+        matcher.find_at_starts(&self.text, starts, span)
+    }
+
+    /// The tokens of sentence `si` (as `text::token::tokens` over its span), tokenised once
+    /// for every analysis that walks the sentence's words.
+    pub fn sentence_tokens(&self, si: usize) -> &[Token] {
+        let (toks, starts) = self.sentence_tokens.get_or_init(|| {
+            let mut toks = Vec::with_capacity(self.text.len() / 4);
+            let mut starts = Vec::with_capacity(self.sentences.len() + 1);
+            for s in &self.sentences {
+                starts.push(toks.len() as u32);
+                toks.extend(tokens(&self.text, s.span));
+            }
+            starts.push(toks.len() as u32);
+            (toks, starts)
+        });
+        match (starts.get(si), starts.get(si + 1)) {
+            (Some(&a), Some(&b)) => &toks[a as usize..b as usize],
+            _ => &[],
+        }
     }
 
     /// Attributions, found once per document and shared by every rule.

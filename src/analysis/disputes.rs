@@ -552,11 +552,9 @@ fn find_parties(doc: &Document, lex: &Lexicon, aliases: &[PhraseMatch]) -> Parti
         p.entity_keys[slot] = Some(k);
         k
     };
-    let mut toks: Vec<Token> = Vec::with_capacity(64);
     let mut ai = 0;
-    for sentence in &doc.sentences {
-        toks.clear();
-        toks.extend(tokens(text, sentence.span));
+    for si in 0..doc.sentences.len() {
+        let toks = doc.sentence_tokens(si);
         let mut i = 0;
         while i < toks.len() {
             let word = toks[i].span.text(text);
@@ -1045,7 +1043,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
     let mut hits: Vec<(PhraseMatch, Role)> = Vec::new();
     let mut aliases: Vec<PhraseMatch> = Vec::new();
     for &para in &doc.paragraphs {
-        for m in lex.cues.find_in(text, para) {
+        for m in doc.find(&lex.cues, para) {
             match lex.cue_roles.get(m.class as usize) {
                 Some(&role) => hits.push((m, role)),
                 None => aliases.push(m),
@@ -1059,7 +1057,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
     let mut sentence_charged = |si: usize| -> bool {
         if charged.is_empty() {
             charged = vec![false; doc.sentences.len()];
-            for c in lex.charges.find_in(text, Span::new(0, text.len())) {
+            for c in doc.find(&lex.charges, Span::new(0, text.len())) {
                 if let Some(i) = doc.sentence_at(c.span.start) {
                     charged[i] = true;
                 }
@@ -1216,7 +1214,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
     found.sort_by_key(|f| (f.sentence, f.cue.start));
     let mut seen: FastSet<(usize, u32)> = FastSet::default();
     found.retain(|f| seen.insert((f.sentence, f.target.1.key)));
-    found.retain(|f| lex.silent.find_in(text, f.target.0).next().is_none());
+    found.retain(|f| doc.find(&lex.silent, f.target.0).next().is_none());
     // "criticized Christian Evangelical voters": a demographic group, which does not answer.
     found.retain(|f| {
         let next = tokens(text, span(f.target.0.end, text.len())).next();
@@ -1469,7 +1467,7 @@ fn contested_claim(
     // The content's subject: a party among its first three words.
     let subject_end = toks.get(3).map_or(content.end, |t| t.span.start);
     let allowed = |m: &&Mention| !scan.keys_of(m).iter().any(|k| exclude.contains(k));
-    for charge in scan.lex.charges.find_in(text, content) {
+    for charge in scan.doc.find(&scan.lex.charges, content) {
         // Capitalised charge words are titles and headlines ("Criminal Gangs").
         if is_capitalised(charge.span.text(text)) || scan.negated_before(sentence, charge.span.start) {
             continue;
@@ -1512,7 +1510,7 @@ fn marked_disputed(scan: &Scan<'_>, si: usize, denial: Span, found: &mut Vec<Fou
     if cs <= sentence.start {
         return;
     }
-    let Some(marker) = scan.lex.markers.find_in(scan.text(), Span::new(cs, denial.start)).next() else { return };
+    let Some(marker) = scan.doc.find(&scan.lex.markers, Span::new(cs, denial.start)).next() else { return };
     let Some(target) = scan.parties.mentions_in(Span::new(marker.span.end, denial.start)).last().map(|m| (m.span, *m))
     else {
         return;

@@ -13,7 +13,7 @@ use crate::document::Document;
 use crate::rules::Lexicons;
 use crate::text::Span;
 use crate::text::lexicon::{PhraseMatch, PhraseMatcher};
-use crate::text::token::{TokenKind, tokens};
+use crate::text::token::TokenKind;
 
 /// Gender as far as titles, given names and earlier pronouns tell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -541,14 +541,12 @@ impl Entities {
         // Titles and aliases are found in one pass each over the whole text; each
         // capitalised run then reads the matches inside it.
         let all = Span::new(0, text.len());
-        let found = Found {
-            titles: lex.titles.find_in(text, all).collect(),
-            aliases: lex.aliases.find_in(text, all).collect(),
-        };
+        let found =
+            Found { titles: doc.find(&lex.titles, all).collect(), aliases: doc.find(&lex.aliases, all).collect() };
         let mut run: Vec<Span> = Vec::with_capacity(8);
-        for (si, sentence) in doc.sentences.iter().enumerate() {
+        for si in 0..doc.sentences.len() {
             run.clear();
-            let mut toks = tokens(text, sentence.span).peekable();
+            let mut toks = doc.sentence_tokens(si).iter().copied().peekable();
             let mut first_tok = true;
             while let Some(t) = toks.next() {
                 let w = t.span.text(text);

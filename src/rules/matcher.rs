@@ -21,6 +21,12 @@ impl CompiledMatcher {
         if let Some(p) = &self.phrases {
             out.extend(p.find_in(text, span).map(|m| m.span));
         }
+        self.extend_with_patterns(text, span, &mut out);
+        out
+    }
+
+    /// Add the regex matches inside `span` to the phrase matches in `out`, in text order.
+    fn extend_with_patterns(&self, text: &str, span: Span, out: &mut Vec<Span>) {
         let hay = &text[span.start..span.end];
         for re in &self.patterns {
             out.extend(
@@ -33,7 +39,23 @@ impl CompiledMatcher {
             out.sort();
             out.dedup();
         }
+    }
+
+    /// [`Self::find_in`] over a document's text, through its shared word starts.
+    pub fn find_in_doc(&self, doc: &Document, span: Span) -> Vec<Span> {
+        let mut out: Vec<Span> = Vec::new();
+        if let Some(p) = &self.phrases {
+            out.extend(doc.find(p, span).map(|m| m.span));
+        }
+        self.extend_with_patterns(&doc.text, span, &mut out);
         out
+    }
+
+    /// [`Self::is_match_in`] over a document's text, through its shared word starts.
+    pub fn is_match_in_doc(&self, doc: &Document, span: Span) -> bool {
+        let hay = &doc.text[span.start..span.end];
+        self.phrases.as_ref().is_some_and(|p| doc.find(p, span).next().is_some())
+            || self.patterns.iter().any(|re| re.is_match(hay))
     }
 
     pub fn is_match_in(&self, text: &str, span: Span) -> bool {

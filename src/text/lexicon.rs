@@ -70,6 +70,9 @@ struct Trie {
     /// phrase; a one-byte phrase sets every second byte. Most word starts fail this test
     /// and never enter the walk.
     pairs: Box<[u64; 1024]>,
+    /// Every phrase begins with an ASCII letter, digit or underscore, so a match can only
+    /// begin at a [`WordStarts`] position and the matcher may skip from one to the next.
+    word_initial: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -146,7 +149,9 @@ impl Trie {
                 [a, b, ..] => set_pair(&mut pairs, *a, *b),
             }
         }
-        Trie { root, states, edges, pairs }
+        let word_initial =
+            patterns.iter().all(|p| p.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_'));
+        Trie { root, states, edges, pairs, word_initial }
     }
 
     #[inline]
@@ -288,7 +293,21 @@ impl PhraseMatcher {
     pub fn find_in<'t>(&'t self, text: &'t str, span: Span) -> Matches<'t> {
         let end = span.end.min(text.len());
         let pos = span.start.min(end);
-        Matches { matcher: self, text, pos, end, prev_word: is_word_byte_at(text, pos, true) }
+        Matches { matcher: self, text, pos, end, prev_word: is_word_byte_at(text, pos, true), starts: None }
+    }
+
+    /// The same matches as [`Self::find_in`], found by visiting only the word starts of
+    /// `text` (from [`WordStarts::new`] over the same text) instead of every byte. Analyses
+    /// that match several lexicons over one document share its word starts this way.
+    pub fn find_at_starts<'t>(&'t self, text: &'t str, starts: &'t WordStarts, span: Span) -> Matches<'t> {
+        let mut m = self.find_in(text, span);
+        if self.trie.word_initial {
+            let s = &starts.0;
+            let from = s.partition_point(|&p| (p as usize) < m.pos);
+            let to = s.partition_point(|&p| (p as usize) < m.end);
+            m.starts = Some(&s[from..to.max(from)]);
+        }
+        m
     }
 
     /// Whether `word` (the whole string) is one of the phrases, and of which class.
@@ -305,6 +324,32 @@ pub struct Matches<'t> {
     end: usize,
     /// Whether the character before `pos` is a word character.
     prev_word: bool,
+    /// The word starts left to visit, when the matcher skips between them.
+    starts: Option<&'t [u32]>,
+}
+
+/// Byte offsets in a text where a word begins with an ASCII letter, digit or underscore:
+/// the only places a word-initial phrase can match. Built once per document.
+#[derive(Debug, Clone, Default)]
+pub struct WordStarts(Vec<u32>);
+
+impl WordStarts {
+    pub fn new(text: &str) -> Self {
+        let mut out = Vec::with_capacity(text.len() / 5);
+        let mut prev_word = false;
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            if b < 0x80 {
+                let word = ASCII_WORD[b as usize];
+                if word && !prev_word {
+                    out.push(i as u32);
+                }
+                prev_word = word;
+            } else if b & 0xC0 != 0x80 {
+                prev_word = text.get(i..).and_then(|s| s.chars().next()).is_some_and(is_word_char);
+            }
+        }
+        Self(out)
+    }
 }
 
 impl Iterator for Matches<'_> {
@@ -312,6 +357,25 @@ impl Iterator for Matches<'_> {
 
     fn next(&mut self) -> Option<PhraseMatch> {
         let bytes = self.text.as_bytes();
+        if let Some(starts) = self.starts {
+            let trie = &self.matcher.trie;
+            let mut rest = starts;
+            while let [first, tail @ ..] = rest {
+                rest = tail;
+                let at = *first as usize;
+                // A start inside the previous match was consumed by it.
+                if at < self.pos || !trie.may_start(bytes, at, self.end) {
+                    continue;
+                }
+                if let Some(found) = self.match_at(at) {
+                    self.starts = Some(rest);
+                    return Some(found);
+                }
+            }
+            self.starts = Some(rest);
+            self.pos = self.end;
+            return None;
+        }
         let trie = &self.matcher.trie;
         // Locals, not fields, in the byte loop: it runs over every byte of the span.
         let (mut pos, mut prev_word) = (self.pos, self.prev_word);
@@ -450,6 +514,36 @@ mod tests {
                 }
             }
             assert_eq!(all(&m, &text), expected, "text {text:?}");
+        }
+    }
+
+    #[test]
+    fn skipping_between_word_starts_finds_the_same_matches_in_any_span() {
+        let word_initial = PhraseMatcher::new([("x", vec!["a", "ab", "a b", "b'a", "ba", "b.", "c_d", "1 a"])]);
+        let punct_initial = PhraseMatcher::new([("x", vec!["a", "'a", "-b"])]);
+        let alphabet = ['a', 'b', 'c', 'd', '_', '1', ' ', '.', '\'', '-', 'A', 'é', '’'];
+        let mut seed = 11u64;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 13) {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                text.push(alphabet[(seed >> 33) as usize % alphabet.len()]);
+            }
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let starts = WordStarts::new(&text);
+            let a = (seed >> 40) as usize % (text.len() + 1);
+            let b = (seed >> 20) as usize % (text.len() + 2);
+            // Spans from the analyses start on character boundaries.
+            let (mut a, b) = (a.min(b), a.max(b));
+            while !text.is_char_boundary(a) {
+                a -= 1;
+            }
+            let span = Span::new(a, b);
+            for m in [&word_initial, &punct_initial] {
+                let slow: Vec<PhraseMatch> = m.find_in(&text, span).collect();
+                let fast: Vec<PhraseMatch> = m.find_at_starts(&text, &starts, span).collect();
+                assert_eq!(fast, slow, "text {text:?} span {span:?}");
+            }
         }
     }
 }

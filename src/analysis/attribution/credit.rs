@@ -733,7 +733,7 @@ pub(super) fn reporting_subject(doc: &Document, lex: &Lexicon, entities: &Entiti
     let speech = |m: &crate::text::lexicon::PhraseMatch| {
         !cap(m.span.text(text)) && matches!(lex.cue_class(m.class), CueClass::Speech | CueClass::QuoteOnly)
     };
-    if !lex.verbs.find_in(text, s).any(|m| speech(&m)) {
+    if !doc.find(&lex.verbs, s).any(|m| speech(&m)) {
         return None;
     }
     let sub = super::scan::sentence_subject(doc, lex, si, s.end)?;

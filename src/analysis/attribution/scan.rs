@@ -414,13 +414,12 @@ pub(super) fn find_cued(doc: &Document, lex: &Lexicon) -> Vec<Raw> {
     let text = &doc.text;
     let mut out = Vec::new();
     let all = Span::new(0, text.len());
-    let matches: Vec<_> = if lex.verbs.is_empty() { Vec::new() } else { lex.verbs.find_in(text, all).collect() };
+    let matches: Vec<_> = if lex.verbs.is_empty() { Vec::new() } else { doc.find(&lex.verbs, all).collect() };
     let top_quotes: Vec<&crate::analysis::quotes::Quote> =
         doc.quotes.iter().filter(|q| !q.nested && !q.content.is_empty()).collect();
     // Scare quotes and titles, decided once per quote rather than once per cue.
     let scare: Vec<bool> = top_quotes.iter().map(|q| super::is_scare_or_title(q.content.text(text))).collect();
     let mut mi = 0;
-    let mut toks: Vec<Token> = Vec::with_capacity(64);
     for (si, sentence) in doc.sentences.iter().enumerate() {
         while mi < matches.len() && matches[mi].span.start < sentence.span.start {
             mi += 1;
@@ -440,9 +439,7 @@ pub(super) fn find_cued(doc: &Document, lex: &Lexicon) -> Vec<Raw> {
         let qhi = top_quotes.partition_point(|q| q.span.start <= sentence.span.end).max(qlo);
         let near = &top_quotes[qlo..qhi];
         let near_scare = &scare[qlo..qhi];
-        toks.clear();
-        toks.extend(tokens(text, sentence.span));
-        let s = Sent { text, toks: &toks };
+        let s = Sent { text, toks: doc.sentence_tokens(si) };
         let mut prev_source: Option<Span> = None;
         let mut headline: Option<bool> = None;
         for m in &matches[first..mi] {

@@ -151,7 +151,7 @@ impl AttributionCheck {
             AttributionDefect::Hearsay => {
                 let lex = &cx.analysis.attribution;
                 for sentence in &doc.sentences {
-                    let hits: Vec<_> = lex.hedges.find_in(&doc.text, sentence.span).collect();
+                    let hits: Vec<_> = doc.find(&lex.hedges, sentence.span).collect();
                     if hits.is_empty() || sourced(items, sentence.span, &hits) {
                         continue;
                     }

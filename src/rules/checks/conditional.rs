@@ -40,11 +40,11 @@ impl Conditional {
         for scope in self.scopes(doc) {
             let hits: Vec<Span> = self
                 .if_
-                .find_in(&doc.text, scope)
+                .find_in_doc(doc, scope)
                 .into_iter()
                 .filter(|&s| !(self.ignore_quotes && in_quote(doc, s)))
                 .collect();
-            if hits.is_empty() || self.then.is_match_in(&doc.text, scope) {
+            if hits.is_empty() || self.then.is_match_in_doc(doc, scope) {
                 continue;
             }
             for span in hits {

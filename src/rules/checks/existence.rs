@@ -25,11 +25,11 @@ impl Existence {
 
     pub fn run(&self, doc: &Document, cx: &RunContext<'_>, out: &mut Vec<Finding>) {
         for sentence in &doc.sentences {
-            let hits = self.find.find_in(&doc.text, sentence.span);
+            let hits = self.find.find_in_doc(doc, sentence.span);
             if hits.is_empty() {
                 continue;
             }
-            if self.unless.as_ref().is_some_and(|u| u.is_match_in(&doc.text, sentence.span)) {
+            if self.unless.as_ref().is_some_and(|u| u.is_match_in_doc(doc, sentence.span)) {
                 continue;
             }
             for span in hits {

@@ -28,7 +28,7 @@ impl Substitution {
 
     pub fn run(&self, doc: &Document, cx: &RunContext<'_>, out: &mut Vec<Finding>) {
         for &para in &doc.paragraphs {
-            for m in self.matcher.find_in(&doc.text, para) {
+            for m in doc.find(&self.matcher, para) {
                 if self.ignore_quotes && in_quote(doc, m.span) {
                     continue;
                 }
