@@ -54,9 +54,12 @@ pub struct PhraseMatch {
 }
 
 /// Byte trie over ASCII-folded phrases. The root, visited once per word start, is a dense
-/// table; every other state keeps its few outgoing edges in a flat sorted list, so the whole
+/// table. Every other state keeps its few outgoing edges in a flat sorted list, so the whole
 /// trie of a large lexicon stays small enough for the cache (a dense table per state was
-/// megabytes and missed the cache on every step).
+/// megabytes and missed the cache on every step), and a 64-bit set of the byte classes it
+/// has edges for: most steps fail, and fail on one bit test instead of a search of the
+/// edges. A byte class is one of the distinct lower-cased bytes the phrases use; with more
+/// than 63 of them every step searches the edges.
 #[derive(Debug, Clone)]
 struct Trie {
     /// Root transitions by byte (both cases); DEAD when no phrase begins with the byte.
@@ -64,8 +67,11 @@ struct Trie {
     /// Per state: its first edge in `edges`, its number of edges, and the pattern index + 1
     /// of the first phrase ending there (0 when none).
     states: Vec<TrieState>,
-    /// (lower-cased byte, target state), grouped by source state.
+    /// (lower-cased byte, target state), grouped by source state, in class order.
     edges: Vec<(u8, u32)>,
+    /// Byte class of each byte (both cases), NO_CLASS when no phrase uses it; None when the
+    /// phrases use more than 63 distinct bytes (then steps search `edges` linearly).
+    classes: Option<Box<[u8; 256]>>,
     /// Bit set over (first byte, second byte) pairs, both lower-cased, that begin some
     /// phrase; a one-byte phrase sets every second byte. Most word starts fail this test
     /// and never enter the walk.
@@ -73,10 +79,16 @@ struct Trie {
     /// Every phrase begins with an ASCII letter, digit or underscore, so a match can only
     /// begin at a [`WordStarts`] position and the matcher may skip from one to the next.
     word_initial: bool,
+    /// Bit set over [`run_hash`] of each phrase's first run of ASCII word bytes. A phrase
+    /// can only match where the text's run has the same bytes, so a word start whose run's
+    /// bit is clear is skipped without a walk: one bit test per word start and lexicon.
+    first_runs: Box<[u64; 1024]>,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
 struct TrieState {
+    /// Bit c set when the state has an edge for byte class c.
+    class_bits: u64,
     first_edge: u32,
     edge_count: u32,
     accept: u32,
@@ -84,6 +96,7 @@ struct TrieState {
 
 const DEAD: u32 = 0;
 const ROOT: u32 = 1;
+const NO_CLASS: u8 = u8::MAX;
 
 impl Trie {
     fn new(patterns: &[String]) -> Self {
@@ -123,6 +136,16 @@ impl Trie {
                 stack.push(c as usize);
             }
         }
+        // Classes in byte order, so each state's edges (a BTreeMap by byte) are in class order.
+        let used: std::collections::BTreeSet<u8> = children.iter().flat_map(|c| c.keys().copied()).collect();
+        let classes = (used.len() < 64).then(|| {
+            let mut t = Box::new([NO_CLASS; 256]);
+            for (class, &b) in used.iter().enumerate() {
+                t[b as usize] = class as u8;
+                t[b.to_ascii_uppercase() as usize] = class as u8;
+            }
+            t
+        });
         let mut states = vec![TrieState::default(); renumbered.len() + 1];
         let mut edges = Vec::with_capacity(children.len());
         for (new, &old) in renumbered.iter().enumerate() {
@@ -130,6 +153,9 @@ impl Trie {
             st.first_edge = edges.len() as u32;
             st.edge_count = children[old].len() as u32;
             st.accept = accept[old];
+            if let Some(t) = &classes {
+                st.class_bits = children[old].keys().fold(0u64, |bits, &b| bits | 1 << t[b as usize]);
+            }
             edges.extend(children[old].iter().map(|(&b, &c)| (b, order[c as usize])));
         }
         let mut root = [DEAD; 256];
@@ -151,7 +177,12 @@ impl Trie {
         }
         let word_initial =
             patterns.iter().all(|p| p.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_'));
-        Trie { root, states, edges, pairs, word_initial }
+        let mut first_runs = Box::new([0u64; 1024]);
+        for p in patterns {
+            let h = run_hash(p.as_bytes()) as usize;
+            first_runs[h >> 6] |= 1 << (h & 63);
+        }
+        Trie { root, states, edges, classes, pairs, word_initial, first_runs }
     }
 
     #[inline]
@@ -160,6 +191,12 @@ impl Trie {
             return self.root[byte as usize];
         }
         let st = self.states[state as usize];
+        if let Some(classes) = &self.classes {
+            let class = classes[byte as usize];
+            if class == NO_CLASS || st.class_bits & (1 << class) == 0 {
+                return DEAD;
+            }
+        }
         let byte = byte.to_ascii_lowercase();
         let from = st.first_edge as usize;
         let edges = &self.edges[from..from + st.edge_count as usize];
@@ -208,6 +245,42 @@ impl Trie {
         self.states[state as usize].accept.checked_sub(1).map(|p| p as usize)
     }
 }
+
+/// Whether a byte continues a run of ASCII word bytes (letters, digits, underscore).
+#[inline]
+fn is_ascii_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// A 16-bit hash of the ASCII-lower-cased run of ASCII word bytes that `bytes` begins with.
+/// If a phrase matches at a word start, the text's run there is the phrase's first run: the
+/// run ends where the phrase leaves [a-z0-9_] or ends (then the text's next byte is not a
+/// word byte either, or the phrase would not end on a word boundary).
+///
+/// Bytes are folded with `| 0x20`, which lower-cases letters and leaves digits; it maps `_`
+/// to DEL, which no other word byte becomes.
+#[inline]
+fn run_hash(bytes: &[u8]) -> u16 {
+    let mut h: u32 = FNV_OFFSET;
+    for &b in bytes.iter().take_while(|&&b| is_ascii_word(b)) {
+        h = (h ^ (b | 0x20) as u32).wrapping_mul(FNV_PRIME);
+    }
+    (h ^ (h >> 16)) as u16
+}
+
+const FNV_OFFSET: u32 = 0x811c_9dc5;
+const FNV_PRIME: u32 = 0x0100_0193;
+
+/// `is_ascii_word` over all 256 bytes.
+static ASCII_WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        b += 1;
+    }
+    t
+};
 
 fn set_pair(pairs: &mut [u64; 1024], first: u8, second: u8) {
     let bit = (first.to_ascii_lowercase() as usize) << 8 | second.to_ascii_lowercase() as usize;
@@ -303,8 +376,8 @@ impl PhraseMatcher {
         let mut m = self.find_in(text, span);
         if self.trie.word_initial {
             let s = &starts.0;
-            let from = s.partition_point(|&p| (p as usize) < m.pos);
-            let to = s.partition_point(|&p| (p as usize) < m.end);
+            let from = s.partition_point(|&(p, _)| (p as usize) < m.pos);
+            let to = s.partition_point(|&(p, _)| (p as usize) < m.end);
             m.starts = Some(&s[from..to.max(from)]);
         }
         m
@@ -325,28 +398,41 @@ pub struct Matches<'t> {
     /// Whether the character before `pos` is a word character.
     prev_word: bool,
     /// The word starts left to visit, when the matcher skips between them.
-    starts: Option<&'t [u32]>,
+    starts: Option<&'t [(u32, u16)]>,
 }
 
 /// Byte offsets in a text where a word begins with an ASCII letter, digit or underscore:
-/// the only places a word-initial phrase can match. Built once per document.
+/// the only places a word-initial phrase can match, each with the [`run_hash`] of its
+/// run of ASCII word bytes. Built once per document.
 #[derive(Debug, Clone, Default)]
-pub struct WordStarts(Vec<u32>);
+pub struct WordStarts(Vec<(u32, u16)>);
 
 impl WordStarts {
     pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
         let mut out = Vec::with_capacity(text.len() / 5);
         let mut prev_word = false;
-        for (i, &b) in text.as_bytes().iter().enumerate() {
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
             if b < 0x80 {
                 let word = ASCII_WORD[b as usize];
                 if word && !prev_word {
-                    out.push(i as u32);
+                    // Hash the whole run (as `run_hash`) and continue after it.
+                    let start = i;
+                    let mut h: u32 = FNV_OFFSET;
+                    while let Some(&b) = bytes.get(i).filter(|&&b| ASCII_WORD_BYTE[b as usize]) {
+                        h = (h ^ (b | 0x20) as u32).wrapping_mul(FNV_PRIME);
+                        i += 1;
+                    }
+                    out.push((start as u32, (h ^ (h >> 16)) as u16));
+                    prev_word = true;
+                    continue;
                 }
                 prev_word = word;
             } else if b & 0xC0 != 0x80 {
                 prev_word = text.get(i..).and_then(|s| s.chars().next()).is_some_and(is_word_char);
             }
+            i += 1;
         }
         Self(out)
     }
@@ -360,11 +446,15 @@ impl Iterator for Matches<'_> {
         if let Some(starts) = self.starts {
             let trie = &self.matcher.trie;
             let mut rest = starts;
-            while let [first, tail @ ..] = rest {
+            while let [(first, hash), tail @ ..] = rest {
                 rest = tail;
+                let h = *hash as usize;
+                if trie.first_runs[h >> 6] & (1 << (h & 63)) == 0 {
+                    continue;
+                }
                 let at = *first as usize;
                 // A start inside the previous match was consumed by it.
-                if at < self.pos || !trie.may_start(bytes, at, self.end) {
+                if at < self.pos {
                     continue;
                 }
                 if let Some(found) = self.match_at(at) {
