@@ -39,7 +39,13 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 
 #[inline]
 fn is_word_at(c: char) -> bool {
-    if c.is_ascii() { c.is_ascii_alphanumeric() } else { is_word_char(c) }
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        // Curly quotes, dashes, NBSP and Latin-1 signs are the common non-ASCII characters
+        // in news; none is alphanumeric, and the Unicode table lookup is slow.
+        !matches!(c, '\u{a0}'..='\u{bf}' | '\u{2000}'..='\u{206f}') && is_word_char(c)
+    }
 }
 
 /// Iterate over the tokens of `text[span]`.
@@ -65,7 +71,13 @@ pub fn tokens(text: &str, span: Span) -> impl Iterator<Item = Token> + '_ {
             return Some(Token { span: Span::new(base + start, base + pos), kind: TokenKind::Punct });
         }
         let numeric = first.is_ascii_digit();
-        while let Some(c) = char_at(body, pos) {
+        let bytes = body.as_bytes();
+        loop {
+            // The bulk of a word: ASCII letters and digits, a byte at a time.
+            while bytes.get(pos).is_some_and(u8::is_ascii_alphanumeric) {
+                pos += 1;
+            }
+            let Some(c) = char_at(body, pos) else { break };
             if is_word_at(c) {
                 pos += c.len_utf8();
             } else if is_joiner(c) {
