@@ -64,8 +64,8 @@ pub struct PhraseMatch {
 struct Trie {
     /// Root transitions by byte (both cases); DEAD when no phrase begins with the byte.
     root: [u32; 256],
-    /// Per state: its first edge in `edges`, its number of edges, and the pattern index + 1
-    /// of the first phrase ending there (0 when none).
+    /// Per state: its edge classes, its first edge in `edges`, and the pattern index + 1 of
+    /// the first phrase ending there (0 when none); then one sentinel state.
     states: Vec<TrieState>,
     /// (lower-cased byte, target state), grouped by source state, in class order.
     edges: Vec<(u8, u32)>,
@@ -89,8 +89,9 @@ struct Trie {
 struct TrieState {
     /// Bit c set when the state has an edge for byte class c.
     class_bits: u64,
+    /// The state's edges are `edges[first_edge..next state's first_edge]` (a sentinel
+    /// state closes the list): 16 bytes a state, four to a cache line.
     first_edge: u32,
-    edge_count: u32,
     accept: u32,
 }
 
@@ -151,13 +152,13 @@ impl Trie {
         for (new, &old) in renumbered.iter().enumerate() {
             let st = &mut states[new + 1];
             st.first_edge = edges.len() as u32;
-            st.edge_count = children[old].len() as u32;
             st.accept = accept[old];
             if let Some(t) = &classes {
                 st.class_bits = children[old].keys().fold(0u64, |bits, &b| bits | 1 << t[b as usize]);
             }
             edges.extend(children[old].iter().map(|(&b, &c)| (b, order[c as usize])));
         }
+        states.push(TrieState { class_bits: 0, first_edge: edges.len() as u32, accept: 0 });
         let mut root = [DEAD; 256];
         for (&b, &c) in &children[ROOT as usize] {
             root[b as usize] = order[c as usize];
@@ -199,7 +200,8 @@ impl Trie {
         }
         let byte = byte.to_ascii_lowercase();
         let from = st.first_edge as usize;
-        let edges = &self.edges[from..from + st.edge_count as usize];
+        let to = self.states.get(state as usize + 1).map_or(from, |n| n.first_edge as usize);
+        let edges = self.edges.get(from..to).unwrap_or_default();
         edges.iter().find(|e| e.0 == byte).map_or(DEAD, |e| e.1)
     }
 

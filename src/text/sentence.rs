@@ -75,6 +75,16 @@ const SENTENCE_STARTERS: &[&str] = &[
     "later",
 ];
 
+/// The bytes split_sentences stops at: . ! ? and 0xE2, the lead byte of "…".
+static TERMINAL_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[0xE2] = true;
+    t
+};
+
 fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '›')
 }
@@ -121,8 +131,8 @@ fn full_stop_ends_sentence(text: &str, dot: usize, next: &str) -> bool {
         return false;
     }
     if in_list(word, SENTENCE_FINAL_ABBREVIATIONS) || word.contains('.') {
-        let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect::<String>();
-        return in_list(&next_word, SENTENCE_STARTERS);
+        let len = next.char_indices().find(|&(_, c)| !c.is_alphabetic()).map_or(next.len(), |(i, _)| i);
+        return in_list(&next[..len], SENTENCE_STARTERS);
     }
     true
 }
@@ -138,7 +148,7 @@ pub fn split_sentences(text: &str, para: Span, out: &mut Vec<Span>) {
     let mut seg = 0;
     let mut pos = 0;
     // Jump between terminal punctuation: . ! ? and the lead byte of … (0xE2).
-    while let Some(off) = bytes[pos..].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2)) {
+    while let Some(off) = bytes[pos..].iter().position(|&b| TERMINAL_BYTE[b as usize]) {
         let i = pos + off;
         let Some(c) = body[i..].chars().next() else { break };
         pos = i + c.len_utf8();
