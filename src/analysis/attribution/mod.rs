@@ -266,16 +266,21 @@ pub fn find_attributions(doc: &Document, ctx: &super::Context) -> Attributions {
 /// A quote is a scare quote or a title, not speech that needs a speaker: 1 to 3 words,
 /// or every word capitalised ("“Gifted Hands”").
 pub fn is_scare_or_title(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() <= 3 {
-        return true;
-    }
     const SMALL: &[&str] = &["a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "with", "at", "by"];
-    words.len() <= 12
-        && words.iter().all(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            w.is_empty() || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()) || SMALL.contains(&w)
-        })
+    // At most three words, or at most twelve that are all capitalised, numbers or small
+    // words; counted without collecting, since most quotes are long sentences.
+    let mut words = 0;
+    let mut title_case = true;
+    for w in text.split_whitespace() {
+        words += 1;
+        if words > 12 {
+            return false;
+        }
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        title_case &=
+            w.is_empty() || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()) || SMALL.contains(&w);
+    }
+    words <= 3 || title_case
 }
 
 /// Quotes that no cue covers take the speaker of the quote they continue, of their
