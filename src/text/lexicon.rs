@@ -103,66 +103,86 @@ impl Trie {
     fn new(patterns: &[String]) -> Self {
         // Build with ordered child maps, then flatten depth-first so that a phrase's states
         // sit next to each other in memory.
-        let mut children: Vec<std::collections::BTreeMap<u8, u32>> = vec![Default::default(); 2];
+        // Inserting the phrases in sorted order numbers the states in depth-first preorder
+        // (a phrase's states sit next to each other in memory) and creates each state's
+        // children in byte order, with no per-state maps: start-up builds every lexicon.
+        let mut keys: Vec<(Vec<u8>, u32)> = patterns
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.bytes().map(|b| b.to_ascii_lowercase()).collect(), i as u32))
+            .collect();
+        keys.sort_unstable();
         let mut accept = vec![0u32; 2];
-        for (i, p) in patterns.iter().enumerate() {
-            let mut state = ROOT as usize;
-            for b in p.bytes() {
-                let b = b.to_ascii_lowercase();
-                let next = match children[state].get(&b) {
-                    Some(&s) => s as usize,
-                    None => {
-                        let fresh = children.len();
-                        children.push(Default::default());
-                        accept.push(0);
-                        children[state].insert(b, fresh as u32);
-                        fresh
-                    }
-                };
-                state = next;
+        // (parent, byte, child) for every edge, in creation order.
+        let mut links: Vec<(u32, u8, u32)> = Vec::new();
+        let mut path: Vec<u32> = vec![ROOT];
+        let mut prev: &[u8] = &[];
+        for (key, i) in &keys {
+            let common = prev.iter().zip(key).take_while(|(a, b)| a == b).count();
+            path.truncate(common + 1);
+            for &b in &key[common..] {
+                let fresh = accept.len() as u32;
+                accept.push(0);
+                links.push((path[path.len() - 1], b, fresh));
+                path.push(fresh);
             }
-            // The first phrase wins when two classes list the same phrase.
-            if accept[state] == 0 {
-                accept[state] = i as u32 + 1;
+            // The first phrase wins when two classes list the same phrase (equal keys sort
+            // by pattern index).
+            let end = path[key.len()] as usize;
+            if accept[end] == 0 {
+                accept[end] = i + 1;
             }
+            prev = key;
         }
-        let mut order = vec![DEAD; children.len()];
-        let mut renumbered = vec![ROOT as usize];
-        let mut stack = vec![ROOT as usize];
-        order[ROOT as usize] = ROOT;
-        while let Some(s) = stack.pop() {
-            for &c in children[s].values().rev() {
-                order[c as usize] = renumbered.len() as u32 + 1;
-                renumbered.push(c as usize);
-                stack.push(c as usize);
-            }
+        // Edges grouped by parent (a counting sort, which keeps each parent's children in
+        // the byte order they were created in).
+        let mut first = vec![0u32; accept.len() + 1];
+        for &(parent, _, _) in &links {
+            first[parent as usize + 1] += 1;
         }
-        // Classes in byte order, so each state's edges (a BTreeMap by byte) are in class order.
-        let used: std::collections::BTreeSet<u8> = children.iter().flat_map(|c| c.keys().copied()).collect();
-        let classes = (used.len() < 64).then(|| {
+        for s in 1..first.len() {
+            first[s] += first[s - 1];
+        }
+        let mut grouped = vec![(0u32, 0u8, 0u32); links.len()];
+        let mut fill = first.clone();
+        for &link in &links {
+            let slot = &mut fill[link.0 as usize];
+            grouped[*slot as usize] = link;
+            *slot += 1;
+        }
+        let links = grouped;
+        let mut used = [false; 256];
+        for &(_, b, _) in &links {
+            used[b as usize] = true;
+        }
+        let classes = (used.iter().filter(|&&u| u).count() < 64).then(|| {
             let mut t = Box::new([NO_CLASS; 256]);
-            for (class, &b) in used.iter().enumerate() {
+            for (class, b) in (0..=255u8).filter(|&b| used[b as usize]).enumerate() {
                 t[b as usize] = class as u8;
                 t[b.to_ascii_uppercase() as usize] = class as u8;
             }
             t
         });
-        let mut states = vec![TrieState::default(); renumbered.len() + 1];
-        let mut edges = Vec::with_capacity(children.len());
-        for (new, &old) in renumbered.iter().enumerate() {
-            let st = &mut states[new + 1];
+        let mut states = vec![TrieState::default(); accept.len()];
+        let mut edges = Vec::with_capacity(links.len());
+        let mut li = 0;
+        for (state, st) in states.iter_mut().enumerate().skip(1) {
             st.first_edge = edges.len() as u32;
-            st.accept = accept[old];
-            if let Some(t) = &classes {
-                st.class_bits = children[old].keys().fold(0u64, |bits, &b| bits | 1 << t[b as usize]);
+            st.accept = accept[state];
+            while let Some(&(_, b, child)) = links.get(li).filter(|l| l.0 as usize == state) {
+                if let Some(t) = &classes {
+                    st.class_bits |= 1 << t[b as usize];
+                }
+                edges.push((b, child));
+                li += 1;
             }
-            edges.extend(children[old].iter().map(|(&b, &c)| (b, order[c as usize])));
         }
         states.push(TrieState { class_bits: 0, first_edge: edges.len() as u32, accept: 0 });
         let mut root = [DEAD; 256];
-        for (&b, &c) in &children[ROOT as usize] {
-            root[b as usize] = order[c as usize];
-            root[b.to_ascii_uppercase() as usize] = order[c as usize];
+        for &(parent, b, child) in links.iter().take_while(|l| l.0 == ROOT) {
+            debug_assert_eq!(parent, ROOT);
+            root[b as usize] = child;
+            root[b.to_ascii_uppercase() as usize] = child;
         }
         let mut pairs = Box::new([0u64; 1024]);
         for p in patterns {
