@@ -293,17 +293,6 @@ fn run_hash(bytes: &[u8]) -> u16 {
 const FNV_OFFSET: u32 = 0x811c_9dc5;
 const FNV_PRIME: u32 = 0x0100_0193;
 
-/// `is_ascii_word` over all 256 bytes.
-static ASCII_WORD_BYTE: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
-        b += 1;
-    }
-    t
-};
-
 fn set_pair(pairs: &mut [u64; 1024], first: u8, second: u8) {
     let bit = (first.to_ascii_lowercase() as usize) << 8 | second.to_ascii_lowercase() as usize;
     pairs[bit >> 6] |= 1 << (bit & 63);
@@ -444,7 +433,7 @@ impl WordStarts {
                     // Hash the whole run (as `run_hash`) and continue after it.
                     let start = i;
                     let mut h: u32 = FNV_OFFSET;
-                    while let Some(&b) = bytes.get(i).filter(|&&b| ASCII_WORD_BYTE[b as usize]) {
+                    while let Some(&b) = bytes.get(i).filter(|&&b| ASCII_WORD[b as usize]) {
                         h = (h ^ (b | 0x20) as u32).wrapping_mul(FNV_PRIME);
                         i += 1;
                     }
@@ -537,9 +526,10 @@ impl Matches<'_> {
     }
 }
 
-/// ASCII bytes that are word characters (letters, digits, underscore).
-static ASCII_WORD: [bool; 128] = {
-    let mut t = [false; 128];
+/// ASCII bytes that are word characters (letters, digits, underscore): `is_ascii_word`
+/// over all 256 bytes.
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
     let mut b = 0;
     while b < 128 {
         t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
@@ -588,6 +578,16 @@ mod tests {
         assert_eq!(m.find_in(text, Span::new(1, 99)).map(|x| x.span).collect::<Vec<_>>(), vec![Span::new(3, 5)]);
     }
 
+    /// A text of fewer than `max_len` characters from `alphabet`, advancing the LCG `seed`.
+    fn random_text(seed: &mut u64, alphabet: &[char], max_len: u64) -> String {
+        let mut next = || {
+            *seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            *seed
+        };
+        let len = next() % max_len;
+        (0..len).map(|_| alphabet[(next() >> 33) as usize % alphabet.len()]).collect()
+    }
+
     /// The trie walk against the definition: at each word start (left to right, after the
     /// previous match), the longest phrase that is followed by a non-word character.
     #[test]
@@ -597,12 +597,7 @@ mod tests {
         let alphabet = ['a', 'b', 'c', ' ', '.', '\'', 'A', 'é'];
         let mut seed = 7u64;
         for _ in 0..3000 {
-            let mut text = String::new();
-            for _ in 0..(seed % 9) {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                text.push(alphabet[(seed >> 33) as usize % alphabet.len()]);
-            }
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let text = random_text(&mut seed, &alphabet, 9);
             let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
             let mut expected = Vec::new();
             let mut i = 0;
@@ -638,12 +633,7 @@ mod tests {
         let alphabet = ['a', 'b', 'c', 'd', '_', '1', ' ', '.', '\'', '-', 'A', 'é', '’'];
         let mut seed = 11u64;
         for _ in 0..3000 {
-            let mut text = String::new();
-            for _ in 0..(seed % 13) {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                text.push(alphabet[(seed >> 33) as usize % alphabet.len()]);
-            }
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let text = random_text(&mut seed, &alphabet, 13);
             let starts = WordStarts::new(&text);
             let a = (seed >> 40) as usize % (text.len() + 1);
             let b = (seed >> 20) as usize % (text.len() + 2);
