@@ -306,7 +306,7 @@ fn set_pair(pairs: &mut [u64; 1024], first: u8, second: u8) {
 fn is_word_char(c: char) -> bool {
     // Curly quotes, dashes and NBSP (common in news, never alphanumeric) skip the slow
     // Unicode table.
-    !matches!(c, '\u{a0}'..='\u{bf}' | '\u{2000}'..='\u{206f}') && (c.is_alphanumeric() || c == '_')
+    !super::token::is_common_punctuation(c) && (c.is_alphanumeric() || c == '_')
 }
 
 fn is_word_byte_at(text: &str, offset: usize, before: bool) -> bool {

@@ -37,15 +37,17 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     }
 }
 
+/// Curly quotes, dashes, ellipses and no-break spaces: the common non-ASCII characters of
+/// news, none of them alphanumeric, answered without the slow Unicode table. (Latin-1's
+/// signs are not all here: "½", "²" and "º" are alphanumeric.)
+#[inline]
+pub(crate) fn is_common_punctuation(c: char) -> bool {
+    matches!(c, '\u{a0}' | '\u{2000}'..='\u{206f}')
+}
+
 #[inline]
 fn is_word_at(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        // Curly quotes, dashes, NBSP and Latin-1 signs are the common non-ASCII characters
-        // in news; none is alphanumeric, and the Unicode table lookup is slow.
-        !matches!(c, '\u{a0}'..='\u{bf}' | '\u{2000}'..='\u{206f}') && is_word_char(c)
-    }
+    if c.is_ascii() { c.is_ascii_alphanumeric() } else { !is_common_punctuation(c) && is_word_char(c) }
 }
 
 /// Iterate over the tokens of `text[span]`.
@@ -99,6 +101,17 @@ pub fn tokens(text: &str, span: Span) -> impl Iterator<Item = Token> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_punctuation_shortcut_skips_no_alphanumeric_character() {
+        for c in (0xa0..=0x2100).filter_map(char::from_u32) {
+            assert!(!(is_common_punctuation(c) && c.is_alphanumeric()), "{c:?} is alphanumeric");
+        }
+        let text = "survived 5 ½ years";
+        let got: Vec<(&str, TokenKind)> =
+            tokens(text, Span::new(0, text.len())).map(|t| (t.span.text(text), t.kind)).collect();
+        assert_eq!(got[2], ("½", TokenKind::Word));
+    }
 
     #[test]
     fn keeps_inner_joiners_and_splits_punctuation() {
