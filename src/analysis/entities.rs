@@ -470,7 +470,12 @@ static ORG_WORDS: &[&str] = &[
 
 /// A set of short lower-case words, looked up without allocating (ASCII case-insensitive).
 #[derive(Debug)]
-pub struct WordSet(HashSet<&'static [u8], std::hash::BuildHasherDefault<Fnv>>);
+pub struct WordSet {
+    words: HashSet<&'static [u8], std::hash::BuildHasherDefault<Fnv>>,
+    /// Per word length (1..=32), a bit per first letter (low five bits) of the words of that
+    /// length: most words looked up are not in the set and fail here without hashing.
+    seen: [u32; 33],
+}
 
 /// FNV-1a: the words are short and trusted (built-in lists), so SipHash's protection
 /// against crafted keys buys nothing and costs a lot per lookup.
@@ -493,16 +498,27 @@ impl std::hash::Hasher for Fnv {
 
 impl WordSet {
     pub fn new(words: &[&'static str]) -> Self {
-        Self(words.iter().map(|w| w.as_bytes()).collect())
+        let mut seen = [0u32; 33];
+        for w in words {
+            if let (Some(slot), Some(&first)) = (seen.get_mut(w.len()), w.as_bytes().first()) {
+                *slot |= 1 << (first & 31);
+            }
+        }
+        Self { words: words.iter().map(|w| w.as_bytes()).collect(), seen }
     }
 
     pub fn contains(&self, word: &str) -> bool {
+        // `& 31` maps upper and lower case of a letter to the same bit.
+        match (self.seen.get(word.len()), word.as_bytes().first()) {
+            (Some(bits), Some(&first)) if bits & (1 << (first & 31)) != 0 => {}
+            _ => return false,
+        }
         let mut buf = [0u8; 32];
         let Some(dst) = buf.get_mut(..word.len()) else { return false };
         for (d, b) in dst.iter_mut().zip(word.bytes()) {
             *d = b.to_ascii_lowercase();
         }
-        self.0.contains(&*dst)
+        self.words.contains(&*dst)
     }
 }
 
@@ -771,6 +787,14 @@ mod tests {
         assert_eq!(e.persons[2].gender, Gender::Female);
         assert_eq!(e.person_named("Putin", 90), Some(0));
         assert_eq!(e.mentions.iter().filter(|m| m.person == 0).count(), 2);
+    }
+
+    #[test]
+    fn word_sets_ignore_ascii_case_and_reject_other_words() {
+        let set = WordSet::new(&["the", "however", "2020s"]);
+        assert!(set.contains("The") && set.contains("HOWEVER") && set.contains("2020s"));
+        assert!(!set.contains("they") && !set.contains("th") && !set.contains("") && !set.contains("qhe"));
+        assert!(!set.contains(&"x".repeat(40)));
     }
 
     #[test]
