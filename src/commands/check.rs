@@ -35,7 +35,15 @@ pub fn run(args: CheckArgs) -> u8 {
         ColorChoice::Auto => anstream::ColorChoice::Auto,
     };
     let ropts = RenderOptions { color: true, rules: &rules, statistics: args.statistics };
-    let mut out = std::io::BufWriter::new(anstream::AutoStream::new(std::io::stdout().lock(), color));
+    // Only the reports for people carry colour; machine formats skip the stream that strips
+    // escape codes from piped output byte by byte.
+    let human = matches!(args.format, render::Format::Human | render::Format::Concise);
+    let sink: Box<dyn std::io::Write> = if human {
+        Box::new(anstream::AutoStream::new(std::io::stdout().lock(), color))
+    } else {
+        Box::new(std::io::stdout().lock())
+    };
+    let mut out = std::io::BufWriter::new(sink);
     match stream(&paths, &opts, &rules, args.format, &ropts, &mut out) {
         Ok((summary, input_failed)) => {
             if input_failed {
