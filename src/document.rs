@@ -298,4 +298,28 @@ mod tests {
         assert_eq!(m.span_to_source(Span::new(0, 4)), Span::new(0, 8));
         assert_eq!(m.span_to_source(Span::new(1, 5)), Span::new(1, 14));
     }
+
+    #[test]
+    fn shared_word_index_and_tokens_agree_with_direct_scans() {
+        let seed = include_str!("../fixtures/seed-putin-2022-02-03.txt");
+        let doc = crate::input::parse_bytes("seed.txt", seed.as_bytes().to_vec(), &Default::default()).expect("parses");
+        let rules = crate::rules::RuleSet::embedded().expect("embedded rules load");
+        let lex = &rules.context.attribution;
+        let matchers =
+            [&lex.verbs, &lex.anonymous, &lex.entities.titles, &lex.entities.aliases, &lex.entities.pronouns];
+        let spans = doc.sentences.iter().map(|s| s.span).chain([Span::new(0, doc.text.len())]);
+        for span in spans {
+            for m in matchers {
+                let direct: Vec<_> = m.find_in(&doc.text, span).collect();
+                assert_eq!(doc.find(m, span).collect::<Vec<_>>(), direct, "span {span:?}");
+            }
+        }
+        let mut matched = 0;
+        for (si, s) in doc.sentences.iter().enumerate() {
+            assert_eq!(doc.sentence_tokens(si), tokens(&doc.text, s.span).collect::<Vec<_>>());
+            matched += doc.find(&lex.verbs, s.span).count();
+        }
+        assert!(matched > 10, "the seed article has many reporting verbs");
+        assert!(doc.sentence_tokens(doc.sentences.len()).is_empty());
+    }
 }
