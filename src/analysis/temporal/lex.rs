@@ -225,6 +225,9 @@ pub mod tw {
     pub const FOR: u16 = 4096;
     /// "due": "results are due Friday" is ahead.
     pub const DUE: u16 = 8192;
+    /// A word that opens a subordinate clause ("that", "whether", "because"): the verbs
+    /// after it do not date what comes before it.
+    pub const SUBORD: u16 = 16384;
 }
 
 /// A token of the temporal scanner.
@@ -862,6 +865,7 @@ pub fn build_table() -> WordTable {
         (&["for"][..], tw::FOR),
         (&["due"][..], tw::DUE),
         (&["ll"][..], tw::LL),
+        (&["that", "whether", "how", "why", "because", "although", "though", "if", "unless"][..], tw::SUBORD),
     ] {
         for w in list {
             t.flag(w.as_bytes(), f);
