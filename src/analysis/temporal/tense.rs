@@ -34,6 +34,10 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
     let word = &text[t.start..t.end];
     let next_is = |w: &str| toks.get(i + 1).is_some_and(|n| text[n.start..n.end].eq_ignore_ascii_case(w));
     if f & tw::FUTURE != 0 {
+        // A capital inside the sentence makes a name: "Meet the Press", "Going Home".
+        if t.cap && i > 0 {
+            return Tense::Unknown;
+        }
         // "would have been his birthday": a modal perfect looks back.
         if word.eq_ignore_ascii_case("would") && next_is("have") {
             return Tense::Past;
@@ -75,9 +79,14 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         }
         // "was to be issued on Wednesday" tells a plan from a past point of view: the day
         // may be past or ahead, so the cue says nothing ("is to resume" looks ahead).
-        let p = &toks[i - 1];
-        let pw = &text[p.start..p.end];
-        if pw.eq_ignore_ascii_case("was") || pw.eq_ignore_ascii_case("were") {
+        // So is "was set to headline Tuesday", "were expected to vote Friday".
+        let past_be = |k: usize| {
+            toks.get(k).is_some_and(|p| {
+                let pw = &text[p.start..p.end];
+                pw.eq_ignore_ascii_case("was") || pw.eq_ignore_ascii_case("were")
+            })
+        };
+        if past_be(i - 1) || (prev & tw::ARRANGED != 0 && i > 1 && past_be(i - 2)) {
             return Tense::Unknown;
         }
         return if prev & (tw::BE | tw::ARRANGED) != 0 { Tense::Future } else { Tense::Unknown };
@@ -346,6 +355,9 @@ mod tests {
         assert_eq!(tense_of("The deal reached on Saturday still leaves the world at risk.", "Saturday"), Tense::Past);
         // Sentence-initial capitals are no names.
         assert_eq!(tense_of("Asked on Monday whether he would run, he smiled.", "Monday"), Tense::Past);
+        assert_eq!(tense_of("He said on NBC's Meet the Press on Sunday it was over.", "Sunday"), Tense::Past);
+        assert_eq!(tense_of("He was set to receive an endorsement on Friday.", "Friday"), Tense::Past);
+        assert_eq!(tense_of("He is set to receive an endorsement on Friday.", "Friday"), Tense::Future);
         // "was to" is a plan seen from the past: "to" gives no future ("is to" looks ahead).
         assert_ne!(tense_of("The rule was to be issued on Wednesday.", "Wednesday"), Tense::Future);
         assert_eq!(tense_of("The rule is to be issued on Wednesday.", "Wednesday"), Tense::Future);
