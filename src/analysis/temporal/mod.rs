@@ -97,7 +97,7 @@ fn is_relative(p: &Parsed) -> bool {
         | Parsed::Weekend(_) => true,
         Parsed::Ago { n, .. } => n.is_some(),
         Parsed::Time { day, .. } => day.as_deref().is_none_or(is_relative),
-        Parsed::WeekOf(day) => is_relative(day),
+        Parsed::WeekOf(day) | Parsed::DayFrom { day, .. } => is_relative(day),
         Parsed::Decade(_)
         | Parsed::Century(_)
         | Parsed::YearPeriod(_)
@@ -313,6 +313,25 @@ mod tests {
             one("The vote is set for the week of March 6.", "2000-02-24"),
             ("the week of March 6".into(), "2000-W10".into())
         );
+    }
+
+    #[test]
+    fn that_day_and_the_day_before_follow_the_narrative() {
+        let dct = "1999-02-06";
+        let v = values("Police came on Oct. 3, 1998. Two men were arrested that day.", dct);
+        assert_eq!(v[1], ("that day".to_string(), "1998-10-03".to_string()));
+        let v = values("He was shot on Oct. 3, 1998. The day before, he had called.", dct);
+        assert_eq!(v[1], ("The day before".to_string(), "1998-10-02".to_string()));
+        let v = values("Prices fell Oct. 12, the day before the plunge.", "1989-10-30");
+        assert_eq!(v[1], ("the day".to_string(), "1989-10-12".to_string()));
+        // Only a month is known: the day is a day of that month.
+        let v = values("He was killed last October, and police came that same day.", dct);
+        assert_eq!(v[1], ("that same day".to_string(), "1998-10-XX".to_string()));
+        assert_eq!(one("The ad airs the day after Christmas.", "2015-12-20").1, "2015-12-26");
+        // An event we cannot date, or "day" in a compound, is left alone.
+        assert_eq!(values("He met Friday. He spoke the day before the shooting.", dct).len(), 1);
+        assert!(values("He said that day traders lost money.", dct).is_empty());
+        assert_eq!(values("On Monday he met; on the same day that the report came out, he left.", dct).len(), 1);
     }
 
     #[test]

@@ -23,6 +23,9 @@ pub struct State {
     pub last_month: Option<(i32, u8)>,
     /// The last day named, for "the next day", "the previous day".
     pub last_day: Option<Date>,
+    /// The last date named was a month without a day ("last October ... that same day"):
+    /// a day anaphor then knows the month only.
+    pub month_last: bool,
 }
 
 impl State {
@@ -284,11 +287,13 @@ pub fn resolve(p: &Parsed, dct: Option<Date>, tense: Tense, st: &mut State) -> R
         if let Some(d) = r.date {
             st.last_day = Some(d);
             st.last_month = Some((i32::from(d.year()), d.month() as u8));
+            st.month_last = false;
         } else if let Parsed::Month { .. } = p
             && let (Some(y), Some(m)) =
                 (r.value.get(..4).and_then(|y| y.parse().ok()), r.value.get(5..7).and_then(|m| m.parse().ok()))
         {
             st.last_month = Some((y, m));
+            st.month_last = true;
         }
     }
     r
@@ -401,6 +406,16 @@ fn resolve_inner(p: &Parsed, dct: Option<Date>, tense: Tense, st: &mut State) ->
                 Some(d) => mk(TimexType::Date, week(d), None),
                 None => mk(TimexType::Date, "XXXX-WXX".into(), None),
             }
+        }
+        Parsed::DayFrom { day, n } => {
+            let r = resolve_inner(day, dct, tense, st);
+            dated(r.date.and_then(|d| add_days(d, i64::from(*n))))
+        }
+        Parsed::DayAnaphor(_)
+            if st.month_last
+                && let Some((y, m)) = st.last_month =>
+        {
+            mk(TimexType::Date, format!("{y:04}-{m:02}-XX"), None)
         }
         Parsed::DayAnaphor(n) => dated(st.last_day.or(dct).and_then(|d| add_days(d, i64::from(*n)))),
         Parsed::WeekdayAnaphor { wd, n } => match st.last_day.or(dct) {
@@ -527,13 +542,18 @@ fn resolve_inner(p: &Parsed, dct: Option<Date>, tense: Tense, st: &mut State) ->
                                     yy + 1
                                 }
                             }
-                            _ => {
+                            Tense::Past => {
                                 if this.is_some_and(|d| d <= dc) {
                                     yy
                                 } else {
                                     yy - 1
                                 }
                             }
+                            // No tense: the nearer one ("the ad airs the day after
+                            // Christmas" a week before it).
+                            _ => (yy - 1..=yy + 1)
+                                .min_by_key(|&y| holiday(*which, y).map_or(i64::MAX, |d| days_between(dc, d).abs()))
+                                .unwrap_or(yy),
                         }
                     })
                 }),

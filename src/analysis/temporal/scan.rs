@@ -82,6 +82,11 @@ pub enum Parsed {
         wd: u8,
         n: i32,
     },
+    /// "the day after Christmas" (+1), "the day before Feb. 3" (-1).
+    DayFrom {
+        day: Box<Parsed>,
+        n: i32,
+    },
     /// "the week of March 6": the ISO week of that day.
     WeekOf(Box<Parsed>),
     /// "the 1988 period": that year's quarter in an article about quarterly results.
@@ -1179,6 +1184,34 @@ impl<'a> Scanner<'a> {
             Lex::Word(W::Current) if self.lex(j + 1) == Lex::Unit(Unit::Quarter, false) => {
                 found(j + 2, Parsed::Shift { unit: Unit::Quarter, n: 0 })
             }
+            // "the same day": the day last named.
+            Lex::Word(W::Same) if self.day_noun(j + 1) && self.anaphor_ends(j + 2) => {
+                found(j + 2, Parsed::DayAnaphor(0))
+            }
+            // "Oct. 12, the day before the plunge": an apposition names the same day; "the
+            // day before" on its own is the day before the one last named.
+            Lex::Unit(Unit::Day, false) if self.w(j + 1, W::Before) || self.w(j + 1, W::After) => {
+                let appositive = i > 1
+                    && self.punct(i - 1, ',')
+                    && self.tok(i - 2).is_some_and(|t| {
+                        t.kind == TokKind::Number && t.num.is_some_and(|n| n <= 31 || (1000..=2200).contains(&n))
+                    });
+                if appositive {
+                    return found(j + 1, Parsed::DayAnaphor(0));
+                }
+                let n = if self.w(j + 1, W::Before) { -1 } else { 1 };
+                // "the day after Christmas": a day from the day named.
+                if let Some(f) = self.core(j + 2)
+                    && matches!(f.parsed, Parsed::Date { .. } | Parsed::Holiday { .. } | Parsed::Weekday { .. })
+                {
+                    return found(f.end, Parsed::DayFrom { day: Box::new(f.parsed), n });
+                }
+                // "the day before the shooting" is dated by an event we cannot date.
+                if !self.anaphor_ends(j + 2) {
+                    return None;
+                }
+                found(j + 2, Parsed::DayAnaphor(n))
+            }
             Lex::Word(W::Latest | W::Current | W::Same) => match self.lex(j + 1) {
                 Lex::Unit(Unit::Quarter, false) => found(j + 2, Parsed::QuarterFocus),
                 Lex::Word(W::Period) => found(j + 2, Parsed::QuarterFocus),
@@ -1464,6 +1497,11 @@ impl<'a> Scanner<'a> {
             W::That if self.lex(i + 1) == Lex::Unit(Unit::Year, false) && !self.punct(i + 2, '\'') => {
                 f(i + 2, Parsed::YearAnaphor(0))
             }
+            // "that day", "that same day": the day the narrative is at.
+            W::That => {
+                let j = if self.w(i + 1, W::Same) { i + 2 } else { i + 1 };
+                if self.day_noun(j) && self.anaphor_ends(j + 1) { f(j + 1, Parsed::DayAnaphor(0)) } else { None }
+            }
             // "previously", "formerly" and "soon" are TIMEX3 references too, but TimeBank
             // leaves most of them out, and they resolve to nothing an editor can check.
             W::Recently => f(i + 1, Parsed::Ref("PAST_REF")),
@@ -1565,6 +1603,29 @@ impl<'a> Scanner<'a> {
             }
             W::Mid => None,
             _ => None,
+        }
+    }
+
+    /// "day" at `i` as a noun of its own: not "day traders", "day-to-day", "day's".
+    fn day_noun(&self, i: usize) -> bool {
+        const COMPOUNDS: &[&str] = &["trader", "traders", "trading", "care", "job", "jobs", "trip", "trips", "labor"];
+        self.lex(i) == Lex::Unit(Unit::Day, false)
+            && !self.punct(i + 1, '-')
+            && !self.punct(i + 1, '\'')
+            && !COMPOUNDS.iter().any(|w| self.is(i + 1, w))
+    }
+
+    /// A day anaphor ends at `i`: what follows does not define the day ("the day before
+    /// the shooting", "the same day that the Post reported" are dated by an event).
+    fn anaphor_ends(&self, i: usize) -> bool {
+        const AFTER: &[&str] =
+            &["by", "at", "in", "on", "and", "but", "with", "from", "to", "for", "when", "while", "after", "before"];
+        match self.tok(i) {
+            None => true,
+            Some(t) if matches!(t.kind, TokKind::Punct(c) if c != '\'') => true,
+            Some(_) => {
+                AFTER.iter().any(|w| self.is(i, w)) && !self.w(i + 1, W::The) || self.lex(i) == Lex::Word(W::Later)
+            }
         }
     }
 
