@@ -94,7 +94,7 @@ fn is_relative(p: &Parsed) -> bool {
         | Parsed::DayAnaphor(_)
         | Parsed::WeekdayAnaphor { .. }
         | Parsed::Shift { .. }
-        | Parsed::Weekend(_) => true,
+        | Parsed::Weekend { .. } => true,
         Parsed::Ago { n, .. } => n.is_some(),
         Parsed::Time { day, .. } => day.as_deref().is_none_or(is_relative),
         Parsed::WeekOf(day) | Parsed::DayFrom { day, .. } => is_relative(day),
@@ -313,6 +313,18 @@ mod tests {
             one("The vote is set for the week of March 6.", "2000-02-24"),
             ("the week of March 6".into(), "2000-W10".into())
         );
+    }
+
+    #[test]
+    fn this_weekend_is_the_coming_one_unless_told_as_past() {
+        let dct = "2016-03-23"; // a Wednesday
+        assert_eq!(one("He hopes to win in Washington this weekend.", dct).1, "2016-W12-WE");
+        assert_eq!(one("He won in Washington this weekend.", dct).1, "2016-W11-WE");
+        assert_eq!(one("Clinton campaigned over the weekend.", dct).1, "2016-W11-WE");
+        assert_eq!(one("Aides go to Phoenix for the coming weekend.", dct).1, "2016-W12-WE");
+        assert_eq!(one("Over the past weekend, he spoke.", dct).1, "2016-W11-WE");
+        // Dated on a Saturday: that weekend.
+        assert_eq!(one("They are coming in this weekend.", "2016-04-09").1, "2016-W14-WE");
     }
 
     #[test]

@@ -487,14 +487,16 @@ fn resolve_inner(p: &Parsed, dct: Option<Date>, tense: Tense, st: &mut State) ->
             Some(n) => shift(dct, *unit, -i64::from(*n)),
             None => mk(TimexType::Date, "PAST_REF".into(), None),
         },
-        Parsed::Weekend(n) => match dct {
+        Parsed::Weekend { n, this } => match dct {
             Some(dc) => {
-                // The weekend just past in the past tense, the coming one otherwise;
-                // an article dated on a weekend day means that weekend.
+                // "the weekend": the one just past unless told in the future tense; "this
+                // weekend": the coming one unless told in the past tense. An article dated
+                // on a weekend day means that weekend.
                 let wd = dc.weekday().to_monday_one_offset();
+                let past = if *this { tense == Tense::Past } else { tense != Tense::Future };
                 let base = if wd >= 6 {
                     dc
-                } else if *n == 0 && tense != Tense::Future {
+                } else if *n == 0 && past {
                     add_days(dc, -7).unwrap_or(dc)
                 } else {
                     dc

@@ -105,8 +105,12 @@ pub enum Parsed {
         n: Option<u32>,
         unit: Unit,
     },
-    /// "the weekend" by tense; `shift` for "last weekend" / "next weekend".
-    Weekend(i32),
+    /// "the weekend" (n 0) by tense, "last weekend" (-1), "next weekend" (+1); `this` for
+    /// "this weekend", the coming one unless told in the past tense.
+    Weekend {
+        n: i32,
+        this: bool,
+    },
     Ref(&'static str),
     Duration {
         n: Option<Quantity>,
@@ -1272,7 +1276,7 @@ impl<'a> Scanner<'a> {
                 }
                 found(j + 1, Parsed::Year(YearSpec::Rel(0)))
             }
-            Lex::Unit(Unit::Weekend, false) => found(j + 1, Parsed::Weekend(0)),
+            Lex::Unit(Unit::Weekend, false) => found(j + 1, Parsed::Weekend { n: 0, this: false }),
             // "the week of March 6": that day's week.
             Lex::Unit(Unit::Week, false)
                 if self.w(j + 1, W::Of)
@@ -1452,6 +1456,15 @@ impl<'a> Scanner<'a> {
             // "the past year" names last year in TimeBank; "the next year" the coming one.
             if matches!(unit, Unit::Quarter | Unit::Year | Unit::Month | Unit::Week | Unit::Decade) {
                 return Some((i + 1, Parsed::Shift { unit, n: dir }));
+            }
+            // "the coming weekend", "the past weekend".
+            if unit == Unit::Weekend {
+                let p = if dir > 0 {
+                    Parsed::Weekend { n: 0, this: true }
+                } else {
+                    Parsed::Weekend { n: dir, this: false }
+                };
+                return Some((i + 1, p));
             }
             return Some((i + 1, Parsed::Duration { n: Some(Quantity { whole: 1, half: false }), unit }));
         }
@@ -1664,7 +1677,7 @@ impl<'a> Scanner<'a> {
         match self.lex(j) {
             Lex::Unit(unit, false) => {
                 let p = match unit {
-                    Unit::Weekend => Parsed::Weekend(if w == W::This { 0 } else { n }),
+                    Unit::Weekend => Parsed::Weekend { n: if w == W::This { 0 } else { n }, this: w == W::This },
                     Unit::Quarter => Parsed::QuarterShift(n),
                     Unit::Second | Unit::Minute | Unit::Hour => return None,
                     Unit::Day if w == W::This => return None,
