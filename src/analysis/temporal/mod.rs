@@ -94,7 +94,8 @@ fn is_relative(p: &Parsed) -> bool {
         | Parsed::DayAnaphor(_)
         | Parsed::WeekdayAnaphor { .. }
         | Parsed::Shift { .. }
-        | Parsed::Weekend { .. } => true,
+        | Parsed::Weekend { .. }
+        | Parsed::NewEra(_) => true,
         Parsed::Ago { n, .. } => n.is_some(),
         Parsed::Time { day, .. } => day.as_deref().is_none_or(is_relative),
         Parsed::WeekOf(day) | Parsed::DayFrom { day, .. } => is_relative(day),
@@ -313,6 +314,15 @@ mod tests {
             one("The vote is set for the week of March 6.", "2000-02-24"),
             ("the week of March 6".into(), "2000-W10".into())
         );
+    }
+
+    #[test]
+    fn the_next_and_the_new_century() {
+        assert_eq!(one("It will last into the next century.", "1999-03-10"), ("the next century".into(), "20".into()));
+        assert_eq!(one("Welcome to the new millennium.", "1999-12-30").1, "2");
+        assert_eq!(one("Welcome to the new century.", "2000-01-02").1, "20");
+        // "the past century" is a stretch of time, not a date.
+        assert_eq!(one("Over the past century, it grew.", "1999-03-10").1, "P1C");
     }
 
     #[test]

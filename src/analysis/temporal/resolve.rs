@@ -407,6 +407,14 @@ fn resolve_inner(p: &Parsed, dct: Option<Date>, tense: Tense, st: &mut State) ->
                 None => mk(TimexType::Date, "XXXX-WXX".into(), None),
             }
         }
+        Parsed::NewEra(unit) => match dy {
+            // Within ten years of the turn, "the new century" is the one after it.
+            Some(y) if *unit == Unit::Millennium => {
+                mk(TimexType::Date, format!("{}", y / 1000 + i32::from(y % 1000 >= 990)), None)
+            }
+            Some(y) => mk(TimexType::Date, format!("{:02}", y / 100 + i32::from(y % 100 >= 90)), None),
+            None => mk(TimexType::Date, "XX".into(), None),
+        },
         Parsed::DayFrom { day, n } => {
             let r = resolve_inner(day, dct, tense, st);
             dated(r.date.and_then(|d| add_days(d, i64::from(*n))))

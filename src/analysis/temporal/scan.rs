@@ -87,6 +87,8 @@ pub enum Parsed {
         day: Box<Parsed>,
         n: i32,
     },
+    /// "the new century", "the new millennium": the one just begun or about to begin.
+    NewEra(Unit),
     /// "the week of March 6": the ISO week of that day.
     WeekOf(Box<Parsed>),
     /// "the 1988 period": that year's quarter in an article about quarterly results.
@@ -1166,6 +1168,18 @@ impl<'a> Scanner<'a> {
                 found(end, Parsed::Half { y, h: 2 })
             }
             Lex::Word(W::Last | W::Previous) => self.span_back(j + 1, -1).and_then(|f| found(f.0, f.1)),
+            // "the next century" is the coming one (a date), "the past century" a stretch.
+            Lex::Word(W::Next | W::Coming)
+                if let Lex::Unit(unit @ (Unit::Century | Unit::Millennium), false) = self.lex(j + 1) =>
+            {
+                found(j + 2, Parsed::Shift { unit, n: 1 })
+            }
+            // "the new century", "the new millennium": the one that is starting.
+            Lex::Word(W::NewYear)
+                if let Lex::Unit(unit @ (Unit::Century | Unit::Millennium), false) = self.lex(j + 1) =>
+            {
+                found(j + 2, Parsed::NewEra(unit))
+            }
             Lex::Word(W::Next | W::Coming | W::Following) => {
                 if let Some(f) = self.span_back(j + 1, 1) {
                     return found(f.0, f.1);
