@@ -1090,6 +1090,16 @@ fn number(text: &str, start: usize, end: usize) -> Tok {
             }
         }
     }
+    // "1998/99", "1999/2000": a range of years, read as year, slash, year.
+    if first - start == 4 && j < end && b[j] == b'/' {
+        let mut k = j + 1;
+        while k < end && b[k].is_ascii_digit() {
+            k += 1;
+        }
+        if matches!(k - j - 1, 2 | 4) && d(start, j).is_some_and(|y| (1800..=2100).contains(&y)) {
+            return mk(j, TokKind::Number, d(start, j), 4);
+        }
+    }
     // Thousands separators and decimals.
     let mut other = false;
     while j + 1 < end && (b[j] == b',' || b[j] == b'.' || b[j] == b'/') && b[j + 1].is_ascii_digit() {

@@ -317,6 +317,17 @@ mod tests {
     }
 
     #[test]
+    fn ranges_of_years_name_both_years() {
+        let v = values("In the 1998-99 season he scored; the 1999-2000 budget and fiscal 1999-00 too.", "1999-03-10");
+        let got: Vec<&str> = v.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(got, vec!["1998", "1999", "1999", "2000", "1999", "2000"]);
+        let v = values("The 1998/99 crop was poor.", "1999-03-10");
+        assert_eq!(v.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(), vec!["1998", "1999"]);
+        // A score or a count after a year is no year.
+        assert_eq!(values("In 1998, 12-10 was the score.", "1999-03-10").len(), 1);
+    }
+
+    #[test]
     fn the_next_and_the_new_century() {
         assert_eq!(one("It will last into the next century.", "1999-03-10"), ("the next century".into(), "20".into()));
         assert_eq!(one("Welcome to the new millennium.", "1999-12-30").1, "2");

@@ -217,6 +217,33 @@ impl<'a> Scanner<'a> {
                     i += 2;
                     continue;
                 }
+                // "1998-99", "the 1999-2000 season": a range of years names both, as
+                // "1998-1999" does.
+                if let Parsed::Year(YearSpec::Abs(y)) = f.parsed
+                    && (self.punct(i, '-') || self.punct(i, '/'))
+                    && self.touching(i - 1)
+                    && self.touching(i)
+                    && let Some(t) = self.tok(i + 1)
+                    && t.kind == TokKind::Number
+                    && t.digits == 2
+                    && let Some(n) = t.num
+                {
+                    let mut second = y - y.rem_euclid(100) + n as i32;
+                    if second <= y {
+                        second += 100;
+                    }
+                    out.push(f);
+                    if second - y <= 10 {
+                        out.push(Found {
+                            start: i + 1,
+                            end: i + 2,
+                            parsed: Parsed::Year(YearSpec::Abs(second)),
+                            modifier: None,
+                        });
+                        i += 2;
+                    }
+                    continue;
+                }
                 out.push(f);
             } else {
                 i += 1;
