@@ -197,8 +197,14 @@ fn past_perfect(toks: &[Tok], i: usize) -> bool {
 fn is_boundary(text: &str, t: &Tok) -> bool {
     match t.kind {
         TokKind::Punct(',' | ';' | ':' | '(' | ')' | '[' | ']' | '"' | '\u{201c}' | '\u{201d}') => true,
-        // A hyphen inside a word ("third-quarter") is no boundary; a dash is.
-        TokKind::Punct('-') => text.as_bytes().get(t.start) != Some(&b'-'),
+        // A hyphen inside a word ("third-quarter") is no boundary; a dash is, and so is a
+        // hyphen with a space beside it ("the operation - which aims to ...").
+        TokKind::Punct('-') => {
+            let b = text.as_bytes();
+            b.get(t.start) != Some(&b'-')
+                || t.start.checked_sub(1).and_then(|k| b.get(k)).is_some_and(u8::is_ascii_whitespace)
+                || b.get(t.end).is_some_and(u8::is_ascii_whitespace)
+        }
         _ => false,
     }
 }
@@ -357,6 +363,9 @@ mod tests {
         assert_eq!(tense_of("Asked on Monday whether he would run, he smiled.", "Monday"), Tense::Past);
         assert_eq!(tense_of("He said on NBC's Meet the Press on Sunday it was over.", "Sunday"), Tense::Past);
         assert_eq!(tense_of("He was set to receive an endorsement on Friday.", "Friday"), Tense::Past);
+        // A hyphen between spaces is a dash.
+        let dash = "The operation aims to spend it before the November vote - it is now wary.";
+        assert_eq!(tense_of(dash, "November"), Tense::Future);
         assert_eq!(tense_of("He is set to receive an endorsement on Friday.", "Friday"), Tense::Future);
         // "was to" is a plan seen from the past: "to" gives no future ("is to" looks ahead).
         assert_ne!(tense_of("The rule was to be issued on Wednesday.", "Wednesday"), Tense::Future);
