@@ -317,6 +317,14 @@ mod tests {
     }
 
     #[test]
+    fn recent_as_an_adjective_is_no_expression() {
+        let dct = "1998-03-22";
+        assert!(values("They blame the recent bomb attacks on a recent filing.", dct).is_empty());
+        assert_eq!(one("Fighting grew in recent days.", dct).1, "PXD");
+        assert_eq!(one("He recently left.", dct).1, "PAST_REF");
+    }
+
+    #[test]
     fn ranges_of_years_name_both_years() {
         let v = values("In the 1998-99 season he scored; the 1999-2000 budget and fiscal 1999-00 too.", "1999-03-10");
         let got: Vec<&str> = v.iter().map(|x| x.1.as_str()).collect();
