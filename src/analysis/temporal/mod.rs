@@ -322,6 +322,11 @@ mod tests {
         assert!(values("They blame the recent bomb attacks on a recent filing.", dct).is_empty());
         assert_eq!(one("Fighting grew in recent days.", dct).1, "PXD");
         assert_eq!(one("He recently left.", dct).1, "PAST_REF");
+        // "at the time" is a past reference; "at the time of ..." and "the last time ..." are
+        // dated by what follows them.
+        assert_eq!(one("He said at the time he would go.", dct).1, "PAST_REF");
+        assert!(values("It had 12 members at the time of its founding.", dct).is_empty());
+        assert!(values("It is better than the last time we met.", dct).is_empty());
     }
 
     #[test]

@@ -1339,7 +1339,8 @@ impl<'a> Scanner<'a> {
             },
             Lex::Word(W::Year) => None,
             Lex::Word(W::Time) => {
-                if i > 0 && self.is(i - 1, "at") {
+                // "at the time of its founding" is dated by what follows.
+                if i > 0 && self.is(i - 1, "at") && !self.w(j + 1, W::Of) {
                     return found(j + 1, Parsed::Ref("PAST_REF"));
                 }
                 None
@@ -1797,7 +1798,9 @@ impl<'a> Scanner<'a> {
                 found.start = i;
                 Some(found)
             }
-            Lex::Word(W::Time) if w == W::Last => f(j + 1, Parsed::Ref("PAST_REF")),
+            // "the last time the survey was conducted", "since the last time": an occasion
+            // defined by its clause, which annotated news leaves unmarked.
+            Lex::Word(W::Time) if w == W::Last => None,
             _ => {
                 // "the last three years", "next two weeks"
                 if w != W::This
