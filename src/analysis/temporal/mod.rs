@@ -327,6 +327,8 @@ mod tests {
         assert_eq!(one("He said at the time he would go.", dct).1, "PAST_REF");
         assert!(values("It had 12 members at the time of its founding.", dct).is_empty());
         assert!(values("It is better than the last time we met.", dct).is_empty());
+        assert!(values("It matters to the future of our peoples.", dct).is_empty());
+        assert_eq!(one("It will grow in the future.", dct).1, "FUTURE_REF");
     }
 
     #[test]

@@ -1213,6 +1213,8 @@ impl<'a> Scanner<'a> {
                 }
                 None
             }
+            // "the future of our peoples" is a topic, not a time.
+            Lex::Word(W::Future) if self.w(j + 1, W::Of) => None,
             Lex::Word(W::Future) => found(j + 1, Parsed::Ref("FUTURE_REF")),
             Lex::Word(W::Same) if self.lex(j + 1) == Lex::Unit(Unit::Year, false) && self.punct(j + 2, '-') => {
                 self.year_ago_adj(j + 1, i)
