@@ -332,6 +332,17 @@ mod tests {
     }
 
     #[test]
+    fn vague_agos_and_working_days() {
+        let dct = "1989-10-30";
+        assert_eq!(one("Just months ago, it was bankrupt.", dct), ("months ago".into(), "PAST_REF".into()));
+        assert_eq!(
+            one("Prices fell eight trading days after the crash.", dct),
+            ("eight trading days".into(), "P8D".into())
+        );
+        assert_eq!(one("It must pay within five business days.", dct).1, "P5D");
+    }
+
+    #[test]
     fn ranges_of_years_name_both_years() {
         let v = values("In the 1998-99 season he scored; the 1999-2000 budget and fiscal 1999-00 too.", "1999-03-10");
         let got: Vec<&str> = v.iter().map(|x| x.1.as_str()).collect();

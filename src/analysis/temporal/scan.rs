@@ -964,6 +964,10 @@ impl<'a> Scanner<'a> {
         }
         // Bare plural unit: "for years", "within weeks".
         if let Lex::Unit(unit, true) = self.lex(i) {
+            // "Just months ago": a vague past, with or without a preposition before it.
+            if self.w(i + 1, W::Ago) && !matches!(unit, Unit::Second | Unit::Quarter | Unit::Weekend) {
+                return Self::found(i, i + 2, Parsed::Ref("PAST_REF"), None);
+            }
             if !matches!(unit, Unit::Second | Unit::Quarter | Unit::Weekend)
                 && self.prev_is_prep(i)
                 && !self.w(i + 1, W::Of)
@@ -977,7 +981,14 @@ impl<'a> Scanner<'a> {
         }
         let (j, qty) = self.quantity(i)?;
         // "20 more years", "two additional weeks"
-        let j = if self.w(j, W::More) || self.is(j, "additional") || self.is(j, "extra") { j + 1 } else { j };
+        // "five business days", "eight trading days"
+        let j = if self.w(j, W::More)
+            || ["additional", "extra", "trading", "business", "working", "calendar"].iter().any(|w| self.is(j, w))
+        {
+            j + 1
+        } else {
+            j
+        };
         let hyphen = self.punct(j, '-') && self.touching(j - 1);
         let k = if hyphen { j + 1 } else { j };
         let Lex::Unit(unit, _plural) = self.lex(k) else {
