@@ -166,6 +166,18 @@ fn infer_year(dct: Date, m: u8, d: Option<u8>, tense: Tense, rel: Rel) -> i32 {
                 y + 1
             }
         }
+        // The present tense of a month is a schedule or a state ("the vote is in
+        // November"): the nearest one, leaning ahead (up to eight months).
+        Tense::Present if d.is_none() => {
+            let diff = i32::from(m) - i32::from(dct.month() as u8);
+            if diff > 8 {
+                y - 1
+            } else if diff < -4 {
+                y + 1
+            } else {
+                y
+            }
+        }
         _ => {
             // No tense: the nearest occurrence, months counted.
             let diff = i32::from(m) - i32::from(dct.month() as u8);
@@ -646,6 +658,12 @@ mod tests {
         assert_eq!(infer_year(dct, 2, Some(10), Tense::Past, Rel::None), 2022);
         // A deadline next month in a past-tense clause ("gave them until March") is ahead.
         assert_eq!(infer_year(dct, 3, None, Tense::Past, Rel::None), 2022);
+        // "the nominee in November", said in March: the present looks ahead up to eight
+        // months, back up to four ("prices are up from November" said in February).
+        let march = d("2016-03-15");
+        assert_eq!(infer_year(march, 11, None, Tense::Present, Rel::None), 2016);
+        assert_eq!(infer_year(march, 11, None, Tense::Unknown, Rel::None), 2015);
+        assert_eq!(infer_year(d("2016-02-15"), 11, None, Tense::Present, Rel::None), 2015);
     }
 
     #[test]
