@@ -343,6 +343,18 @@ mod tests {
     }
 
     #[test]
+    fn quarter_centuries_and_named_dailies() {
+        let dct = "2016-03-16";
+        assert_eq!(
+            one("He has spent a quarter-century in Congress.", dct),
+            ("a quarter-century".into(), "P25Y".into())
+        );
+        assert_eq!(one("It took three quarters of a century.", dct).1, "P75Y");
+        assert!(values("He told the Daily Caller and the Weekly Standard.", dct).is_empty());
+        assert_eq!(one("Daily flights leave Bombay.", dct).1, "P1D");
+    }
+
+    #[test]
     fn ranges_of_years_name_both_years() {
         let v = values("In the 1998-99 season he scored; the 1999-2000 budget and fiscal 1999-00 too.", "1999-03-10");
         let got: Vec<&str> = v.iter().map(|x| x.1.as_str()).collect();

@@ -998,6 +998,17 @@ impl<'a> Scanner<'a> {
         if _plural && qty.is_some_and(|q| q.whole == 1 && !q.half) && (self.w(i, W::A) || self.w(i, W::An)) {
             return None;
         }
+        // "a quarter-century", "three quarters of a century": 25 years each.
+        if unit == Unit::Quarter && !hyphen {
+            let c = if self.punct(k + 1, '-') && self.touching(k) { k + 2 } else { k + 1 };
+            let c = if self.w(c, W::Of) && self.w(c + 1, W::A) { c + 2 } else { c };
+            if self.lex(c) == Lex::Unit(Unit::Century, false)
+                && let Some(q) = qty
+            {
+                let years = Quantity { whole: q.whole * 25, half: false };
+                return Self::found(i, c + 1, Parsed::Duration { n: Some(years), unit: Unit::Year }, None);
+            }
+        }
         // "a quarter of the shares", "three quarters of the vote" are fractions; "several
         // quarters of losses" is time.
         if unit == Unit::Quarter && (qty.is_some() && self.w(k + 1, W::Of) || self.punct(k + 1, '%')) {
@@ -1594,6 +1605,12 @@ impl<'a> Scanner<'a> {
                 None
             }
             W::This | W::Last | W::Next | W::Past => self.deictic(i, w),
+            // "the Daily Caller", "the Weekly Standard": capitalised inside a sentence, a name.
+            W::Daily | W::Weekly | W::Monthly | W::Yearly | W::Hourly | W::Annually
+                if i > 0 && self.tok(i).is_some_and(|t| t.cap) =>
+            {
+                None
+            }
             W::Daily => f(i + 1, Parsed::Set("P1D".into())),
             W::Weekly => f(i + 1, Parsed::Set("P1W".into())),
             W::Monthly => f(i + 1, Parsed::Set("P1M".into())),
