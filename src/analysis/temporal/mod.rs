@@ -402,6 +402,7 @@ mod tests {
         // An event we cannot date, or "day" in a compound, is left alone.
         assert_eq!(values("He met Friday. He spoke the day before the shooting.", dct).len(), 1);
         assert!(values("He said that day traders lost money.", dct).is_empty());
+        assert_eq!(one("I saw him the other day.", dct), ("the other day".into(), "PAST_REF".into()));
         assert_eq!(values("On Monday he met; on the same day that the report came out, he left.", dct).len(), 1);
     }
 

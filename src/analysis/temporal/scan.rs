@@ -1254,6 +1254,8 @@ impl<'a> Scanner<'a> {
                 found(j + 2, Parsed::Shift { unit: Unit::Quarter, n: 0 })
             }
             // "the same day": the day last named.
+            // "the other day": some day not long ago.
+            Lex::None if self.is(j, "other") && self.day_noun(j + 1) => found(j + 2, Parsed::Ref("PAST_REF")),
             Lex::Word(W::Same) if self.day_noun(j + 1) && self.anaphor_ends(j + 2) => {
                 found(j + 2, Parsed::DayAnaphor(0))
             }
