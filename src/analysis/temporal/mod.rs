@@ -355,6 +355,16 @@ mod tests {
     }
 
     #[test]
+    fn fractions_and_names_are_no_times() {
+        let dct = "2016-03-15";
+        assert!(values("About three-quarters support a ban; one-quarter oppose it.", dct).is_empty());
+        assert!(values("He won the quarter of voters who are liberal.", dct).is_empty());
+        assert!(values("What followed was the Arab Spring uprisings.", dct).is_empty());
+        assert_eq!(one("Sales fell in the quarter.", dct).1, "2015-Q4");
+        assert_eq!(one("Spring came early.", dct).1, "2016-SP");
+    }
+
+    #[test]
     fn ranges_of_years_name_both_years() {
         let v = values("In the 1998-99 season he scored; the 1999-2000 budget and fiscal 1999-00 too.", "1999-03-10");
         let got: Vec<&str> = v.iter().map(|x| x.1.as_str()).collect();

@@ -375,7 +375,9 @@ impl<'a> Scanner<'a> {
                     && ["to", "and", "or", "of", "for", "will", "could", "would", "may"]
                         .iter()
                         .any(|w| self.is(i - 1, w));
-                if !verb_before && (t.cap || self.prev_is_prep(i)) {
+                // "the Arab Spring", "the Prague Spring": a name.
+                let name = t.cap && i > 1 && self.tok(i - 1).is_some_and(|p| p.cap && p.kind == TokKind::Word);
+                if !verb_before && !name && (t.cap || self.prev_is_prep(i)) {
                     let (end, y) = self.year_suffix(i + 1);
                     return Self::found(i, end, Parsed::Season { y, s, rel: Rel::None }, None);
                 }
@@ -1014,6 +1016,10 @@ impl<'a> Scanner<'a> {
         if unit == Unit::Quarter && (qty.is_some() && self.w(k + 1, W::Of) || self.punct(k + 1, '%')) {
             return None;
         }
+        // "three-quarters support a ban", "one-quarter to one-third": fractions.
+        if unit == Unit::Quarter && hyphen {
+            return None;
+        }
         let mut end = k + 1;
         // "8-month-old", "52-year-old": ages of people are not TIMEX; other things ("an
         // 8-month-old truce") are durations in TimeBank. Skip both: a person's age is
@@ -1308,6 +1314,13 @@ impl<'a> Scanner<'a> {
                     && self.month_date(j + 2).is_some()
                 {
                     return found(j + 1, Parsed::Quarter { y: YearSpec::Infer, q: (m - 1) / 3 + 1 });
+                }
+                // "the quarter of Democratic voters who ..." is a fraction.
+                if self.w(j + 1, W::Of)
+                    && !self.tok(j + 2).is_some_and(|t| t.kind == TokKind::Number)
+                    && !matches!(self.lex(j + 2), Lex::Word(W::This | W::Last | W::Next | W::Fiscal | W::The))
+                {
+                    return None;
                 }
                 found(j + 1, Parsed::QuarterFocus)
             }
