@@ -85,6 +85,8 @@ def main():
     for k in range(args.folds):
         sub = [r for i, r in enumerate(rows) if i % args.folds == k]
         print(f"fold {k}/{args.folds:<3d} " + " ".join(f"{x:7.2f}" for x in figures(sub)))
+    dev = [r for i, r in enumerate(rows) if i < 200]
+    print(f"{'docs 0-199':10s} " + " ".join(f"{x:7.2f}" for x in figures(dev)))
     held = [r for i, r in enumerate(rows) if i >= 200]
     print(f"{'docs 200+':10s} " + " ".join(f"{x:7.2f}" for x in figures(held)))
     print(f"{'all':10s} " + " ".join(f"{x:7.2f}" for x in figures(rows)))

@@ -225,6 +225,9 @@ pub mod tw {
     pub const FOR: u16 = 4096;
     /// "due": "results are due Friday" is ahead.
     pub const DUE: u16 = 8192;
+    /// A word that opens a subordinate clause ("that", "whether", "because"): the verbs
+    /// after it do not date what comes before it.
+    pub const SUBORD: u16 = 16384;
 }
 
 /// A token of the temporal scanner.
@@ -862,6 +865,7 @@ pub fn build_table() -> WordTable {
         (&["for"][..], tw::FOR),
         (&["due"][..], tw::DUE),
         (&["ll"][..], tw::LL),
+        (&["that", "whether", "how", "why", "because", "although", "though", "if", "unless"][..], tw::SUBORD),
     ] {
         for w in list {
             t.flag(w.as_bytes(), f);
@@ -1084,6 +1088,16 @@ fn number(text: &str, start: usize, end: usize) -> Tok {
                 let (m, dd) = if m > 12 && dd <= 12 { (dd, m) } else { (m, dd) };
                 return mk(l, TokKind::SlashDate(m as u8, dd as u8, y as i32), None, 0);
             }
+        }
+    }
+    // "1998/99", "1999/2000": a range of years, read as year, slash, year.
+    if first - start == 4 && j < end && b[j] == b'/' {
+        let mut k = j + 1;
+        while k < end && b[k].is_ascii_digit() {
+            k += 1;
+        }
+        if matches!(k - j - 1, 2 | 4) && d(start, j).is_some_and(|y| (1800..=2100).contains(&y)) {
+            return mk(j, TokKind::Number, d(start, j), 4);
         }
     }
     // Thousands separators and decimals.

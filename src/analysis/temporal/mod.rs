@@ -94,10 +94,11 @@ fn is_relative(p: &Parsed) -> bool {
         | Parsed::DayAnaphor(_)
         | Parsed::WeekdayAnaphor { .. }
         | Parsed::Shift { .. }
-        | Parsed::Weekend(_) => true,
+        | Parsed::Weekend { .. }
+        | Parsed::NewEra(_) => true,
         Parsed::Ago { n, .. } => n.is_some(),
         Parsed::Time { day, .. } => day.as_deref().is_none_or(is_relative),
-        Parsed::WeekOf(day) => is_relative(day),
+        Parsed::WeekOf(day) | Parsed::DayFrom { day, .. } => is_relative(day),
         Parsed::Decade(_)
         | Parsed::Century(_)
         | Parsed::YearPeriod(_)
@@ -313,6 +314,106 @@ mod tests {
             one("The vote is set for the week of March 6.", "2000-02-24"),
             ("the week of March 6".into(), "2000-W10".into())
         );
+    }
+
+    #[test]
+    fn recent_as_an_adjective_is_no_expression() {
+        let dct = "1998-03-22";
+        assert!(values("They blame the recent bomb attacks on a recent filing.", dct).is_empty());
+        assert_eq!(one("Fighting grew in recent days.", dct).1, "PXD");
+        assert_eq!(one("He recently left.", dct).1, "PAST_REF");
+        // "at the time" is a past reference; "at the time of ..." and "the last time ..." are
+        // dated by what follows them.
+        assert_eq!(one("He said at the time he would go.", dct).1, "PAST_REF");
+        assert!(values("It had 12 members at the time of its founding.", dct).is_empty());
+        assert!(values("It is better than the last time we met.", dct).is_empty());
+        assert!(values("It matters to the future of our peoples.", dct).is_empty());
+        assert_eq!(one("It will grow in the future.", dct).1, "FUTURE_REF");
+    }
+
+    #[test]
+    fn vague_agos_and_working_days() {
+        let dct = "1989-10-30";
+        assert_eq!(one("Just months ago, it was bankrupt.", dct), ("months ago".into(), "PAST_REF".into()));
+        assert_eq!(
+            one("Prices fell eight trading days after the crash.", dct),
+            ("eight trading days".into(), "P8D".into())
+        );
+        assert_eq!(one("It must pay within five business days.", dct).1, "P5D");
+    }
+
+    #[test]
+    fn quarter_centuries_and_named_dailies() {
+        let dct = "2016-03-16";
+        assert_eq!(
+            one("He has spent a quarter-century in Congress.", dct),
+            ("a quarter-century".into(), "P25Y".into())
+        );
+        assert_eq!(one("It took three quarters of a century.", dct).1, "P75Y");
+        assert!(values("He told the Daily Caller and the Weekly Standard.", dct).is_empty());
+        assert_eq!(one("Daily flights leave Bombay.", dct).1, "P1D");
+    }
+
+    #[test]
+    fn fractions_and_names_are_no_times() {
+        let dct = "2016-03-15";
+        assert!(values("About three-quarters support a ban; one-quarter oppose it.", dct).is_empty());
+        assert!(values("He won the quarter of voters who are liberal.", dct).is_empty());
+        assert!(values("What followed was the Arab Spring uprisings.", dct).is_empty());
+        assert_eq!(one("Sales fell in the quarter.", dct).1, "2015-Q4");
+        assert_eq!(one("Spring came early.", dct).1, "2016-SP");
+    }
+
+    #[test]
+    fn ranges_of_years_name_both_years() {
+        let v = values("In the 1998-99 season he scored; the 1999-2000 budget and fiscal 1999-00 too.", "1999-03-10");
+        let got: Vec<&str> = v.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(got, vec!["1998", "1999", "1999", "2000", "1999", "2000"]);
+        let v = values("The 1998/99 crop was poor.", "1999-03-10");
+        assert_eq!(v.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(), vec!["1998", "1999"]);
+        // A score or a count after a year is no year.
+        assert_eq!(values("In 1998, 12-10 was the score.", "1999-03-10").len(), 1);
+    }
+
+    #[test]
+    fn the_next_and_the_new_century() {
+        assert_eq!(one("It will last into the next century.", "1999-03-10"), ("the next century".into(), "20".into()));
+        assert_eq!(one("Welcome to the new millennium.", "1999-12-30").1, "2");
+        assert_eq!(one("Welcome to the new century.", "2000-01-02").1, "20");
+        // "the past century" is a stretch of time, not a date.
+        assert_eq!(one("Over the past century, it grew.", "1999-03-10").1, "P1C");
+    }
+
+    #[test]
+    fn this_weekend_is_the_coming_one_unless_told_as_past() {
+        let dct = "2016-03-23"; // a Wednesday
+        assert_eq!(one("He hopes to win in Washington this weekend.", dct).1, "2016-W12-WE");
+        assert_eq!(one("He won in Washington this weekend.", dct).1, "2016-W11-WE");
+        assert_eq!(one("Clinton campaigned over the weekend.", dct).1, "2016-W11-WE");
+        assert_eq!(one("Aides go to Phoenix for the coming weekend.", dct).1, "2016-W12-WE");
+        assert_eq!(one("Over the past weekend, he spoke.", dct).1, "2016-W11-WE");
+        // Dated on a Saturday: that weekend.
+        assert_eq!(one("They are coming in this weekend.", "2016-04-09").1, "2016-W14-WE");
+    }
+
+    #[test]
+    fn that_day_and_the_day_before_follow_the_narrative() {
+        let dct = "1999-02-06";
+        let v = values("Police came on Oct. 3, 1998. Two men were arrested that day.", dct);
+        assert_eq!(v[1], ("that day".to_string(), "1998-10-03".to_string()));
+        let v = values("He was shot on Oct. 3, 1998. The day before, he had called.", dct);
+        assert_eq!(v[1], ("The day before".to_string(), "1998-10-02".to_string()));
+        let v = values("Prices fell Oct. 12, the day before the plunge.", "1989-10-30");
+        assert_eq!(v[1], ("the day".to_string(), "1989-10-12".to_string()));
+        // Only a month is known: the day is a day of that month.
+        let v = values("He was killed last October, and police came that same day.", dct);
+        assert_eq!(v[1], ("that same day".to_string(), "1998-10-XX".to_string()));
+        assert_eq!(one("The ad airs the day after Christmas.", "2015-12-20").1, "2015-12-26");
+        // An event we cannot date, or "day" in a compound, is left alone.
+        assert_eq!(values("He met Friday. He spoke the day before the shooting.", dct).len(), 1);
+        assert!(values("He said that day traders lost money.", dct).is_empty());
+        assert_eq!(one("I saw him the other day.", dct), ("the other day".into(), "PAST_REF".into()));
+        assert_eq!(values("On Monday he met; on the same day that the report came out, he left.", dct).len(), 1);
     }
 
     #[test]

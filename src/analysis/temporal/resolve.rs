@@ -23,6 +23,9 @@ pub struct State {
     pub last_month: Option<(i32, u8)>,
     /// The last day named, for "the next day", "the previous day".
     pub last_day: Option<Date>,
+    /// The last date named was a month without a day ("last October ... that same day"):
+    /// a day anaphor then knows the month only.
+    pub month_last: bool,
 }
 
 impl State {
@@ -163,6 +166,18 @@ fn infer_year(dct: Date, m: u8, d: Option<u8>, tense: Tense, rel: Rel) -> i32 {
                 y + 1
             }
         }
+        // The present tense of a month is a schedule or a state ("the vote is in
+        // November"): the nearest one, leaning ahead (up to eight months).
+        Tense::Present if d.is_none() => {
+            let diff = i32::from(m) - i32::from(dct.month() as u8);
+            if diff > 8 {
+                y - 1
+            } else if diff < -4 {
+                y + 1
+            } else {
+                y
+            }
+        }
         _ => {
             // No tense: the nearest occurrence, months counted.
             let diff = i32::from(m) - i32::from(dct.month() as u8);
@@ -284,11 +299,13 @@ pub fn resolve(p: &Parsed, dct: Option<Date>, tense: Tense, st: &mut State) -> R
         if let Some(d) = r.date {
             st.last_day = Some(d);
             st.last_month = Some((i32::from(d.year()), d.month() as u8));
+            st.month_last = false;
         } else if let Parsed::Month { .. } = p
             && let (Some(y), Some(m)) =
                 (r.value.get(..4).and_then(|y| y.parse().ok()), r.value.get(5..7).and_then(|m| m.parse().ok()))
         {
             st.last_month = Some((y, m));
+            st.month_last = true;
         }
     }
     r
@@ -402,6 +419,24 @@ fn resolve_inner(p: &Parsed, dct: Option<Date>, tense: Tense, st: &mut State) ->
                 None => mk(TimexType::Date, "XXXX-WXX".into(), None),
             }
         }
+        Parsed::NewEra(unit) => match dy {
+            // Within ten years of the turn, "the new century" is the one after it.
+            Some(y) if *unit == Unit::Millennium => {
+                mk(TimexType::Date, format!("{}", y / 1000 + i32::from(y % 1000 >= 990)), None)
+            }
+            Some(y) => mk(TimexType::Date, format!("{:02}", y / 100 + i32::from(y % 100 >= 90)), None),
+            None => mk(TimexType::Date, "XX".into(), None),
+        },
+        Parsed::DayFrom { day, n } => {
+            let r = resolve_inner(day, dct, tense, st);
+            dated(r.date.and_then(|d| add_days(d, i64::from(*n))))
+        }
+        Parsed::DayAnaphor(_)
+            if st.month_last
+                && let Some((y, m)) = st.last_month =>
+        {
+            mk(TimexType::Date, format!("{y:04}-{m:02}-XX"), None)
+        }
         Parsed::DayAnaphor(n) => dated(st.last_day.or(dct).and_then(|d| add_days(d, i64::from(*n)))),
         Parsed::WeekdayAnaphor { wd, n } => match st.last_day.or(dct) {
             Some(base) => {
@@ -472,14 +507,16 @@ fn resolve_inner(p: &Parsed, dct: Option<Date>, tense: Tense, st: &mut State) ->
             Some(n) => shift(dct, *unit, -i64::from(*n)),
             None => mk(TimexType::Date, "PAST_REF".into(), None),
         },
-        Parsed::Weekend(n) => match dct {
+        Parsed::Weekend { n, this } => match dct {
             Some(dc) => {
-                // The weekend just past in the past tense, the coming one otherwise;
-                // an article dated on a weekend day means that weekend.
+                // "the weekend": the one just past unless told in the future tense; "this
+                // weekend": the coming one unless told in the past tense. An article dated
+                // on a weekend day means that weekend.
                 let wd = dc.weekday().to_monday_one_offset();
+                let past = if *this { tense == Tense::Past } else { tense != Tense::Future };
                 let base = if wd >= 6 {
                     dc
-                } else if *n == 0 && tense != Tense::Future {
+                } else if *n == 0 && past {
                     add_days(dc, -7).unwrap_or(dc)
                 } else {
                     dc
@@ -527,13 +564,18 @@ fn resolve_inner(p: &Parsed, dct: Option<Date>, tense: Tense, st: &mut State) ->
                                     yy + 1
                                 }
                             }
-                            _ => {
+                            Tense::Past => {
                                 if this.is_some_and(|d| d <= dc) {
                                     yy
                                 } else {
                                     yy - 1
                                 }
                             }
+                            // No tense: the nearer one ("the ad airs the day after
+                            // Christmas" a week before it).
+                            _ => (yy - 1..=yy + 1)
+                                .min_by_key(|&y| holiday(*which, y).map_or(i64::MAX, |d| days_between(dc, d).abs()))
+                                .unwrap_or(yy),
                         }
                     })
                 }),
@@ -616,6 +658,12 @@ mod tests {
         assert_eq!(infer_year(dct, 2, Some(10), Tense::Past, Rel::None), 2022);
         // A deadline next month in a past-tense clause ("gave them until March") is ahead.
         assert_eq!(infer_year(dct, 3, None, Tense::Past, Rel::None), 2022);
+        // "the nominee in November", said in March: the present looks ahead up to eight
+        // months, back up to four ("prices are up from November" said in February).
+        let march = d("2016-03-15");
+        assert_eq!(infer_year(march, 11, None, Tense::Present, Rel::None), 2016);
+        assert_eq!(infer_year(march, 11, None, Tense::Unknown, Rel::None), 2015);
+        assert_eq!(infer_year(d("2016-02-15"), 11, None, Tense::Present, Rel::None), 2015);
     }
 
     #[test]

@@ -31,10 +31,30 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         return Tense::Unknown;
     }
     let prev = if i > 0 { toks[i - 1].tw } else { 0 };
+    let word = &text[t.start..t.end];
+    let next_is = |w: &str| toks.get(i + 1).is_some_and(|n| text[n.start..n.end].eq_ignore_ascii_case(w));
     if f & tw::FUTURE != 0 {
+        // A capital inside the sentence makes a name: "Meet the Press", "Going Home".
+        if t.cap && i > 0 {
+            return Tense::Unknown;
+        }
+        // "would have been his birthday": a modal perfect looks back.
+        if word.eq_ignore_ascii_case("would") && next_is("have") {
+            return Tense::Past;
+        }
+        // "soon after the attack" places an event, it does not promise one.
+        if word.eq_ignore_ascii_case("soon") && (next_is("after") || next_is("before")) {
+            return Tense::Unknown;
+        }
+        // "leaves for Asia", "heads to Iowa" is a trip ahead; "still leaves the world
+        // vulnerable" is no movement at all.
+        if (word.eq_ignore_ascii_case("leaves") || word.eq_ignore_ascii_case("heads"))
+            && !(next_is("for") || next_is("to") || next_is("home") || next_is("back"))
+        {
+            return Tense::Unknown;
+        }
         // "difficult for Sun to meet demand": after "to" the bare verb takes its time from
         // the verb before it ("plans to", "set to" are cues of their own).
-        let word = &text[t.start..t.end];
         if prev & tw::TO != 0 && ["meet", "resume", "convene"].iter().any(|w| word.eq_ignore_ascii_case(w)) {
             return Tense::Unknown;
         }
@@ -56,6 +76,18 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         // arrangement for the future.
         if prev & tw::ARRANGED != 0 && past_perfect(toks, i - 1) {
             return Tense::Past;
+        }
+        // "was to be issued on Wednesday" tells a plan from a past point of view: the day
+        // may be past or ahead, so the cue says nothing ("is to resume" looks ahead).
+        // So is "was set to headline Tuesday", "were expected to vote Friday".
+        let past_be = |k: usize| {
+            toks.get(k).is_some_and(|p| {
+                let pw = &text[p.start..p.end];
+                pw.eq_ignore_ascii_case("was") || pw.eq_ignore_ascii_case("were")
+            })
+        };
+        if past_be(i - 1) || (prev & tw::ARRANGED != 0 && i > 1 && past_be(i - 2)) {
+            return Tense::Unknown;
         }
         return if prev & (tw::BE | tw::ARRANGED) != 0 { Tense::Future } else { Tense::Unknown };
     }
@@ -87,6 +119,11 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         return Tense::Future;
     }
     if f & tw::PAST != 0 {
+        // "has said", "have been" are the perfect, a past; "has a speech scheduled", "will
+        // have a chance" are possession and take their time from elsewhere.
+        if is_have(word) && !perfect_follows(text, toks, i) {
+            return Tense::Unknown;
+        }
         // "will be held", "is heard": a participle after an auxiliary has no tense of its own.
         return if passive { Tense::Unknown } else { Tense::Past };
     }
@@ -94,7 +131,9 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
     if b.len() > 4
         && b[b.len() - 2..].eq_ignore_ascii_case(b"ed")
         && !b[b.len() - 3..].eq_ignore_ascii_case(b"eed")
-        && !t.cap
+        // A capital marks a name ("Ted", "Alfred"), except at the start of the sentence
+        // ("Asked on Monday whether ...").
+        && (!t.cap || i == 0)
         && f & tw::NOT_PAST_ED == 0
     {
         // "to be completed", "will be held": an -ed form after an auxiliary of the future.
@@ -104,6 +143,36 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         return Tense::Past;
     }
     Tense::Unknown
+}
+
+fn is_have(word: &str) -> bool {
+    ["has", "have", "hasn't", "haven't"].iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// A past participle follows the "have" at `i`, maybe after one adverb ("has said", "have
+/// not been", "has already won").
+fn perfect_follows(text: &str, toks: &[Tok], i: usize) -> bool {
+    const ADVERBS: &[&str] = &["not", "never", "already", "also", "long", "just", "since", "always", "recently", "n't"];
+    const IRREGULAR: &[&str] =
+        &["begun", "come", "become", "run", "hit", "put", "set", "cut", "let", "quit", "read", "won"];
+    let participle = |k: usize| {
+        toks.get(k).is_some_and(|n| {
+            if n.kind != TokKind::Word {
+                return false;
+            }
+            let w = &text.as_bytes()[n.start..n.end];
+            let ends = |s: &[u8]| w.len() > s.len() + 1 && w[w.len() - s.len()..].eq_ignore_ascii_case(s);
+            (n.tw & tw::PAST != 0 && !is_have(&text[n.start..n.end]))
+                || ends(b"ed")
+                || ends(b"en")
+                || ends(b"wn")
+                || ends(b"one")
+                || ends(b"ung")
+                || IRREGULAR.iter().any(|x| w.eq_ignore_ascii_case(x.as_bytes()))
+        })
+    };
+    let adverb = toks.get(i + 1).is_some_and(|n| ADVERBS.iter().any(|x| text[n.start..n.end].eq_ignore_ascii_case(x)));
+    participle(i + 1) || (adverb && participle(i + 2))
 }
 
 fn ends_with_ing(text: &str, t: &Tok) -> bool {
@@ -123,26 +192,73 @@ fn past_perfect(toks: &[Tok], i: usize) -> bool {
             || (i > 1 && tw_at(i - 1) & tw::PASSIVE_AUX != 0 && tw_at(i - 2) & tw::HAD != 0))
 }
 
+/// Punctuation that ends a clause segment: a comma, semicolon, colon, bracket, quote or
+/// dash between words ("who announced a plan on Monday, plans to ...").
+fn is_boundary(text: &str, t: &Tok) -> bool {
+    match t.kind {
+        TokKind::Punct(',' | ';' | ':' | '(' | ')' | '[' | ']' | '"' | '\u{201c}' | '\u{201d}') => true,
+        // A hyphen inside a word ("third-quarter") is no boundary; a dash is, and so is a
+        // hyphen with a space beside it ("the operation - which aims to ...").
+        TokKind::Punct('-') => {
+            let b = text.as_bytes();
+            b.get(t.start) != Some(&b'-')
+                || t.start.checked_sub(1).and_then(|k| b.get(k)).is_some_and(u8::is_ascii_whitespace)
+                || b.get(t.end).is_some_and(u8::is_ascii_whitespace)
+        }
+        _ => false,
+    }
+}
+
 /// The tense for an expression covering tokens `a..b`: the nearest cue, looking farther
-/// left than right (English puts the verb before its adjuncts more often). Only the
-/// words within reach are looked at, so the cost does not grow with the sentence.
+/// left than right (English puts the verb before its adjuncts more often). A cue in the
+/// expression's own clause segment (between commas, quotes, dashes) comes first: in "who
+/// announced a plan on Monday, plans to focus" the day is the announcement's. A clause
+/// opened after the expression ("announced Friday that he would") has its own tense.
+/// Only the words within reach are looked at, so the cost does not grow with the sentence.
 pub fn tense_at(text: &str, toks: &[Tok], a: usize, b: usize) -> Tense {
     // Beyond a dozen words the verb belongs to another clause more often than not:
     // distance is 2 per word to the left, 3 to the right, and must stay under 24.
-    let mut best = (24, Tense::Unknown);
     let lo = a.saturating_sub(11);
-    let hi = (b + 7).min(toks.len());
-    for i in (lo..a).chain(b..hi) {
-        let d = if i < a { (a - i) * 2 } else { (i + 1 - b) * 3 };
-        if d >= best.0 {
-            continue;
-        }
-        let c = cue(text, toks, i);
-        if c != Tense::Unknown {
-            best = (d, c);
+    let mut hi = (b + 7).min(toks.len());
+    // The segment: from the boundary before the expression to the one after it.
+    let mut seg_lo = lo;
+    for i in (lo..a).rev() {
+        if is_boundary(text, &toks[i]) {
+            seg_lo = i + 1;
+            break;
         }
     }
-    best.1
+    let mut boundary = None;
+    for (i, t) in toks.iter().enumerate().take(hi).skip(b) {
+        if t.tw & tw::SUBORD != 0 {
+            // "announcement Friday that he would endorse": the clause after "that" is not
+            // the one the day belongs to.
+            hi = i;
+            break;
+        }
+        if boundary.is_none() && is_boundary(text, t) {
+            boundary = Some(i);
+        }
+    }
+    let seg_hi = boundary.unwrap_or(hi).min(hi);
+    let nearest = |from: usize, to: usize| {
+        let mut best = (24, Tense::Unknown);
+        for i in (from..a).chain(b..to) {
+            let d = if i < a { (a - i) * 2 } else { (i + 1 - b) * 3 };
+            if d >= best.0 {
+                continue;
+            }
+            let c = cue(text, toks, i);
+            if c != Tense::Unknown {
+                best = (d, c);
+            }
+        }
+        best.1
+    };
+    match nearest(seg_lo, seg_hi) {
+        Tense::Unknown => nearest(lo, hi),
+        t => t,
+    }
 }
 
 #[cfg(test)]
@@ -213,5 +329,46 @@ mod tests {
         let named = "She will be named commander of the big ship for a mission in December.";
         assert_eq!(tense_of(named, "December"), Tense::Future);
         assert_ne!(tense_of("It has been named a commander in December.", "December"), Tense::Future);
+    }
+
+    #[test]
+    fn the_clause_of_the_expression_decides_first() {
+        // A relative clause between commas keeps its own verb.
+        let rel = "Clinton, who announced a plan on Monday, plans to focus on jobs.";
+        assert_eq!(tense_of(rel, "Monday"), Tense::Past);
+        let quote = "Clinton said at a town hall on Monday, \u{201c}we would be looking at it.\u{201d}";
+        assert_eq!(tense_of(quote, "Monday"), Tense::Past);
+        // Nothing in the segment: the cue beyond the comma still counts.
+        assert_eq!(tense_of("On Monday, he will travel to Iowa.", "Monday"), Tense::Future);
+        // A clause opened after the day has its own tense.
+        let that = "He said, just prior to the announcement Friday that he would endorse her.";
+        assert_eq!(tense_of(that, "Friday"), Tense::Past);
+        // A dash between words is a boundary, a hyphen inside a word is not.
+        assert_eq!(tense_of("Graham met him Monday\u{2014}he will go", "Monday"), Tense::Past);
+    }
+
+    #[test]
+    fn perfects_modal_perfects_and_plans_told_in_the_past() {
+        // "have" is a past cue as the perfect, not as possession after "will".
+        assert_eq!(
+            tense_of("Voters will have a chance to make their voice known on Tuesday.", "Tuesday"),
+            Tense::Future
+        );
+        assert_eq!(tense_of("He has said on Tuesday that it is over.", "Tuesday"), Tense::Past);
+        assert_eq!(tense_of("The firm has a speech scheduled Friday.", "Friday"), Tense::Future);
+        assert_eq!(tense_of("He noted that Saturday would have been his birthday.", "Saturday"), Tense::Past);
+        assert_eq!(tense_of("It came soon after Sunday's attack.", "Sunday"), Tense::Past);
+        assert_eq!(tense_of("The deal reached on Saturday still leaves the world at risk.", "Saturday"), Tense::Past);
+        // Sentence-initial capitals are no names.
+        assert_eq!(tense_of("Asked on Monday whether he would run, he smiled.", "Monday"), Tense::Past);
+        assert_eq!(tense_of("He said on NBC's Meet the Press on Sunday it was over.", "Sunday"), Tense::Past);
+        assert_eq!(tense_of("He was set to receive an endorsement on Friday.", "Friday"), Tense::Past);
+        // A hyphen between spaces is a dash.
+        let dash = "The operation aims to spend it before the November vote - it is now wary.";
+        assert_eq!(tense_of(dash, "November"), Tense::Future);
+        assert_eq!(tense_of("He is set to receive an endorsement on Friday.", "Friday"), Tense::Future);
+        // "was to" is a plan seen from the past: "to" gives no future ("is to" looks ahead).
+        assert_ne!(tense_of("The rule was to be issued on Wednesday.", "Wednesday"), Tense::Future);
+        assert_eq!(tense_of("The rule is to be issued on Wednesday.", "Wednesday"), Tense::Future);
     }
 }
