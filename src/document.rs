@@ -225,8 +225,12 @@ impl Document {
     /// `matcher.find_in(&self.text, span)`, but every lexicon pass over this document visits
     /// only its word starts, found once.
     pub fn find<'t>(&'t self, matcher: &'t PhraseMatcher, span: Span) -> Matches<'t> {
-        let starts = self.word_starts.get_or_init(|| WordStarts::new(&self.text));
-        matcher.find_at_starts(&self.text, starts, span)
+        matcher.find_at_starts(&self.text, self.word_starts(), span)
+    }
+
+    /// The document's word starts, found on first use.
+    pub fn word_starts(&self) -> &WordStarts {
+        self.word_starts.get_or_init(|| WordStarts::new(&self.text))
     }
 
     /// The tokens of sentence `si` (as `text::token::tokens` over its span), tokenised once
