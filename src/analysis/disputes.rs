@@ -101,6 +101,9 @@ pub struct Lexicon {
     entity_base: u32,
     charges: PhraseMatcher,
     markers: PhraseMatcher,
+    /// Rebuttal words, references back to a charge, spokespeople: a party's remarks holding
+    /// one engage with an accusation even without a shared topic word.
+    answer_words: PhraseMatcher,
     negation: FastSet<String>,
     function_words: FastSet<String>,
     /// "voters", "supporters": a party used as their modifier names a group, not a party.
@@ -162,6 +165,7 @@ impl Lexicon {
             entity_base,
             charges,
             markers,
+            answer_words: PhraseMatcher::new([("answer", lexicons.phrases("disputes", Some("answer-words")))]),
             negation: set("negation", true),
             function_words: set("function-words", true),
             group_nouns: set("group-nouns", true),
@@ -244,6 +248,10 @@ pub struct Response {
     pub negated: bool,
     /// An explicit answer verb ("responded", "fired back"), which answers whoever says it.
     pub explicit: bool,
+    /// The response's sentence engages with the charge without sharing a topic word: a
+    /// rebuttal word ("false", "a distortion"), a reference back to it ("the claims", "that
+    /// criticism"), a spokesperson or a statement, or the accuser named.
+    pub engages: bool,
 }
 
 /// Which responses count as answering, and how far away (rule parameters).
@@ -290,6 +298,9 @@ pub struct Dispute {
     pub paragraph: usize,
     /// Response candidates, nearest first.
     pub responses: Vec<Response>,
+    /// False when the accused party cannot be read ("as Democrats are alleging", "the lawsuit
+    /// alleges a long list of violations"): only a stock response phrase answers then.
+    pub target_named: bool,
 }
 
 impl Dispute {
@@ -302,11 +313,28 @@ impl Dispute {
         if w.require_overlap && !topical && r.kind != ResponseKind::NoComment {
             return false;
         }
+        if !self.target_named {
+            // Nobody to speak for the accused: a stock response phrase from anyone but the
+            // accuser, on the topic or engaging with the charge ("We disagree strongly with
+            // those claims"), within the window.
+            return r.kind != ResponseKind::TargetSpeech
+                && (topical || r.engages)
+                && (0..=w.after as isize).contains(&r.distance);
+        }
         // A third party's denial answers only on the same topic ("The US says no binding
         // assurances ..." answers an accusation against NATO).
         // (An explicit "replied" by a third party is no exception: "replied Obama" about the
-        // election does not answer a charge about Vietnam.)
-        if r.responder == Responder::Other && !topical {
+        // election does not answer a charge about Vietnam.) A third party's "did not respond"
+        // answers nothing ("The Clinton campaign did not reply" after a charge against Trump)
+        // unless it comes from a spokesperson or names the charge ("A Supreme Court spokeswoman
+        // did not immediately respond ... on Trump's criticism": the justice's court).
+        if r.responder == Responder::Other && (!topical || (r.kind == ResponseKind::NoComment && !r.engages)) {
+            return false;
+        }
+        // The target merely speaking, or "replying" to something, answers only when its words
+        // are on the topic or engage with the charge: remarks on another matter in the next
+        // paragraph ("'We did try to convey the seriousness of ...,' he said") answer nothing.
+        if (r.kind == ResponseKind::TargetSpeech || r.explicit) && r.distance >= 0 && !topical && !r.engages {
             return false;
         }
         match r.distance {
@@ -314,12 +342,8 @@ impl Dispute {
             // (a president's remarks on another matter before "Critics accused Washington").
             0 => r.sentence.start > self.assertion.start || r.kind != ResponseKind::TargetSpeech || topical,
             d if d > 0 => {
+                // (The target's own words passed the topic test above.)
                 d as usize <= w.after
-                    && match r.kind {
-                        ResponseKind::Denial | ResponseKind::NoComment => true,
-                        // The target speaking in the next paragraph, or later on topic.
-                        ResponseKind::TargetSpeech => topical || d == 1,
-                    }
             }
             // A response placed before the assertion answers it only on the same topic.
             d => d.unsigned_abs() <= w.before && topical,
@@ -330,7 +354,8 @@ impl Dispute {
     pub fn answers_far(&self, r: &Response, w: &Window) -> bool {
         r.distance > 0
             && r.distance as usize > w.after
-            && (r.responder != Responder::Other || !r.overlap.is_empty())
+            && (self.target_named || r.kind != ResponseKind::TargetSpeech)
+            && (r.responder != Responder::Other || (!r.overlap.is_empty() && r.kind != ResponseKind::NoComment))
             && (!r.overlap.is_empty() || r.kind == ResponseKind::NoComment)
     }
 
@@ -910,6 +935,12 @@ impl Scan<'_> {
         // Not the place of a dateline ("New York (AFP) – Vice President Joe Biden ...").
         let dateline = dateline_end(text, sentence.start, offset);
         let in_dateline = |m: &&Mention| dateline.is_some_and(|d| m.span.start < d);
+        // "... started last week when Mrs. Clinton, in response to Mr. Trump's use ..., accused
+        // him": the subject of the subordinate clause holding the verb, not the main clause's.
+        let whole = toks_before_subordinator(text, sentence, offset)
+            .map(|from| Span::new(from, offset))
+            .filter(|sub| !self.parties.mentions_in(*sub).is_empty())
+            .unwrap_or(whole);
         let first = self
             .parties
             .mentions_in(whole)
@@ -1031,7 +1062,12 @@ struct Found {
     content: Span,
     /// The response cue that is part of the assertion itself (speech cue of a claim).
     own_cue: Option<Span>,
+    /// The accused party could not be read: `target` is the cue, its key [`UNNAMED`].
+    unnamed: bool,
 }
+
+/// Party key of an accused party that the text does not name.
+const UNNAMED: u32 = u32::MAX;
 
 /// How far from an assertion response candidates are collected, in paragraphs (a window or a
 /// far response beyond these is not a response to it).
@@ -1103,7 +1139,9 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                 // blame Hillary Clinton personally", Smith said); other cues there are reported.
                 let first_person = tokens(text, Span::new(sentence.start, m.span.start))
                     .any(|t| matches!(t.span.text(text), "I" | "We" | "we"));
-                if headline || (scan.in_quote(m.span) && !first_person) {
+                // "So is Trump lying about his signature issue?" asks; it charges nobody.
+                let asks = role == Role::Wrongdoing && is_question(text, sentence);
+                if headline || asks || (scan.in_quote(m.span) && !first_person) {
                     continue;
                 }
                 accusation(&scan, si, m.span, role, &mut found);
@@ -1219,6 +1257,9 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
     found.retain(|f| lex.silent.find_in(text, f.target.0).next().is_none());
     // "criticized Christian Evangelical voters": a demographic group, which does not answer.
     found.retain(|f| {
+        if f.unnamed {
+            return true;
+        }
         let next = tokens(text, span(f.target.0.end, text.len())).next();
         let possessive = f.target.0.text(text).ends_with("'s") || f.target.0.text(text).ends_with("’s");
         possessive || !next.is_some_and(|t| lex.group_nouns.contains(&*lower(t.span.text(text))))
@@ -1256,11 +1297,12 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
             }
             let cs = doc.sentences[c.sentence];
             // "How has the administration responded?" asks; it does not answer.
-            if doc.slice(cs.span).trim_end_matches(['"', '”', '\'', '’', ' ']).ends_with('?') {
+            if is_question(text, cs.span) {
                 continue;
             }
-            // The response's whole paragraph is its topic ("Trump said ..." after a sentence
-            // naming the charge).
+            // A later response's topic is its sentence with the sentences either side of it in
+            // its paragraph ("Trump said ..." after a sentence naming the charge; not a whole
+            // wire story run into one paragraph).
             // A response in or before the assertion's paragraph: its own sentence (that
             // paragraph holds the assertion itself, or precedes it).
             let own_sentence;
@@ -1268,9 +1310,30 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                 own_sentence = topic_words(doc, lex, &scan.parties, cs.span);
                 &own_sentence
             } else {
-                let para = doc.paragraphs[cs.paragraph];
-                stems_cache.entry(cs.paragraph).or_insert_with(|| topic_words(doc, lex, &scan.parties, para))
+                stems_cache.entry(c.sentence).or_insert_with(|| {
+                    let first = if c.sentence > 0 && doc.sentences[c.sentence - 1].paragraph == cs.paragraph {
+                        doc.sentences[c.sentence - 1].span.start
+                    } else {
+                        cs.span.start
+                    };
+                    let last = match doc.sentences.get(c.sentence + 1) {
+                        Some(n) if n.paragraph == cs.paragraph => n.span.end,
+                        _ => cs.span.end,
+                    };
+                    topic_words(doc, lex, &scan.parties, Span::new(first, last))
+                })
             };
+            // Engagement: answer words in the sentence, or the accuser named there.
+            let engages = lex.answer_words.find_in(text, cs.span).next().is_some()
+                || (!accuser_keys.is_empty()
+                    && scan
+                        .parties
+                        .mentions_in(cs.span)
+                        .iter()
+                        .any(|m| scan.keys_of(m).iter().any(|k| accuser_keys.contains(k))))
+                // A one-word charge ("accused Clinton of ducking") gives no topic to compare:
+                // the target's remarks in the next paragraph are taken as its answer.
+                || (topic.len() < 2 && cs.paragraph <= sentence.paragraph + 1);
             responses.push(Response {
                 cue: c.cue,
                 sentence: cs.span,
@@ -1281,15 +1344,20 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                 overlap: overlap(&topic, stems),
                 negated: c.negated,
                 explicit: c.explicit,
+                engages,
             });
         }
         responses.sort_by_key(|r| (r.distance.unsigned_abs(), r.distance < 0, r.cue.start));
-        let target_span = if pronoun_kind(f.target.0.text(text)).is_some() {
+        let target_span = if f.unnamed {
+            f.cue
+        } else if pronoun_kind(f.target.0.text(text)).is_some() {
             f.target.0
         } else {
             if f.target.1.entity { described(&scan, f.target.0, sentence.span) } else { f.target.0 }
         };
-        let target_name = if pronoun_kind(f.target.0.text(text)).is_some() {
+        let target_name = if f.unnamed {
+            "the accused party".to_string()
+        } else if pronoun_kind(f.target.0.text(text)).is_some() {
             scan.parties.names[f.target.1.key as usize].clone()
         } else {
             target_span.text(text).to_string()
@@ -1303,9 +1371,29 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
             target_name,
             paragraph: sentence.paragraph,
             responses,
+            target_named: !f.unnamed,
         });
     }
     Disputes { items }
+}
+
+/// The end of the last subordinating conjunction ("when", "after", "because") before `offset`
+/// in the sentence.
+fn toks_before_subordinator(text: &str, sentence: Span, offset: usize) -> Option<usize> {
+    tokens(text, Span::new(sentence.start, offset))
+        .filter(|t| {
+            matches!(
+                t.span.text(text),
+                "when" | "after" | "because" | "since" | "while" | "although" | "until" | "once"
+            )
+        })
+        .last()
+        .map(|t| t.span.end)
+}
+
+/// Whether a sentence is a question (its last character before closing quotes is "?").
+fn is_question(text: &str, sentence: Span) -> bool {
+    sentence.text(text).trim_end_matches(['"', '”', '\'', '’', ' ', '\n']).ends_with('?')
 }
 
 /// A speech cue that is no claim: a gerund after a preposition ("blamed CNN for reporting")
@@ -1499,6 +1587,7 @@ fn contested_claim(
             target: (target.span, *target),
             content,
             own_cue: Some(cue),
+            unnamed: false,
         });
         return;
     }
@@ -1530,6 +1619,7 @@ fn marked_disputed(scan: &Scan<'_>, si: usize, denial: Span, found: &mut Vec<Fou
         target,
         content,
         own_cue: None,
+        unnamed: false,
     });
 }
 
@@ -1544,6 +1634,11 @@ fn object(scan: &Scan<'_>, sentence: Span, cue: Span, until: usize) -> Span {
         .last()
         .map_or(cue.end, |t| t.span.end);
     Span::new(cue.end, until.min(third).max(cue.end))
+}
+
+/// The stand-in mention of an accused party the text does not name.
+fn unnamed_mention() -> Mention {
+    Mention { span: Span::default(), key: UNNAMED, side: None, alt: None, entity: false, sentence: 0, first: false }
 }
 
 fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec<Found>) {
@@ -1629,7 +1724,14 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
             Role::Condemn => scan.first_party(scan.tokens_after(sentence, cue.end, 4), &exclude),
             Role::AllegeThat | Role::AccusationNoun => {
                 let after = scan.tokens_after(sentence, cue.end, 6);
-                scan.first_party(after, &exclude)
+                scan.first_party(after, &exclude).or_else(|| {
+                    // "as Democrats are alleging, but Moscow strongly denies", "The lawsuit
+                    // alleges a long list of violations": an allegation made by someone, against
+                    // a party the sentence does not name. ("allegations of fraud" in passing
+                    // make no accusation of their own.)
+                    let made = role == Role::AllegeThat && !before.is_empty();
+                    made.then(|| (cue, unnamed_mention()))
+                })
             }
             Role::Wrongdoing => {
                 // "NATO reneged on", "McConnell lied": the party just before the cue.
@@ -1664,7 +1766,16 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
         return;
     }
     let content = Span::new(cue.start, scan.clause_end(sentence, cue.end));
-    found.push(Found { kind: DisputeKind::Accusation, sentence: si, cue, accuser, target, content, own_cue: None });
+    found.push(Found {
+        kind: DisputeKind::Accusation,
+        sentence: si,
+        cue,
+        accuser,
+        target,
+        content,
+        own_cue: None,
+        unnamed: target.1.key == UNNAMED,
+    });
 }
 
 #[cfg(test)]
