@@ -104,6 +104,8 @@ pub struct Lexicon {
     /// Rebuttal words, references back to a charge, spokespeople: a party's remarks holding
     /// one engage with an accusation even without a shared topic word.
     answer_words: PhraseMatcher,
+    /// Charge words that accuse whoever is behind a thing ("the contest had been rigged").
+    unnamed_charges: FastSet<String>,
     negation: FastSet<String>,
     function_words: FastSet<String>,
     /// "voters", "supporters": a party used as their modifier names a group, not a party.
@@ -166,6 +168,7 @@ impl Lexicon {
             charges,
             markers,
             answer_words: PhraseMatcher::new([("answer", lexicons.phrases("disputes", Some("answer-words")))]),
+            unnamed_charges: set("unnamed-charges", true),
             negation: set("negation", true),
             function_words: set("function-words", true),
             group_nouns: set("group-nouns", true),
@@ -1254,6 +1257,10 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
     found.sort_by_key(|f| (f.sentence, f.cue.start));
     let mut seen: FastSet<(usize, u32)> = FastSet::default();
     found.retain(|f| seen.insert((f.sentence, f.target.1.key)));
+    // An unnamed accused party gives way to a named one in the same sentence ("... had been
+    // 'rigged' against him, a charge that Colorado Republican leaders strongly denied").
+    let named: FastSet<usize> = found.iter().filter(|f| !f.unnamed).map(|f| f.sentence).collect();
+    found.retain(|f| !f.unnamed || !named.contains(&f.sentence));
     found.retain(|f| lex.silent.find_in(text, f.target.0).next().is_none());
     // "criticized Christian Evangelical voters": a demographic group, which does not answer.
     found.retain(|f| {
@@ -1389,6 +1396,13 @@ fn toks_before_subordinator(text: &str, sentence: Span, offset: usize) -> Option
         })
         .last()
         .map(|t| t.span.end)
+}
+
+/// Whether `word` stands alone in quotation marks ("“rigged”").
+fn scare_quoted(text: &str, word: Span) -> bool {
+    let open = text[..word.start].ends_with(['"', '“']);
+    let close = text[word.end..].starts_with(['"', '”']);
+    open && close
 }
 
 /// Whether a sentence is a question (its last character before closing quotes is "?").
@@ -1554,8 +1568,20 @@ fn contested_claim(
     }
     let exclude: Vec<u32> = speaker.map(|(_, m)| scan.keys_of(&m)).unwrap_or_default();
     let toks: Vec<Token> = tokens(text, content).filter(|t| t.kind != TokenKind::Punct).collect();
-    // The content's subject: a party among its first three words.
-    let subject_end = toks.get(3).map_or(content.end, |t| t.span.start);
+    // The content's subject: a party among its first three words, after an introductory
+    // clause ("that before the book was published, Trump sent an attorney who threatened").
+    let intro = toks.first().is_some_and(|t| {
+        matches!(&*lower(t.span.text(text)), "before" | "after" | "when" | "while" | "if" | "as" | "since" | "once")
+    });
+    let lead = if intro {
+        text[content.start..content.end.min(content.start + 120)]
+            .find(',')
+            .map_or(0, |i| toks.partition_point(|t| t.span.start <= content.start + i))
+    } else {
+        0
+    };
+    let subject_start = toks.get(lead).map_or(content.start, |t| t.span.start);
+    let subject_end = toks.get(lead + 3).map_or(content.end, |t| t.span.start);
     let allowed = |m: &&Mention| !scan.keys_of(m).iter().any(|k| exclude.contains(k));
     for charge in scan.lex.charges.find_in(text, content) {
         // Capitalised charge words are titles and headlines ("Criminal Gangs").
@@ -1570,7 +1596,7 @@ fn contested_claim(
         let near = scan.parties.mentions_in(Span::new(near_start, charge.span.start)).iter().rev().find(allowed);
         let subject = scan
             .parties
-            .mentions_in(Span::new(content.start, subject_end.min(charge.span.start)))
+            .mentions_in(span(subject_start, subject_end.min(charge.span.start)))
             .iter()
             .find(allowed)
             .filter(|m| toks.partition_point(|t| t.span.start < m.span.end) + 9 >= at);
@@ -1578,16 +1604,31 @@ fn contested_claim(
         // lies": the party right before the charge.
         let copular = charge.span.text(text).contains(' ');
         let target = if copular { subject.or(near) } else { near.or(subject) };
-        let Some(target) = target else { continue };
+        let (target, unnamed) = match target {
+            Some(t) => ((t.span, *t), false),
+            // "complained that the contest had been 'rigged' against him": whoever runs the
+            // contest is accused, though not named.
+            // Only a predicate ("had been rigged") or the claimant's word in quotes ("a
+            // “rigged” process"), not a description ("a rigged economy").
+            None if scan.lex.unnamed_charges.contains(&*lower(charge.span.text(text)))
+                && (scare_quoted(text, charge.span)
+                    || scan
+                        .previous_word(sentence, charge.span.start)
+                        .is_some_and(|w| BE_FORMS.contains(&&*lower(w.trim_matches(['"', '“', '”', '\'']))))) =>
+            {
+                ((charge.span, unnamed_mention()), true)
+            }
+            None => continue,
+        };
         found.push(Found {
             kind: DisputeKind::ContestedClaim,
             sentence: si,
             cue: charge.span,
             accuser: speaker,
-            target: (target.span, *target),
+            target,
             content,
             own_cue: Some(cue),
-            unnamed: false,
+            unnamed,
         });
         return;
     }
