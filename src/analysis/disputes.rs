@@ -881,6 +881,27 @@ impl Scan<'_> {
         self.parties.set(m).iter().flatten().copied().collect()
     }
 
+    /// Keys of a speaker: its own, and the party it speaks for when an appositive says so
+    /// ("Tad Devine, Sanders' senior media adviser, said"; "Jane Roe, a spokeswoman for Acme,").
+    fn speaker_keys_of(&self, m: &Mention) -> Vec<u32> {
+        let mut keys = self.keys_of(m);
+        let text = self.text();
+        let Some(rest) = text.get(m.span.end..) else { return keys };
+        let Some(after) = rest.strip_prefix(", ") else { return keys };
+        let Some(len) = after.char_indices().take(100).find(|&(_, c)| c == ',').map(|(i, _)| i) else {
+            return keys;
+        };
+        let start = m.span.end + 2;
+        let apposition = Span::new(start, start + len);
+        let has_role = tokens(text, apposition).any(|t| self.lex.role_nouns.contains(t.span.text(text)));
+        if has_role {
+            for p in self.parties.mentions_in(apposition) {
+                keys.extend(self.keys_of(p));
+            }
+        }
+        keys
+    }
+
     /// A pronoun in `span` resolved to the mention it stands for.
     fn pronoun_in(&self, span: Span, exclude: &[u32]) -> Option<(Span, Mention)> {
         self.pronoun_where(span, exclude, false)
@@ -1240,7 +1261,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                     sentence: si,
                     kind,
                     explicit: role == Role::Rebuttal,
-                    speaker: speaker.map(|(_, m)| scan.keys_of(&m)).unwrap_or_default(),
+                    speaker: speaker.map(|(_, m)| scan.speaker_keys_of(&m)).unwrap_or_default(),
                     negated: true,
                 });
             }
@@ -1249,7 +1270,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                     continue;
                 }
                 let (speaker, content) = speech_parts(&scan, sentence, m.span);
-                let keys = speaker.map(|(_, mm)| scan.keys_of(&mm)).unwrap_or_default();
+                let keys = speaker.map(|(_, mm)| scan.speaker_keys_of(&mm)).unwrap_or_default();
                 if !keys.is_empty() {
                     candidates.push(Candidate {
                         cue: m.span,
@@ -1568,7 +1589,7 @@ fn speaker_keys(scan: &Scan<'_>, name: &str, source: Option<Span>) -> Vec<u32> {
     // The source's first party only: a long source span may run over the object
     // ("Ted Cruz blamed CNN for").
     if let Some(m) = source.and_then(|src| scan.parties.mentions_in(src).first()) {
-        keys.extend(scan.keys_of(m));
+        keys.extend(scan.speaker_keys_of(m));
     }
     let last = name.split_whitespace().last().unwrap_or("");
     if let Some(&k) = scan.parties.keys.get(&normalise_key(last)) {
@@ -1665,6 +1686,16 @@ fn contested_claim(
     for charge in scan.lex.charges.find_in(text, content) {
         // Capitalised charge words are titles and headlines ("Criminal Gangs").
         if is_capitalised(charge.span.text(text)) || scan.negated_before(sentence, charge.span.start) {
+            continue;
+        }
+        // "Leaks could include Russian lies": a possibility, not a charge.
+        let modal = tokens(text, tail(text, sentence, charge.span.start))
+            .collect::<Vec<_>>()
+            .iter()
+            .rev()
+            .take(3)
+            .any(|t| matches!(&*lower(t.span.text(text)), "could" | "might" | "may"));
+        if modal {
             continue;
         }
         let at = toks.partition_point(|t| t.span.start < charge.span.start);
@@ -1806,7 +1837,21 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
             let w = &*w;
             matches!(
                 w,
-                "not" | "never" | "without" | "might" | "may" | "could" | "would" | "should" | "none" | "nobody" | "no"
+                "not"
+                    | "never"
+                    | "without"
+                    | "might"
+                    | "may"
+                    | "could"
+                    | "would"
+                    | "should"
+                    | "none"
+                    | "nobody"
+                    | "no"
+                    // "has avoided directly criticizing Comey"
+                    | "avoided"
+                    | "avoids"
+                    | "avoiding"
             ) || w.ends_with("n't")
                 || w.ends_with("n’t")
                 || (i == 0
@@ -2147,6 +2192,20 @@ mod tests {
             summary("Corey Lewandowski was charged with battery, but prosecutors declined to proceed with the case.");
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].2, "answered");
+    }
+
+    #[test]
+    fn an_appositive_names_the_side_a_speaker_speaks_for() {
+        let text = "Palmieri accused Bernie Sanders of taking cues from Republicans.\n\nThe race goes on.\n\nTad Devine, Sanders' senior media adviser, said Republicans are engaged in misguided mischief that shows their disconnect with voters.";
+        assert_eq!(summary(text)[0].2, "answered");
+        let text = "Palmieri accused Bernie Sanders of taking cues from Republicans.\n\nThe race goes on.\n\nTad Devine, a Vermont farmer, said Republicans are engaged in misguided mischief that shows their disconnect with voters.";
+        assert_eq!(summary(text)[0].2, "missing");
+    }
+
+    #[test]
+    fn avoided_criticism_and_possible_lies_charge_nobody() {
+        assert!(summary("Trump has avoided directly criticizing Comey, a Republican appointee.").is_empty());
+        assert!(summary("Pelosi warned that the leaks could include Russian lies.").is_empty());
     }
 
     #[test]
