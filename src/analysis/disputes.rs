@@ -1052,7 +1052,11 @@ impl Scan<'_> {
             let w = lower(t.span.text(text));
             let w = &*w;
             let possessive = matches!(w, "his" | "its" | "their")
-                || (w == "her" && toks.get(i + 1).is_some_and(|n| n.kind == TokenKind::Word));
+                // "her company" (a determiner), not "calling her a ..." (an object).
+                || (w == "her"
+                    && toks.get(i + 1).is_some_and(|n| {
+                        n.kind == TokenKind::Word && !self.lex.function_words.contains(&*lower(n.span.text(text)))
+                    }));
             if possessive {
                 continue;
             }
@@ -1903,8 +1907,25 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
                 scan.first_party(obj, &exclude)
             }
             Role::BlameFor => {
-                let Some(prep) = scan.find_word(sentence, cue.end, &["for", "as", "over"], 10) else { return };
-                scan.first_party(object(scan, sentence, cue, prep), &exclude)
+                // "blasted X for", or "blasted X during a rally, calling her a 'horrible
+                // witness'": the object before the participle that states the charge.
+                let mut calling = None;
+                let prep = scan.find_word(sentence, cue.end, &["for", "as", "over"], 10).or_else(|| {
+                    let c = scan.find_word(sentence, cue.end, &["calling", "labeling", "labelling"], 16)?;
+                    calling = Some(c);
+                    text[..c].trim_end().ends_with(',').then(|| scan.tokens_after(sentence, cue.end, 4).end.min(c))
+                });
+                let Some(prep) = prep else { return };
+                let named = scan.first_party(object(scan, sentence, cue, prep), &exclude);
+                // "the California yoga instructor ..., calling her": a person described by role
+                // and a place; the pronoun after "calling" says who.
+                let described = named.is_some_and(|(_, m)| !scan.parties.people.contains_key(&m.key));
+                match calling {
+                    Some(c) if named.is_none() || described => {
+                        scan.object_pronoun(scan.tokens_after(sentence, c, 3), &exclude).or(named)
+                    }
+                    _ => named,
+                }
             }
             Role::Condemn => scan.first_party(scan.tokens_after(sentence, cue.end, 4), &exclude),
             Role::AllegeThat | Role::AccusationNoun => {
@@ -2206,6 +2227,16 @@ mod tests {
     fn avoided_criticism_and_possible_lies_charge_nobody() {
         assert!(summary("Trump has avoided directly criticizing Comey, a Republican appointee.").is_empty());
         assert!(summary("Pelosi warned that the leaks could include Russian lies.").is_empty());
+    }
+
+    #[test]
+    fn blasted_x_calling_her_is_an_accusation() {
+        let got =
+            summary("Trump blasted the California yoga instructor during a rally, calling her a horrible witness.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].2, "missing");
+        let answered = "Trump blasted the California yoga instructor during a rally, calling her a horrible witness.\n\nShe did not respond to a request for comment.";
+        assert_eq!(summary(answered)[0].2, "answered");
     }
 
     #[test]
