@@ -108,6 +108,8 @@ pub struct Lexicon {
     role_nouns: FastSet<String>,
     /// Charge words that accuse whoever is behind a thing ("the contest had been rigged").
     unnamed_charges: FastSet<String>,
+    /// "the system", "the economy": a rigged one names no one who could answer.
+    generic_things: FastSet<String>,
     negation: FastSet<String>,
     function_words: FastSet<String>,
     /// "voters", "supporters": a party used as their modifier names a group, not a party.
@@ -171,6 +173,7 @@ impl Lexicon {
             markers,
             answer_words: PhraseMatcher::new([("answer", lexicons.phrases("disputes", Some("answer-words")))]),
             unnamed_charges: set("unnamed-charges", true),
+            generic_things: set("generic-things", true),
             role_nouns: lexicons
                 .phrases("titles", Some("role"))
                 .into_iter()
@@ -1725,6 +1728,9 @@ fn contested_claim(
             // Only a predicate ("had been rigged") or the claimant's word in quotes ("a
             // “rigged” process"), not a description ("a rigged economy").
             None if scan.lex.unnamed_charges.contains(&*lower(charge.span.text(text)))
+                && !toks[at.saturating_sub(4)..at]
+                    .iter()
+                    .any(|t| scan.lex.generic_things.contains(&*lower(t.span.text(text))))
                 && (scare_quoted(text, charge.span)
                     || scan
                         .previous_word(sentence, charge.span.start)
@@ -2171,6 +2177,7 @@ mod tests {
         let denied = "The front-runner complained that the contest had been \"rigged\" against him, a charge that Colorado leaders strongly denied.";
         assert!(summary(denied).iter().all(|g| g.2 == "answered"), "{:?}", summary(denied));
         assert!(summary("Sanders says he will end a rigged economy where the rich get richer.").is_empty());
+        assert!(summary("Sanders has soared in the polls by saying that the system is rigged.").is_empty());
     }
 
     #[test]
