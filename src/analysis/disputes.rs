@@ -1878,7 +1878,13 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
                     ))
         })
         // "none of his rivals attacked him"
-        || before.iter().rev().take(5).any(|t| matches!(t.span.text(text), "none" | "None" | "nobody" | "Nobody"));
+        || before.iter().rev().take(5).any(|t| matches!(t.span.text(text), "none" | "None" | "nobody" | "Nobody"))
+        // "He dismisses accusations that Trump has exploited ...": stated and answered at once.
+        || (role == Role::AccusationNoun
+            && before.iter().rev().take(3).any(|t| {
+                scan.lex.cues.lookup(t.span.text(text)).and_then(|c| scan.lex.cue_roles.get(c as usize).copied())
+                    == Some(Role::Denial)
+            }));
     if hedged {
         return;
     }
@@ -1945,7 +1951,20 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
                     return;
                 }
                 let after = scan.tokens_after(sentence, cue.end, 6);
-                scan.first_party(after, &exclude).or_else(|| {
+                // "charged that in pursuing his goal of a single-payer system, Sanders would
+                // jeopardize ...": the that-clause's subject after an introductory phrase.
+                let introduced = || {
+                    let first = tokens(text, span(cue.end, sentence.end)).next()?;
+                    let intro = matches!(
+                        &*lower(first.span.text(text)),
+                        "in" | "by" | "before" | "after" | "when" | "while" | "if" | "as" | "since" | "despite"
+                    );
+                    let comma = text.get(cue.end..sentence.end)?.find(',')? + cue.end + 1;
+                    (cue.text(text).ends_with("that") && intro && comma < cue.end + 160)
+                        .then(|| scan.first_party(scan.tokens_after(sentence, comma, 3), &exclude))
+                        .flatten()
+                };
+                scan.first_party(after, &exclude).or_else(introduced).or_else(|| {
                     // "as Democrats are alleging, but Moscow strongly denies", "The lawsuit
                     // alleges a long list of violations": an allegation made by someone, against
                     // a party the sentence does not name. ("allegations of fraud" in passing
@@ -2244,6 +2263,16 @@ mod tests {
         assert_eq!(got[0].2, "missing");
         let answered = "Trump blasted the California yoga instructor during a rally, calling her a horrible witness.\n\nShe did not respond to a request for comment.";
         assert_eq!(summary(answered)[0].2, "answered");
+    }
+
+    #[test]
+    fn a_denied_accusation_and_a_that_clause_after_an_introduction() {
+        assert!(summary("LeVell dismisses accusations that Trump has exploited racial tensions.").is_empty());
+        let got = summary(
+            "Clinton charged that in pursuing his goal of a single-payer system, Sanders would jeopardize the law.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "Sanders");
     }
 
     #[test]
