@@ -440,7 +440,16 @@ fn normalise_key_into(word: &str, k: &mut String) {
     k.clear();
     let w = word.trim_end_matches(['’', '\'']);
     let w = crate::analysis::entities::strip_possessive(w);
-    k.extend(w.chars().filter(|&c| c != '.').flat_map(char::to_lowercase));
+    if w.is_ascii() {
+        // Most names: lower-case byte by byte, no char decoding.
+        k.push_str(w);
+        k.make_ascii_lowercase();
+        if k.contains('.') {
+            k.retain(|c| c != '.');
+        }
+    } else {
+        k.extend(w.chars().filter(|&c| c != '.').flat_map(char::to_lowercase));
+    }
     // Plural group names only ("Republicans", "Democrats", "Russians"), not "News" or "Sanders".
     if k.len() > 5 && (k.ends_with("ans") || k.ends_with("ats") || k.ends_with("ists")) {
         k.pop();
@@ -780,8 +789,14 @@ fn is_modifier(text: &str, lex: &Lexicon, m: Span, next: Span) -> bool {
             n += 1;
             continue;
         }
-        let verb_like = w.ends_with("ed") || w.ends_with('s') || lex.cue_words(w);
-        if n > 3 || verb_like || !w.chars().all(|c| c.is_lowercase() || c == '-') || lex.function_words.contains(w) {
+        // Cheap tests first; the cue lookup (two automaton walks) last.
+        if n > 3
+            || !w.chars().all(|c| c.is_lowercase() || c == '-')
+            || w.ends_with("ed")
+            || w.ends_with('s')
+            || lex.function_words.contains(w)
+            || lex.cue_words(w)
+        {
             return false;
         }
     }
@@ -857,7 +872,16 @@ struct Candidate {
     explicit: bool,
     /// Keys of the party speaking (empty when unknown).
     speaker: Vec<u32>,
-    negated: bool,
+    /// Whether it negates: always for a denial; for speech, whether its content does (worked
+    /// out only for the candidates kept as responses).
+    negated: Negation,
+}
+
+#[derive(Clone, Copy)]
+enum Negation {
+    Yes,
+    No,
+    In(Span),
 }
 
 impl Scan<'_> {
@@ -1113,10 +1137,13 @@ impl Scan<'_> {
     /// The end of the assertion's clause: the sentence end, or before ", but" / ";".
     fn clause_end(&self, sentence: Span, from: usize) -> usize {
         let rest = &self.text()[from..sentence.end];
-        [", but ", "; ", ", something ", ", a claim ", ", which "]
-            .iter()
-            .filter_map(|p| rest.find(p))
-            .min()
+        // Every stop begins with ',' or ';': look only there (no substring search per stop).
+        rest.match_indices([',', ';'])
+            .map(|(i, _)| i)
+            .find(|&i| {
+                let r = &rest[i..];
+                [", but ", "; ", ", something ", ", a claim ", ", which "].iter().any(|p| r.starts_with(p))
+            })
             .map_or(sentence.end, |i| from + i)
     }
 }
@@ -1269,7 +1296,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                     kind,
                     explicit: role == Role::Rebuttal,
                     speaker: speaker.map(|(_, m)| scan.speaker_keys_of(&m)).unwrap_or_default(),
-                    negated: true,
+                    negated: Negation::Yes,
                 });
             }
             Role::Speech => {
@@ -1285,7 +1312,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                         kind: ResponseKind::TargetSpeech,
                         explicit: false,
                         speaker: keys,
-                        negated: scan.has_negation(content),
+                        negated: Negation::In(content),
                     });
                 }
             }
@@ -1308,7 +1335,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
         if keys.is_empty() || own_speech.contains(&cue) || object_relative(&scan, doc.sentences[si].span, cue) {
             continue;
         }
-        let negated = a.content.is_some_and(|c| scan.has_negation(c));
+        let negated = a.content.map_or(Negation::No, Negation::In);
         candidates.push(Candidate {
             cue,
             sentence: si,
@@ -1319,6 +1346,8 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
         });
     }
     candidates.sort_by_key(|c| (c.sentence, c.cue.start));
+    let mut negated_cache: Vec<Option<bool>> = vec![None; candidates.len()];
+    let mut answer_cache: Vec<Option<bool>> = vec![None; candidates.len()];
     // One assertion per sentence and target.
     found.sort_by_key(|f| (f.sentence, f.cue.start));
     let mut seen: FastSet<(usize, u32)> = FastSet::default();
@@ -1360,7 +1389,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
         let para = sentence.paragraph;
         let lo = candidates.partition_point(|c| doc.sentences[c.sentence].paragraph + MAX_BEFORE < para);
         let hi = candidates.partition_point(|c| doc.sentences[c.sentence].paragraph <= para + MAX_AFTER);
-        for c in &candidates[lo..hi.max(lo)] {
+        for (ci, c) in candidates.iter().enumerate().take(hi.max(lo)).skip(lo) {
             if Some(c.cue) == f.own_cue || f.cue.overlaps(c.cue) {
                 continue;
             }
@@ -1407,7 +1436,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                 })
             };
             // Engagement: answer words in the sentence, or the accuser named there.
-            let engages = lex.answer_words.find_in(text, cs.span).next().is_some()
+            let engages = *answer_cache[ci].get_or_insert_with(|| lex.answer_words.find_in(text, cs.span).next().is_some())
                 || (!accuser_keys.is_empty()
                     && scan
                         .parties
@@ -1425,7 +1454,11 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                 distance: cs.paragraph as isize - sentence.paragraph as isize,
                 same_sentence: c.sentence == f.sentence,
                 overlap: overlap(&topic, stems),
-                negated: c.negated,
+                negated: *negated_cache[ci].get_or_insert_with(|| match c.negated {
+                    Negation::Yes => true,
+                    Negation::No => false,
+                    Negation::In(content) => scan.has_negation(content),
+                }),
                 explicit: c.explicit,
                 engages,
             });
