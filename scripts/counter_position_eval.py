@@ -37,7 +37,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_CORPUS = os.path.join(HERE, "..", "..", "shared", "corpus", "attribution-train.jsonl")
 
 
+EXTRA = []  # e.g. ["--rules", DIR] (--rules on the command line)
+
+
 def run(binary, args, text):
+    if args and args[0] == "check":
+        args = args[:1] + EXTRA + args[1:]
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
         f.write(text)
         path = f.name
@@ -218,8 +223,11 @@ def main():
     ap.add_argument("--seed", type=int, default=4)
     ap.add_argument("--gold", action="store_true",
                     help="score the gold passages (fixtures/counter-position/gold-*.txt and corpus-gold.json)")
+    ap.add_argument("--rules", default=None, help="use the rules in DIR instead of the embedded set")
     ap.add_argument("-v", "--verbose", action="store_true", help="--gold: print each removed response")
     a = ap.parse_args()
+    if a.rules:
+        EXTRA.extend(["--rules", a.rules])
     if a.gold:
         gold(a.bin)
         print()

@@ -101,6 +101,15 @@ pub struct Lexicon {
     entity_base: u32,
     charges: PhraseMatcher,
     markers: PhraseMatcher,
+    /// Rebuttal words, references back to a charge, spokespeople: a party's remarks holding
+    /// one engage with an accusation even without a shared topic word.
+    answer_words: PhraseMatcher,
+    /// Lower-case role nouns ("senator", "governor"): after a place they name a person.
+    role_nouns: FastSet<String>,
+    /// Charge words that accuse whoever is behind a thing ("the contest had been rigged").
+    unnamed_charges: FastSet<String>,
+    /// "the system", "the economy": a rigged one names no one who could answer.
+    generic_things: FastSet<String>,
     negation: FastSet<String>,
     function_words: FastSet<String>,
     /// "voters", "supporters": a party used as their modifier names a group, not a party.
@@ -162,6 +171,16 @@ impl Lexicon {
             entity_base,
             charges,
             markers,
+            answer_words: PhraseMatcher::new([("answer", lexicons.phrases("disputes", Some("answer-words")))]),
+            unnamed_charges: set("unnamed-charges", true),
+            generic_things: set("generic-things", true),
+            role_nouns: lexicons
+                .phrases("titles", Some("role"))
+                .into_iter()
+                .chain(["senator", "congressman", "congresswoman", "lawmaker", "candidate", "nominee", "businessman"])
+                .filter(|w| !w.contains(' ') && w.chars().all(|c| c.is_lowercase()))
+                .map(String::from)
+                .collect(),
             negation: set("negation", true),
             function_words: set("function-words", true),
             group_nouns: set("group-nouns", true),
@@ -244,6 +263,10 @@ pub struct Response {
     pub negated: bool,
     /// An explicit answer verb ("responded", "fired back"), which answers whoever says it.
     pub explicit: bool,
+    /// The response's sentence engages with the charge without sharing a topic word: a
+    /// rebuttal word ("false", "a distortion"), a reference back to it ("the claims", "that
+    /// criticism"), a spokesperson or a statement, or the accuser named.
+    pub engages: bool,
 }
 
 /// Which responses count as answering, and how far away (rule parameters).
@@ -290,6 +313,9 @@ pub struct Dispute {
     pub paragraph: usize,
     /// Response candidates, nearest first.
     pub responses: Vec<Response>,
+    /// False when the accused party cannot be read ("as Democrats are alleging", "the lawsuit
+    /// alleges a long list of violations"): only a stock response phrase answers then.
+    pub target_named: bool,
 }
 
 impl Dispute {
@@ -302,11 +328,28 @@ impl Dispute {
         if w.require_overlap && !topical && r.kind != ResponseKind::NoComment {
             return false;
         }
+        if !self.target_named {
+            // Nobody to speak for the accused: a stock response phrase from anyone but the
+            // accuser, on the topic or engaging with the charge ("We disagree strongly with
+            // those claims"), within the window.
+            return r.kind != ResponseKind::TargetSpeech
+                && (topical || r.engages)
+                && (0..=w.after as isize).contains(&r.distance);
+        }
         // A third party's denial answers only on the same topic ("The US says no binding
         // assurances ..." answers an accusation against NATO).
         // (An explicit "replied" by a third party is no exception: "replied Obama" about the
-        // election does not answer a charge about Vietnam.)
-        if r.responder == Responder::Other && !topical {
+        // election does not answer a charge about Vietnam.) A third party's "did not respond"
+        // answers nothing ("The Clinton campaign did not reply" after a charge against Trump)
+        // unless it comes from a spokesperson or names the charge ("A Supreme Court spokeswoman
+        // did not immediately respond ... on Trump's criticism": the justice's court).
+        if r.responder == Responder::Other && (!topical || (r.kind == ResponseKind::NoComment && !r.engages)) {
+            return false;
+        }
+        // The target merely speaking, or "replying" to something, answers only when its words
+        // are on the topic or engage with the charge: remarks on another matter in the next
+        // paragraph ("'We did try to convey the seriousness of ...,' he said") answer nothing.
+        if (r.kind == ResponseKind::TargetSpeech || r.explicit) && r.distance >= 0 && !topical && !r.engages {
             return false;
         }
         match r.distance {
@@ -314,12 +357,8 @@ impl Dispute {
             // (a president's remarks on another matter before "Critics accused Washington").
             0 => r.sentence.start > self.assertion.start || r.kind != ResponseKind::TargetSpeech || topical,
             d if d > 0 => {
+                // (The target's own words passed the topic test above.)
                 d as usize <= w.after
-                    && match r.kind {
-                        ResponseKind::Denial | ResponseKind::NoComment => true,
-                        // The target speaking in the next paragraph, or later on topic.
-                        ResponseKind::TargetSpeech => topical || d == 1,
-                    }
             }
             // A response placed before the assertion answers it only on the same topic.
             d => d.unsigned_abs() <= w.before && topical,
@@ -330,7 +369,9 @@ impl Dispute {
     pub fn answers_far(&self, r: &Response, w: &Window) -> bool {
         r.distance > 0
             && r.distance as usize > w.after
-            && (r.responder != Responder::Other || !r.overlap.is_empty())
+            && (self.target_named || r.kind != ResponseKind::TargetSpeech)
+            && (r.responder != Responder::Other
+                || (!r.overlap.is_empty() && (r.kind != ResponseKind::NoComment || r.engages)))
             && (!r.overlap.is_empty() || r.kind == ResponseKind::NoComment)
     }
 
@@ -367,6 +408,9 @@ struct Mention {
     /// usually), which pronouns prefer.
     sentence: u32,
     first: bool,
+    /// Right after "in", "at", "from" ("the last debate in New Hampshire"): a place, which
+    /// he / she never stand for.
+    place: bool,
 }
 
 #[derive(Default)]
@@ -396,7 +440,16 @@ fn normalise_key_into(word: &str, k: &mut String) {
     k.clear();
     let w = word.trim_end_matches(['’', '\'']);
     let w = crate::analysis::entities::strip_possessive(w);
-    k.extend(w.chars().filter(|&c| c != '.').flat_map(char::to_lowercase));
+    if w.is_ascii() {
+        // Most names: lower-case byte by byte, no char decoding.
+        k.push_str(w);
+        k.make_ascii_lowercase();
+        if k.contains('.') {
+            k.retain(|c| c != '.');
+        }
+    } else {
+        k.extend(w.chars().filter(|&c| c != '.').flat_map(char::to_lowercase));
+    }
     // Plural group names only ("Republicans", "Democrats", "Russians"), not "News" or "Sanders".
     if k.len() > 5 && (k.ends_with("ans") || k.ends_with("ats") || k.ends_with("ists")) {
         k.pop();
@@ -446,6 +499,7 @@ impl Parties {
             // "it" is a company, a country, a newspaper: never a known person.
             (Pronoun::Neuter, person) => person.is_none() && m.alt.is_none(),
             (_, None) => false,
+            (_, _) if m.place => false,
             (_, Some(None)) => !m.entity,
             (Pronoun::Male, Some(Some(female))) => !m.entity && !female,
             (Pronoun::Female, Some(Some(female))) => !m.entity && *female,
@@ -605,7 +659,16 @@ fn find_parties(doc: &Document, lex: &Lexicon, aliases: &[PhraseMatch]) -> Parti
             if let Some((class, alias)) = whole {
                 let key = entity_key(&mut p, class);
                 let span = Span::new(run.start.min(alias.start), run.end);
-                p.mentions.push(Mention { span, key, side: None, alt: None, entity: true, sentence: 0, first: false });
+                p.mentions.push(Mention {
+                    span,
+                    key,
+                    side: None,
+                    alt: None,
+                    entity: true,
+                    sentence: 0,
+                    first: false,
+                    place: false,
+                });
                 continue;
             }
             let key_word = last_word;
@@ -646,7 +709,16 @@ fn find_parties(doc: &Document, lex: &Lexicon, aliases: &[PhraseMatch]) -> Parti
                     p.people.insert(key, Some(false));
                 }
             }
-            p.mentions.push(Mention { span: run, key, side, alt, entity: false, sentence: 0, first: false });
+            p.mentions.push(Mention {
+                span: run,
+                key,
+                side,
+                alt,
+                entity: false,
+                sentence: 0,
+                first: false,
+                place: false,
+            });
         }
     }
     // Aliases outside capitalised runs ("the administration", lower-case demonyms).
@@ -665,6 +737,7 @@ fn find_parties(doc: &Document, lex: &Lexicon, aliases: &[PhraseMatch]) -> Parti
                 entity: true,
                 sentence: 0,
                 first: false,
+                place: false,
             });
         }
     }
@@ -683,6 +756,11 @@ fn find_parties(doc: &Document, lex: &Lexicon, aliases: &[PhraseMatch]) -> Parti
         let si = doc.sentence_at(m.span.start).unwrap_or(0);
         m.sentence = si as u32;
         m.first = si != last_sentence;
+        m.place = text[..m.span.start]
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| matches!(w, "in" | "at" | "from" | "across" | "throughout" | "near"));
         last_sentence = si;
     }
     // "Donald Trump campaign manager Corey Lewandowski": the described name is on the side of
@@ -709,8 +787,14 @@ fn is_modifier(text: &str, lex: &Lexicon, m: Span, next: Span) -> bool {
             n += 1;
             continue;
         }
-        let verb_like = w.ends_with("ed") || w.ends_with('s') || lex.cue_words(w);
-        if n > 3 || verb_like || !w.chars().all(|c| c.is_lowercase() || c == '-') || lex.function_words.contains(w) {
+        // Cheap tests first; the cue lookup (two automaton walks) last.
+        if n > 3
+            || !w.chars().all(|c| c.is_lowercase() || c == '-')
+            || w.ends_with("ed")
+            || w.ends_with('s')
+            || lex.function_words.contains(w)
+            || lex.cue_words(w)
+        {
             return false;
         }
     }
@@ -786,7 +870,16 @@ struct Candidate {
     explicit: bool,
     /// Keys of the party speaking (empty when unknown).
     speaker: Vec<u32>,
-    negated: bool,
+    /// Whether it negates: always for a denial; for speech, whether its content does (worked
+    /// out only for the candidates kept as responses).
+    negated: Negation,
+}
+
+#[derive(Clone, Copy)]
+enum Negation {
+    Yes,
+    No,
+    In(Span),
 }
 
 impl Scan<'_> {
@@ -811,6 +904,27 @@ impl Scan<'_> {
     /// Party keys of a mention.
     fn keys_of(&self, m: &Mention) -> Vec<u32> {
         self.parties.set(m).iter().flatten().copied().collect()
+    }
+
+    /// Keys of a speaker: its own, and the party it speaks for when an appositive says so
+    /// ("Tad Devine, Sanders' senior media adviser, said"; "Jane Roe, a spokeswoman for Acme,").
+    fn speaker_keys_of(&self, m: &Mention) -> Vec<u32> {
+        let mut keys = self.keys_of(m);
+        let text = self.text();
+        let Some(rest) = text.get(m.span.end..) else { return keys };
+        let Some(after) = rest.strip_prefix(", ") else { return keys };
+        let Some(len) = after.char_indices().take(100).find(|&(_, c)| c == ',').map(|(i, _)| i) else {
+            return keys;
+        };
+        let start = m.span.end + 2;
+        let apposition = Span::new(start, start + len);
+        let has_role = tokens(text, apposition).any(|t| self.lex.role_nouns.contains(t.span.text(text)));
+        if has_role {
+            for p in self.parties.mentions_in(apposition) {
+                keys.extend(self.keys_of(p));
+            }
+        }
+        keys
     }
 
     /// A pronoun in `span` resolved to the mention it stands for.
@@ -908,6 +1022,12 @@ impl Scan<'_> {
         // Not the place of a dateline ("New York (AFP) – Vice President Joe Biden ...").
         let dateline = dateline_end(text, sentence.start, offset);
         let in_dateline = |m: &&Mention| dateline.is_some_and(|d| m.span.start < d);
+        // "... started last week when Mrs. Clinton, in response to Mr. Trump's use ..., accused
+        // him": the subject of the subordinate clause holding the verb, not the main clause's.
+        let whole = toks_before_subordinator(text, sentence, offset)
+            .map(|from| Span::new(from, offset))
+            .filter(|sub| !self.parties.mentions_in(*sub).is_empty())
+            .unwrap_or(whole);
         let first = self
             .parties
             .mentions_in(whole)
@@ -957,7 +1077,11 @@ impl Scan<'_> {
             let w = lower(t.span.text(text));
             let w = &*w;
             let possessive = matches!(w, "his" | "its" | "their")
-                || (w == "her" && toks.get(i + 1).is_some_and(|n| n.kind == TokenKind::Word));
+                // "her company" (a determiner), not "calling her a ..." (an object).
+                || (w == "her"
+                    && toks.get(i + 1).is_some_and(|n| {
+                        n.kind == TokenKind::Word && !self.lex.function_words.contains(&*lower(n.span.text(text)))
+                    }));
             if possessive {
                 continue;
             }
@@ -1011,10 +1135,13 @@ impl Scan<'_> {
     /// The end of the assertion's clause: the sentence end, or before ", but" / ";".
     fn clause_end(&self, sentence: Span, from: usize) -> usize {
         let rest = &self.text()[from..sentence.end];
-        [", but ", "; ", ", something ", ", a claim ", ", which "]
-            .iter()
-            .filter_map(|p| rest.find(p))
-            .min()
+        // Every stop begins with ',' or ';': look only there (no substring search per stop).
+        rest.match_indices([',', ';'])
+            .map(|(i, _)| i)
+            .find(|&i| {
+                let r = &rest[i..];
+                [", but ", "; ", ", something ", ", a claim ", ", which "].iter().any(|p| r.starts_with(p))
+            })
             .map_or(sentence.end, |i| from + i)
     }
 }
@@ -1029,7 +1156,12 @@ struct Found {
     content: Span,
     /// The response cue that is part of the assertion itself (speech cue of a claim).
     own_cue: Option<Span>,
+    /// The accused party could not be read: `target` is the cue, its key [`UNNAMED`].
+    unnamed: bool,
 }
+
+/// Party key of an accused party that the text does not name.
+const UNNAMED: u32 = u32::MAX;
 
 /// How far from an assertion response candidates are collected, in paragraphs (a window or a
 /// far response beyond these is not a response to it).
@@ -1101,7 +1233,9 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                 // blame Hillary Clinton personally", Smith said); other cues there are reported.
                 let first_person = tokens(text, Span::new(sentence.start, m.span.start))
                     .any(|t| matches!(t.span.text(text), "I" | "We" | "we"));
-                if headline || (scan.in_quote(m.span) && !first_person) {
+                // "So is Trump lying about his signature issue?" asks; it charges nobody.
+                let asks = role == Role::Wrongdoing && is_yes_no_question(text, sentence);
+                if headline || asks || (scan.in_quote(m.span) && !first_person) {
                     continue;
                 }
                 accusation(&scan, si, m.span, role, &mut found);
@@ -1159,8 +1293,8 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                     sentence: si,
                     kind,
                     explicit: role == Role::Rebuttal,
-                    speaker: speaker.map(|(_, m)| scan.keys_of(&m)).unwrap_or_default(),
-                    negated: true,
+                    speaker: speaker.map(|(_, m)| scan.speaker_keys_of(&m)).unwrap_or_default(),
+                    negated: Negation::Yes,
                 });
             }
             Role::Speech => {
@@ -1168,7 +1302,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                     continue;
                 }
                 let (speaker, content) = speech_parts(&scan, sentence, m.span);
-                let keys = speaker.map(|(_, mm)| scan.keys_of(&mm)).unwrap_or_default();
+                let keys = speaker.map(|(_, mm)| scan.speaker_keys_of(&mm)).unwrap_or_default();
                 if !keys.is_empty() {
                     candidates.push(Candidate {
                         cue: m.span,
@@ -1176,7 +1310,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                         kind: ResponseKind::TargetSpeech,
                         explicit: false,
                         speaker: keys,
-                        negated: scan.has_negation(content),
+                        negated: Negation::In(content),
                     });
                 }
             }
@@ -1199,7 +1333,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
         if keys.is_empty() || own_speech.contains(&cue) || object_relative(&scan, doc.sentences[si].span, cue) {
             continue;
         }
-        let negated = a.content.is_some_and(|c| scan.has_negation(c));
+        let negated = a.content.map_or(Negation::No, Negation::In);
         candidates.push(Candidate {
             cue,
             sentence: si,
@@ -1210,13 +1344,32 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
         });
     }
     candidates.sort_by_key(|c| (c.sentence, c.cue.start));
+    let mut negated_cache: Vec<Option<bool>> = vec![None; candidates.len()];
+    let mut answer_cache: Vec<Option<bool>> = vec![None; candidates.len()];
     // One assertion per sentence and target.
     found.sort_by_key(|f| (f.sentence, f.cue.start));
     let mut seen: FastSet<(usize, u32)> = FastSet::default();
     found.retain(|f| seen.insert((f.sentence, f.target.1.key)));
+    // An unnamed accused party gives way to a named one in the same sentence ("... had been
+    // 'rigged' against him, a charge that Colorado Republican leaders strongly denied").
+    let named: FastSet<usize> = found.iter().filter(|f| !f.unnamed).map(|f| f.sentence).collect();
+    found.retain(|f| !f.unnamed || !named.contains(&f.sentence));
     found.retain(|f| doc.find(&lex.silent, f.target.0).next().is_none());
+    // "slamming the Texas senator": a place naming a person by role, whom the scan cannot
+    // tell (and whose answers it would not recognise).
+    found.retain(|f| {
+        f.unnamed
+            || scan.parties.people.contains_key(&f.target.1.key)
+            || pronoun_kind(f.target.0.text(text)).is_some()
+            || !tokens(text, span(f.target.0.end, text.len()))
+                .next()
+                .is_some_and(|t| lex.role_nouns.contains(t.span.text(text)))
+    });
     // "criticized Christian Evangelical voters": a demographic group, which does not answer.
     found.retain(|f| {
+        if f.unnamed {
+            return true;
+        }
         let next = tokens(text, span(f.target.0.end, text.len())).next();
         let possessive = f.target.0.text(text).ends_with("'s") || f.target.0.text(text).ends_with("’s");
         possessive || !next.is_some_and(|t| lex.group_nouns.contains(&*lower(t.span.text(text))))
@@ -1234,7 +1387,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
         let para = sentence.paragraph;
         let lo = candidates.partition_point(|c| doc.sentences[c.sentence].paragraph + MAX_BEFORE < para);
         let hi = candidates.partition_point(|c| doc.sentences[c.sentence].paragraph <= para + MAX_AFTER);
-        for c in &candidates[lo..hi.max(lo)] {
+        for (ci, c) in candidates.iter().enumerate().take(hi.max(lo)).skip(lo) {
             if Some(c.cue) == f.own_cue || f.cue.overlaps(c.cue) {
                 continue;
             }
@@ -1254,11 +1407,12 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
             }
             let cs = doc.sentences[c.sentence];
             // "How has the administration responded?" asks; it does not answer.
-            if doc.slice(cs.span).trim_end_matches(['"', '”', '\'', '’', ' ']).ends_with('?') {
+            if is_question(text, cs.span) {
                 continue;
             }
-            // The response's whole paragraph is its topic ("Trump said ..." after a sentence
-            // naming the charge).
+            // A later response's topic is its sentence with the sentences either side of it in
+            // its paragraph ("Trump said ..." after a sentence naming the charge; not a whole
+            // wire story run into one paragraph).
             // A response in or before the assertion's paragraph: its own sentence (that
             // paragraph holds the assertion itself, or precedes it).
             let own_sentence;
@@ -1266,9 +1420,30 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                 own_sentence = topic_words(doc, lex, &scan.parties, cs.span);
                 &own_sentence
             } else {
-                let para = doc.paragraphs[cs.paragraph];
-                stems_cache.entry(cs.paragraph).or_insert_with(|| topic_words(doc, lex, &scan.parties, para))
+                stems_cache.entry(c.sentence).or_insert_with(|| {
+                    let first = if c.sentence > 0 && doc.sentences[c.sentence - 1].paragraph == cs.paragraph {
+                        doc.sentences[c.sentence - 1].span.start
+                    } else {
+                        cs.span.start
+                    };
+                    let last = match doc.sentences.get(c.sentence + 1) {
+                        Some(n) if n.paragraph == cs.paragraph => n.span.end,
+                        _ => cs.span.end,
+                    };
+                    topic_words(doc, lex, &scan.parties, Span::new(first, last))
+                })
             };
+            // Engagement: answer words in the sentence, or the accuser named there.
+            let engages = *answer_cache[ci].get_or_insert_with(|| doc.find(&lex.answer_words, cs.span).next().is_some())
+                || (!accuser_keys.is_empty()
+                    && scan
+                        .parties
+                        .mentions_in(cs.span)
+                        .iter()
+                        .any(|m| scan.keys_of(m).iter().any(|k| accuser_keys.contains(k))))
+                // A one-word charge ("accused Clinton of ducking") gives no topic to compare:
+                // the target's remarks in the next paragraph are taken as its answer.
+                || (topic.len() < 2 && cs.paragraph <= sentence.paragraph + 1);
             responses.push(Response {
                 cue: c.cue,
                 sentence: cs.span,
@@ -1277,17 +1452,26 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                 distance: cs.paragraph as isize - sentence.paragraph as isize,
                 same_sentence: c.sentence == f.sentence,
                 overlap: overlap(&topic, stems),
-                negated: c.negated,
+                negated: *negated_cache[ci].get_or_insert_with(|| match c.negated {
+                    Negation::Yes => true,
+                    Negation::No => false,
+                    Negation::In(content) => scan.has_negation(content),
+                }),
                 explicit: c.explicit,
+                engages,
             });
         }
         responses.sort_by_key(|r| (r.distance.unsigned_abs(), r.distance < 0, r.cue.start));
-        let target_span = if pronoun_kind(f.target.0.text(text)).is_some() {
+        let target_span = if f.unnamed {
+            f.cue
+        } else if pronoun_kind(f.target.0.text(text)).is_some() {
             f.target.0
         } else {
             if f.target.1.entity { described(&scan, f.target.0, sentence.span) } else { f.target.0 }
         };
-        let target_name = if pronoun_kind(f.target.0.text(text)).is_some() {
+        let target_name = if f.unnamed {
+            "the accused party".to_string()
+        } else if pronoun_kind(f.target.0.text(text)).is_some() {
             scan.parties.names[f.target.1.key as usize].clone()
         } else {
             target_span.text(text).to_string()
@@ -1301,9 +1485,67 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
             target_name,
             paragraph: sentence.paragraph,
             responses,
+            target_named: !f.unnamed,
         });
     }
     Disputes { items }
+}
+
+/// The end of the last subordinating conjunction ("when", "after", "because") before `offset`
+/// in the sentence.
+fn toks_before_subordinator(text: &str, sentence: Span, offset: usize) -> Option<usize> {
+    tokens(text, Span::new(sentence.start, offset))
+        .filter(|t| {
+            matches!(
+                t.span.text(text),
+                "when" | "after" | "because" | "since" | "while" | "although" | "until" | "once"
+            )
+        })
+        .last()
+        .map(|t| t.span.end)
+}
+
+/// Whether `word` stands alone in quotation marks ("“rigged”").
+fn scare_quoted(text: &str, word: Span) -> bool {
+    let open = text[..word.start].ends_with(['"', '“']);
+    let close = text[word.end..].starts_with(['"', '”']);
+    open && close
+}
+
+/// A question asking whether ("So is Trump lying about ...?", "Did the senator lie?"), not a
+/// statement ending on a quoted question ("Trump implied that Fields had lied - why hadn't she
+/// screamed?").
+fn is_yes_no_question(text: &str, sentence: Span) -> bool {
+    let mut words = tokens(text, sentence).filter(|t| t.kind == TokenKind::Word).map(|t| t.span.text(text));
+    let mut first = words.next().map(lower);
+    if first.as_deref().is_some_and(|w| matches!(w, "so" | "but" | "and" | "then")) {
+        first = words.next().map(lower);
+    }
+    is_question(text, sentence)
+        && first.is_some_and(|w| {
+            matches!(
+                &*w,
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "can"
+                    | "could"
+                    | "will"
+                    | "would"
+                    | "should"
+            )
+        })
+}
+
+/// Whether a sentence is a question (its last character before closing quotes is "?").
+fn is_question(text: &str, sentence: Span) -> bool {
+    sentence.text(text).trim_end_matches(['"', '”', '\'', '’', ' ', '\n']).ends_with('?')
 }
 
 /// A speech cue that is no claim: a gerund after a preposition ("blamed CNN for reporting")
@@ -1385,7 +1627,7 @@ fn speaker_keys(scan: &Scan<'_>, name: &str, source: Option<Span>) -> Vec<u32> {
     // The source's first party only: a long source span may run over the object
     // ("Ted Cruz blamed CNN for").
     if let Some(m) = source.and_then(|src| scan.parties.mentions_in(src).first()) {
-        keys.extend(scan.keys_of(m));
+        keys.extend(scan.speaker_keys_of(m));
     }
     let last = name.split_whitespace().last().unwrap_or("");
     if let Some(&k) = scan.parties.keys.get(&normalise_key(last)) {
@@ -1464,12 +1706,34 @@ fn contested_claim(
     }
     let exclude: Vec<u32> = speaker.map(|(_, m)| scan.keys_of(&m)).unwrap_or_default();
     let toks: Vec<Token> = tokens(text, content).filter(|t| t.kind != TokenKind::Punct).collect();
-    // The content's subject: a party among its first three words.
-    let subject_end = toks.get(3).map_or(content.end, |t| t.span.start);
+    // The content's subject: a party among its first three words, after an introductory
+    // clause ("that before the book was published, Trump sent an attorney who threatened").
+    let intro = toks.first().is_some_and(|t| {
+        matches!(&*lower(t.span.text(text)), "before" | "after" | "when" | "while" | "if" | "as" | "since" | "once")
+    });
+    let lead = if intro {
+        text[content.start..content.end.min(content.start + 120)]
+            .find(',')
+            .map_or(0, |i| toks.partition_point(|t| t.span.start <= content.start + i))
+    } else {
+        0
+    };
+    let subject_start = toks.get(lead).map_or(content.start, |t| t.span.start);
+    let subject_end = toks.get(lead + 3).map_or(content.end, |t| t.span.start);
     let allowed = |m: &&Mention| !scan.keys_of(m).iter().any(|k| exclude.contains(k));
     for charge in scan.doc.find(&scan.lex.charges, content) {
         // Capitalised charge words are titles and headlines ("Criminal Gangs").
         if is_capitalised(charge.span.text(text)) || scan.negated_before(sentence, charge.span.start) {
+            continue;
+        }
+        // "Leaks could include Russian lies": a possibility, not a charge.
+        let modal = tokens(text, tail(text, sentence, charge.span.start))
+            .collect::<Vec<_>>()
+            .iter()
+            .rev()
+            .take(3)
+            .any(|t| matches!(&*lower(t.span.text(text)), "could" | "might" | "may"));
+        if modal {
             continue;
         }
         let at = toks.partition_point(|t| t.span.start < charge.span.start);
@@ -1480,7 +1744,7 @@ fn contested_claim(
         let near = scan.parties.mentions_in(Span::new(near_start, charge.span.start)).iter().rev().find(allowed);
         let subject = scan
             .parties
-            .mentions_in(Span::new(content.start, subject_end.min(charge.span.start)))
+            .mentions_in(span(subject_start, subject_end.min(charge.span.start)))
             .iter()
             .find(allowed)
             .filter(|m| toks.partition_point(|t| t.span.start < m.span.end) + 9 >= at);
@@ -1488,15 +1752,34 @@ fn contested_claim(
         // lies": the party right before the charge.
         let copular = charge.span.text(text).contains(' ');
         let target = if copular { subject.or(near) } else { near.or(subject) };
-        let Some(target) = target else { continue };
+        let (target, unnamed) = match target {
+            Some(t) => ((t.span, *t), false),
+            // "complained that the contest had been 'rigged' against him": whoever runs the
+            // contest is accused, though not named.
+            // Only a predicate ("had been rigged") or the claimant's word in quotes ("a
+            // “rigged” process"), not a description ("a rigged economy").
+            None if scan.lex.unnamed_charges.contains(&*lower(charge.span.text(text)))
+                && !toks[at.saturating_sub(4)..at]
+                    .iter()
+                    .any(|t| scan.lex.generic_things.contains(&*lower(t.span.text(text))))
+                && (scare_quoted(text, charge.span)
+                    || scan
+                        .previous_word(sentence, charge.span.start)
+                        .is_some_and(|w| BE_FORMS.contains(&&*lower(w.trim_matches(['"', '“', '”', '\'']))))) =>
+            {
+                ((charge.span, unnamed_mention()), true)
+            }
+            None => continue,
+        };
         found.push(Found {
             kind: DisputeKind::ContestedClaim,
             sentence: si,
             cue: charge.span,
             accuser: speaker,
-            target: (target.span, *target),
+            target,
             content,
             own_cue: Some(cue),
+            unnamed,
         });
         return;
     }
@@ -1528,6 +1811,7 @@ fn marked_disputed(scan: &Scan<'_>, si: usize, denial: Span, found: &mut Vec<Fou
         target,
         content,
         own_cue: None,
+        unnamed: false,
     });
 }
 
@@ -1542,6 +1826,20 @@ fn object(scan: &Scan<'_>, sentence: Span, cue: Span, until: usize) -> Span {
         .last()
         .map_or(cue.end, |t| t.span.end);
     Span::new(cue.end, until.min(third).max(cue.end))
+}
+
+/// The stand-in mention of an accused party the text does not name.
+fn unnamed_mention() -> Mention {
+    Mention {
+        span: Span::default(),
+        key: UNNAMED,
+        side: None,
+        alt: None,
+        entity: false,
+        sentence: 0,
+        first: false,
+        place: false,
+    }
 }
 
 fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec<Found>) {
@@ -1580,13 +1878,44 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
             let w = &*w;
             matches!(
                 w,
-                "not" | "never" | "without" | "might" | "may" | "could" | "would" | "should" | "none" | "nobody" | "no"
+                "not"
+                    | "never"
+                    | "without"
+                    | "might"
+                    | "may"
+                    | "could"
+                    | "would"
+                    | "should"
+                    | "none"
+                    | "nobody"
+                    | "no"
+                    // "has avoided directly criticizing Comey"
+                    | "avoided"
+                    | "avoids"
+                    | "avoiding"
             ) || w.ends_with("n't")
                 || w.ends_with("n’t")
-                || (i == 0 && matches!(w, "to" | "false" | "baseless" | "unfounded" | "debunked" | "bogus"))
+                || (i == 0
+                    && matches!(
+                        w,
+                        "to" | "false"
+                            | "baseless"
+                            | "unfounded"
+                            | "debunked"
+                            | "bogus"
+                            | "unsubstantiated"
+                            | "unproven"
+                            | "discredited"
+                    ))
         })
         // "none of his rivals attacked him"
-        || before.iter().rev().take(5).any(|t| matches!(t.span.text(text), "none" | "None" | "nobody" | "Nobody"));
+        || before.iter().rev().take(5).any(|t| matches!(t.span.text(text), "none" | "None" | "nobody" | "Nobody"))
+        // "He dismisses accusations that Trump has exploited ...": stated and answered at once.
+        || (role == Role::AccusationNoun
+            && before.iter().rev().take(3).any(|t| {
+                scan.lex.cues.lookup(t.span.text(text)).and_then(|c| scan.lex.cue_roles.get(c as usize).copied())
+                    == Some(Role::Denial)
+            }));
     if hedged {
         return;
     }
@@ -1621,13 +1950,63 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
                 scan.first_party(obj, &exclude)
             }
             Role::BlameFor => {
-                let Some(prep) = scan.find_word(sentence, cue.end, &["for", "as", "over"], 10) else { return };
-                scan.first_party(object(scan, sentence, cue, prep), &exclude)
+                // "blasted X for", or "blasted X during a rally, calling her a 'horrible
+                // witness'": the object before the participle that states the charge.
+                let mut calling = None;
+                let prep = scan.find_word(sentence, cue.end, &["for", "as", "over"], 10).or_else(|| {
+                    let c = scan.find_word(sentence, cue.end, &["calling", "labeling", "labelling"], 16)?;
+                    calling = Some(c);
+                    text[..c].trim_end().ends_with(',').then(|| scan.tokens_after(sentence, cue.end, 4).end.min(c))
+                });
+                let Some(prep) = prep else { return };
+                let named = scan.first_party(object(scan, sentence, cue, prep), &exclude);
+                // "the California yoga instructor ..., calling her": a person described by role
+                // and a place; the pronoun after "calling" says who.
+                let described = named.is_some_and(|(_, m)| !scan.parties.people.contains_key(&m.key));
+                match calling {
+                    Some(c) if named.is_none() || described => {
+                        scan.object_pronoun(scan.tokens_after(sentence, c, 3), &exclude).or(named)
+                    }
+                    _ => named,
+                }
             }
             Role::Condemn => scan.first_party(scan.tokens_after(sentence, cue.end, 4), &exclude),
             Role::AllegeThat | Role::AccusationNoun => {
+                // "accusations that his backers made threats": the accused is a group
+                // described by a possessive, not the next name further on.
+                let mut next = tokens(text, span(cue.end, sentence.end)).filter(|t| t.kind == TokenKind::Word);
+                let (w1, w2) = (next.next(), next.next());
+                if w1.is_some_and(|t| matches!(t.span.text(text), "his" | "her" | "their" | "its"))
+                    && w2.is_some_and(|t| !is_capitalised(t.span.text(text)))
+                {
+                    return;
+                }
                 let after = scan.tokens_after(sentence, cue.end, 6);
-                scan.first_party(after, &exclude)
+                // "charged that in pursuing his goal of a single-payer system, Sanders would
+                // jeopardize ...": the that-clause's subject after an introductory phrase.
+                let introduced = || {
+                    let first = tokens(text, span(cue.end, sentence.end)).next()?;
+                    let intro = matches!(
+                        &*lower(first.span.text(text)),
+                        "in" | "by" | "before" | "after" | "when" | "while" | "if" | "as" | "since" | "despite"
+                    );
+                    let comma = text.get(cue.end..sentence.end)?.find(',')? + cue.end + 1;
+                    (cue.text(text).ends_with("that") && intro && comma < cue.end + 160)
+                        .then(|| scan.first_party(scan.tokens_after(sentence, comma, 3), &exclude))
+                        .flatten()
+                };
+                scan.first_party(after, &exclude).or_else(introduced).or_else(|| {
+                    // "as Democrats are alleging, but Moscow strongly denies", "The lawsuit
+                    // alleges a long list of violations": an allegation made by someone, against
+                    // a party the sentence does not name. ("allegations of fraud" in passing
+                    // make no accusation of their own.)
+                    // Only a finite verb ("alleges", "are alleging"), not a participle describing
+                    // a suit in passing ("a lawsuit ... alleging that police ...").
+                    let finite = !cue.text(text).to_ascii_lowercase().starts_with("alleging")
+                        || before.last().is_some_and(|t| BE_FORMS.contains(&&*lower(t.span.text(text))));
+                    let made = role == Role::AllegeThat && !before.is_empty() && finite;
+                    made.then(|| (cue, unnamed_mention()))
+                })
             }
             Role::Wrongdoing => {
                 // "NATO reneged on", "McConnell lied": the party just before the cue.
@@ -1662,7 +2041,16 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
         return;
     }
     let content = Span::new(cue.start, scan.clause_end(sentence, cue.end));
-    found.push(Found { kind: DisputeKind::Accusation, sentence: si, cue, accuser, target, content, own_cue: None });
+    found.push(Found {
+        kind: DisputeKind::Accusation,
+        sentence: si,
+        cue,
+        accuser,
+        target,
+        content,
+        own_cue: None,
+        unnamed: target.1.key == UNNAMED,
+    });
 }
 
 #[cfg(test)]
@@ -1776,6 +2164,146 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert!(summary("Lopez refused to condemn Acme for the spill.").is_empty());
         assert!(summary("Beck has also criticized Christian Evangelical voters for not supporting Cruz.").is_empty());
+    }
+
+    #[test]
+    fn the_targets_remarks_on_another_topic_do_not_answer() {
+        let acc = "The book accuses Robert of treating the contractors like guards.\n\n";
+        let other = format!("{acc}\"We did try to convey the seriousness of the environment,\" Robert said.");
+        assert_eq!(summary(&other)[0].2, "missing");
+        // A weaker but real answer: a rebuttal word, a reference back to the charge.
+        let weak = format!("{acc}Robert has said the claims are baseless.");
+        assert_eq!(summary(&weak)[0].2, "answered");
+        let topical = format!("{acc}Robert said the contractors were treated as professionals.");
+        assert_eq!(summary(&topical)[0].2, "answered");
+        // A spokesperson's statement engages with the charge.
+        let spokesman = format!("{acc}In a statement, a spokesman for Robert said he was proud of the team.");
+        assert_eq!(summary(&spokesman)[0].2, "answered");
+        // The accuser named in the target's remarks: an answer to them.
+        let named = "Lopez accused Acme of dumping waste in the river.\n\nAcme said Lopez was running for governor.";
+        assert_eq!(summary(named)[0].2, "answered");
+    }
+
+    #[test]
+    fn a_one_word_charge_takes_the_targets_next_remarks() {
+        let got = summary("Sanders accused Clinton of ducking.\n\nClinton suggested they debate in Pennsylvania.");
+        assert_eq!(got, vec![("accused".into(), "Clinton".into(), "answered")]);
+    }
+
+    #[test]
+    fn an_unnamed_accused_party_is_answered_by_stock_phrases_only() {
+        let present = "Russia is behind the hack, as researchers believe, and Democrats are alleging, but Moscow strongly denies.";
+        // The denier after the cue is read as the accused party.
+        assert_eq!(summary(present)[0].2, "answered");
+        let removed = "Russia is behind the hack, as researchers believe, and Democrats are alleging.\n\nPutin said the weather was fine.";
+        assert_eq!(summary(removed), vec![("alleging".into(), "the accused party".into(), "missing")]);
+        let lawsuit = "The lawsuit alleges a long list of violations.\n\nThe committee's spokesman said, \"We disagree strongly with those claims.\"";
+        assert_eq!(summary(lawsuit)[0].2, "answered");
+        // A participle describing a suit in passing accuses nobody in particular.
+        assert!(summary("A lawsuit was filed in 2012 alleging that police used the plaintiffs' identity.").is_empty());
+    }
+
+    #[test]
+    fn a_third_partys_no_comment_answers_only_through_a_spokesperson() {
+        let other = "The petition accuses the Trump campaign of using illegal contracts.\n\nThe Clinton campaign did not reply to emails asking about its contracts.";
+        assert_eq!(summary(other)[0].2, "missing");
+        let court = "Trump criticized Justice Ruth Bader Ginsburg for making political statements.\n\nA Supreme Court spokeswoman did not immediately respond to a request for comment on Trump's criticism.";
+        assert_eq!(summary(court)[0].2, "answered");
+    }
+
+    #[test]
+    fn the_subject_of_a_subordinate_clause_accuses() {
+        let got = summary(
+            "Donald Trump spoke on Monday.\n\nMr. Trump's turn started last week when Mrs. Clinton, in response to Mr. Trump's remark about her loss to Barack Obama, accused him of sexism.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "Donald Trump");
+    }
+
+    #[test]
+    fn rigged_as_a_predicate_accuses_whoever_runs_the_thing() {
+        let got = summary("The front-runner complained that the contest had been \"rigged\" against him.");
+        assert_eq!(got, vec![("rigged".into(), "the accused party".into(), "missing")]);
+        let denied = "The front-runner complained that the contest had been \"rigged\" against him, a charge that Colorado leaders strongly denied.";
+        assert!(summary(denied).iter().all(|g| g.2 == "answered"), "{:?}", summary(denied));
+        assert!(summary("Sanders says he will end a rigged economy where the rich get richer.").is_empty());
+        assert!(summary("Sanders has soared in the polls by saying that the system is rigged.").is_empty());
+    }
+
+    #[test]
+    fn a_question_charges_nobody() {
+        assert!(summary("So is Trump lying about his signature issue, immigration?").is_empty());
+        // A statement ending on a quoted question still charges.
+        assert_eq!(
+            summary("Trump was back to implying that Fields had lied about it - why hadn't she screamed?").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_claims_subject_after_an_introductory_clause() {
+        let got = summary(
+            "O'Donnell said that before the book was published, Trump sent an attorney who threatened to sue him.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "Trump");
+    }
+
+    #[test]
+    fn places_roles_and_possessive_groups_are_no_accused_party() {
+        // A place naming a person by role.
+        assert!(summary("Carson has kept slamming the Texas senator for failing to act.").is_empty());
+        // He / she never stand for a place.
+        let got = summary(
+            "Bernie Sanders spoke at the last debate in New Hampshire, when Clinton accused him of an artful smear.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "Bernie Sanders");
+        // "accusations that his backers made threats after Nevada Democrats ruled": the
+        // backers are accused, not Nevada Democrats.
+        assert!(summary("Reid spoke with Sanders about accusations that his backers made threats after Nevada Democrats ruled against them.").is_empty());
+    }
+
+    #[test]
+    fn a_dropped_case_in_the_same_sentence_answers_a_charge() {
+        let got =
+            summary("Corey Lewandowski was charged with battery, but prosecutors declined to proceed with the case.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].2, "answered");
+    }
+
+    #[test]
+    fn an_appositive_names_the_side_a_speaker_speaks_for() {
+        let text = "Palmieri accused Bernie Sanders of taking cues from Republicans.\n\nThe race goes on.\n\nTad Devine, Sanders' senior media adviser, said Republicans are engaged in misguided mischief that shows their disconnect with voters.";
+        assert_eq!(summary(text)[0].2, "answered");
+        let text = "Palmieri accused Bernie Sanders of taking cues from Republicans.\n\nThe race goes on.\n\nTad Devine, a Vermont farmer, said Republicans are engaged in misguided mischief that shows their disconnect with voters.";
+        assert_eq!(summary(text)[0].2, "missing");
+    }
+
+    #[test]
+    fn avoided_criticism_and_possible_lies_charge_nobody() {
+        assert!(summary("Trump has avoided directly criticizing Comey, a Republican appointee.").is_empty());
+        assert!(summary("Pelosi warned that the leaks could include Russian lies.").is_empty());
+    }
+
+    #[test]
+    fn blasted_x_calling_her_is_an_accusation() {
+        let got =
+            summary("Trump blasted the California yoga instructor during a rally, calling her a horrible witness.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].2, "missing");
+        let answered = "Trump blasted the California yoga instructor during a rally, calling her a horrible witness.\n\nShe did not respond to a request for comment.";
+        assert_eq!(summary(answered)[0].2, "answered");
+    }
+
+    #[test]
+    fn a_denied_accusation_and_a_that_clause_after_an_introduction() {
+        assert!(summary("LeVell dismisses accusations that Trump has exploited racial tensions.").is_empty());
+        let got = summary(
+            "Clinton charged that in pursuing his goal of a single-payer system, Sanders would jeopardize the law.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "Sanders");
     }
 
     #[test]
