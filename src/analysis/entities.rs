@@ -171,7 +171,7 @@ pub struct Mention {
 pub struct Entities {
     pub persons: Vec<Person>,
     pub mentions: Vec<Mention>,
-    by_surname: HashMap<String, usize>,
+    by_surname: HashMap<String, usize, std::hash::BuildHasherDefault<Fnv>>,
 }
 
 /// Capitalised words that start sentences or name things, never people.
@@ -671,33 +671,33 @@ impl Entities {
         if name.is_empty() {
             return;
         }
-        let name_words: Vec<&str> = name.iter().map(|s| strip_possessive(s.text(text))).collect();
-        if name_words.iter().any(|w| is_in(ORG_WORDS, w) || is_in(NOT_NAME_WORDS, w)) {
+        let name_word = |s: &Span| strip_possessive(s.text(text));
+        if name.iter().map(name_word).any(|w| is_in(ORG_WORDS, w) || is_in(NOT_NAME_WORDS, w)) {
             return;
         }
-        let Some(&last) = name_words.last() else { return };
-        let surname = last.trim_end_matches('.').to_string();
+        let Some(last) = name.last().map(name_word) else { return };
+        let surname = last.trim_end_matches('.');
         if name.len() == 1 {
             // A bare surname: link it to an earlier person.
-            if let Some(&p) = self.by_surname.get(&surname) {
+            if let Some(&p) = self.by_surname.get(surname) {
                 self.mentions.push(Mention { span: name[0], person: p, sentence });
             }
             return;
         }
-        let given = name_words[0];
+        let given = name_word(&name[0]);
         if gender == Gender::Unknown {
             gender = lex.name_gender(given);
         }
         let titled = title_end_tok > 0 || full_start < whole.start;
         let looks_like_name = titled
             || lex.name_gender(given) != Gender::Unknown
-            || (name.len() <= 3 && lex.aliases.lookup(given).is_none() && name_words.iter().all(|w| w.len() > 1));
+            || (name.len() <= 3 && lex.aliases.lookup(given).is_none() && name.iter().all(|s| name_word(s).len() > 1));
         if !looks_like_name || name.len() > 4 {
             return;
         }
         let name_span = Span::new(name[0].start, name[name.len() - 1].end);
-        let name_str = strip_possessive(name_span.text(text)).to_string();
-        if let Some(&p) = self.by_surname.get(&surname)
+        let name_str = strip_possessive(name_span.text(text));
+        if let Some(&p) = self.by_surname.get(surname)
             && (self.persons[p].name == name_str || !titled)
         {
             if self.persons[p].gender == Gender::Unknown {
@@ -711,8 +711,15 @@ impl Entities {
         let title_text = Span::new(full_start, name_span.start).text(text);
         let party = lex.party_in(title_text).map(String::from);
         let idx = self.persons.len();
-        self.persons.push(Person { full, name: name_str, surname: surname.clone(), gender, first: full_span, party });
-        self.by_surname.insert(surname, idx);
+        self.persons.push(Person {
+            full,
+            name: name_str.to_string(),
+            surname: surname.to_string(),
+            gender,
+            first: full_span,
+            party,
+        });
+        self.by_surname.insert(surname.to_string(), idx);
         self.mentions.push(Mention { span: name_span, person: idx, sentence });
     }
 
