@@ -563,14 +563,12 @@ impl Entities {
         for si in 0..doc.sentences.len() {
             run.clear();
             let mut toks = doc.sentence_tokens(si).iter().copied().peekable();
-            let mut first_tok = true;
             while let Some(t) = toks.next() {
                 let w = t.span.text(text);
                 let cap = t.kind == TokenKind::Word && is_capitalised(w);
-                let sentence_start = first_tok;
-                first_tok = false;
-                if cap && !(sentence_start && is_in(NOT_NAME_WORDS, w)) && !(run.is_empty() && is_in(NOT_NAME_WORDS, w))
-                {
+                // A run never starts with a word that is no name ("The", "However"); at a
+                // sentence start the run is empty too, so one look-up covers both.
+                if cap && !(run.is_empty() && is_in(NOT_NAME_WORDS, w)) {
                     run.push(t.span);
                     if w.ends_with("’s") || w.ends_with("'s") {
                         e.register_run(doc, lex, &run, si, &found);
