@@ -469,9 +469,17 @@ static ORG_WORDS: &[&str] = &[
 ];
 
 /// A set of short lower-case words, looked up without allocating (ASCII case-insensitive).
+///
+/// Words of up to 16 bytes are packed into two integers and kept in an open-addressing
+/// table: a look-up is one lower-casing pack, one multiply and (nearly always) one compare.
+/// The closed-class lists are asked about nearly every word of every sentence.
 #[derive(Debug)]
 pub struct WordSet {
-    words: HashSet<&'static [u8], std::hash::BuildHasherDefault<Fnv>>,
+    /// Packed words (see `pack`); all zero marks an empty slot (no word is empty).
+    slots: Vec<[u64; 2]>,
+    mask: usize,
+    /// Words of 17 to 32 bytes.
+    long: HashSet<&'static [u8], std::hash::BuildHasherDefault<Fnv>>,
     /// Per word length (1..=32), a bit per first letter (low five bits) of the words of that
     /// length: most words looked up are not in the set and fail here without hashing.
     seen: [u32; 33],
@@ -504,7 +512,43 @@ impl WordSet {
                 *slot |= 1 << (first & 31);
             }
         }
-        Self { words: words.iter().map(|w| w.as_bytes()).collect(), seen }
+        let size = (words.len() * 2).next_power_of_two().max(8);
+        let mut set = Self { slots: vec![[0; 2]; size], mask: size - 1, long: HashSet::default(), seen };
+        for w in words {
+            // Stored as written: a list word with a capital never matches, as before.
+            match Self::pack(w.as_bytes(), false) {
+                Some(key) => {
+                    let mut i = Self::slot(key) & set.mask;
+                    while set.slots[i] != [0; 2] && set.slots[i] != key {
+                        i = (i + 1) & set.mask;
+                    }
+                    set.slots[i] = key;
+                }
+                None => {
+                    set.long.insert(w.as_bytes());
+                }
+            }
+        }
+        set
+    }
+
+    /// Up to 16 bytes, little-endian into two words; `lower` folds ASCII capitals.
+    #[inline]
+    fn pack(word: &[u8], lower: bool) -> Option<[u64; 2]> {
+        if word.is_empty() || word.len() > 16 {
+            return None;
+        }
+        let mut key = [0u64; 2];
+        for (i, &b) in word.iter().enumerate() {
+            let b = if lower { b.to_ascii_lowercase() } else { b };
+            key[i / 8] |= u64::from(b) << (8 * (i % 8));
+        }
+        Some(key)
+    }
+
+    #[inline]
+    fn slot(key: [u64; 2]) -> usize {
+        ((key[0] ^ key[1].rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize
     }
 
     pub fn contains(&self, word: &str) -> bool {
@@ -513,12 +557,22 @@ impl WordSet {
             (Some(bits), Some(&first)) if bits & (1 << (first & 31)) != 0 => {}
             _ => return false,
         }
+        if let Some(key) = Self::pack(word.as_bytes(), true) {
+            let mut i = Self::slot(key) & self.mask;
+            loop {
+                match self.slots[i] {
+                    k if k == key => return true,
+                    [0, 0] => return false,
+                    _ => i = (i + 1) & self.mask,
+                }
+            }
+        }
         let mut buf = [0u8; 32];
         let Some(dst) = buf.get_mut(..word.len()) else { return false };
         for (d, b) in dst.iter_mut().zip(word.bytes()) {
             *d = b.to_ascii_lowercase();
         }
-        self.words.contains(&*dst)
+        self.long.contains(&*dst)
     }
 }
 
@@ -796,8 +850,10 @@ mod tests {
 
     #[test]
     fn word_sets_ignore_ascii_case_and_reject_other_words() {
-        let set = WordSet::new(&["the", "however", "2020s"]);
+        let set = WordSet::new(&["the", "however", "2020s", "the", "counterintelligence", "sixteen-characte"]);
         assert!(set.contains("The") && set.contains("HOWEVER") && set.contains("2020s"));
+        assert!(set.contains("Counterintelligence") && set.contains("sixteen-characte"));
+        assert!(!set.contains("counterintelligences") && !set.contains("sixteen-character"));
         assert!(!set.contains("they") && !set.contains("th") && !set.contains("") && !set.contains("qhe"));
         assert!(!set.contains(&"x".repeat(40)));
     }

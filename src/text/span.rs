@@ -35,8 +35,12 @@ impl Span {
     }
 
     pub fn text(self, text: &str) -> &str {
-        let s = self.snap(text);
-        &text[s.start..s.end]
+        // Nearly every span is already on character boundaries: one checked slice, and the
+        // snapping only when that fails.
+        text.get(self.start..self.end).unwrap_or_else(|| {
+            let s = self.snap(text);
+            &text[s.start..s.end]
+        })
     }
 
     /// The span widened to whole characters and clamped to `text`: a span computed from
