@@ -276,9 +276,16 @@ pub fn is_scare_or_title(text: &str) -> bool {
         if words > 12 {
             return false;
         }
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        title_case &=
-            w.is_empty() || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()) || SMALL.contains(&w);
+        if title_case {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            title_case = w.is_empty()
+                || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+                || SMALL.contains(&w);
+        }
+        // Past three words, one that is not title case settles it.
+        if !title_case && words > 3 {
+            return false;
+        }
     }
     words <= 3 || title_case
 }
