@@ -201,12 +201,35 @@ fn is_quote_mark(w: &str) -> bool {
 /// The tokens of `span`, in a reusable reader.
 struct Toks<'t> {
     text: &'t str,
-    t: Vec<Token>,
+    t: TokenBuf,
+}
+
+/// At most [`TokenBuf::CAP`] tokens, on the stack: a reader is built around every quote.
+struct TokenBuf {
+    toks: [Token; TokenBuf::CAP],
+    len: usize,
+}
+
+impl TokenBuf {
+    const CAP: usize = 48;
+}
+
+impl std::ops::Deref for TokenBuf {
+    type Target = [Token];
+    fn deref(&self) -> &[Token] {
+        &self.toks[..self.len]
+    }
 }
 
 impl<'t> Toks<'t> {
     fn new(text: &'t str, span: Span) -> Self {
-        Self { text, t: tokens(text, span).take(48).collect() }
+        let blank = Token { span: Span::new(0, 0), kind: TokenKind::Punct };
+        let mut t = TokenBuf { toks: [blank; TokenBuf::CAP], len: 0 };
+        for (slot, tok) in t.toks.iter_mut().zip(tokens(text, span)) {
+            *slot = tok;
+            t.len += 1;
+        }
+        Self { text, t }
     }
     fn w(&self, i: usize) -> &'t str {
         self.t.get(i).map_or("", |t| t.span.text(self.text))
