@@ -83,6 +83,23 @@ struct Trie {
     /// can only match where the text's run has the same bytes, so a word start whose run's
     /// bit is clear is skipped without a walk: one bit test per word start and lexicon.
     first_runs: Box<[u64; 1024]>,
+    /// First runs of the phrases with one word start ("said", "U.S" has two: "U", "S").
+    single_runs: Box<[u64; 1024]>,
+    /// [`pair_bit`] of the first two word starts' runs of the other phrases: "the White
+    /// House" is only walked where "the" is followed by "white", not at every "the".
+    start_pairs: Box<[u64; 1024]>,
+}
+
+/// Bit index (16 bits) of a pair of run hashes.
+#[inline]
+fn pair_bit(first: u16, second: u16) -> usize {
+    let key = (first as u32) << 16 | second as u32;
+    (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
+#[inline]
+fn has_bit(set: &[u64; 1024], bit: usize) -> bool {
+    set[bit >> 6] & (1 << (bit & 63)) != 0
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -203,7 +220,22 @@ impl Trie {
             let h = run_hash(p.as_bytes()) as usize;
             first_runs[h >> 6] |= 1 << (h & 63);
         }
-        Trie { root, states, edges, classes, pairs, word_initial, first_runs }
+        let mut single_runs = Box::new([0u64; 1024]);
+        let mut start_pairs = Box::new([0u64; 1024]);
+        if word_initial {
+            for p in patterns {
+                // The phrase's own word starts are the text's where it matches: same bytes,
+                // and a match begins after a non-word character, as a string does.
+                let starts = WordStarts::new(p);
+                let (set, bit) = match starts.0.as_slice() {
+                    [(_, h)] => (&mut single_runs, *h as usize),
+                    [(_, h1), (_, h2), ..] => (&mut start_pairs, pair_bit(*h1, *h2)),
+                    [] => continue,
+                };
+                set[bit >> 6] |= 1 << (bit & 63);
+            }
+        }
+        Trie { root, states, edges, classes, pairs, word_initial, first_runs, single_runs, start_pairs }
     }
 
     #[inline]
@@ -466,8 +498,14 @@ impl Iterator for Matches<'_> {
             let mut rest = starts;
             while let [(first, hash), tail @ ..] = rest {
                 rest = tail;
-                let h = *hash as usize;
-                if trie.first_runs[h >> 6] & (1 << (h & 63)) == 0 {
+                if !has_bit(&trie.first_runs, *hash as usize) {
+                    continue;
+                }
+                // A phrase of one word start, or of several whose first two runs are this
+                // one and the next start's: the only places a walk can succeed.
+                if !has_bit(&trie.single_runs, *hash as usize)
+                    && !tail.first().is_some_and(|&(_, next)| has_bit(&trie.start_pairs, pair_bit(*hash, next)))
+                {
                     continue;
                 }
                 let at = *first as usize;
@@ -629,6 +667,17 @@ mod tests {
             }
             assert_eq!(all(&m, &text), expected, "text {text:?}");
         }
+    }
+
+    #[test]
+    fn multiword_phrases_are_walked_only_where_their_second_word_follows() {
+        let m = PhraseMatcher::new([("x", vec!["the White House", "U.S.", "said in a statement", "said"])]);
+        let text = "The president said in the White House that the U.S. said in a statement, the U.S.-led said inside.";
+        let starts = WordStarts::new(text);
+        let fast: Vec<&str> =
+            m.find_at_starts(text, &starts, Span::new(0, text.len())).map(|x| x.span.text(text)).collect();
+        assert_eq!(fast, vec!["said", "the White House", "U.S.", "said in a statement", "U.S.", "said"]);
+        assert_eq!(fast, all(&m, text));
     }
 
     #[test]
