@@ -62,7 +62,9 @@ impl std::error::Error for InputError {}
 
 /// Read a file (or `-` for standard input) and parse it.
 pub fn read_path(path: &str, opts: &InputOptions) -> Result<Document, InputError> {
-    let limit = opts.max_bytes.unwrap_or(DEFAULT_MAX_BYTES);
+    // Offsets inside a document are kept as 32-bit integers in places (the word index), so
+    // no setting reads a file of 4 GiB or more.
+    let limit = opts.max_bytes.unwrap_or(DEFAULT_MAX_BYTES).min(u64::from(u32::MAX));
     let bytes = if path == "-" {
         use std::io::Read;
         let mut buf = Vec::new();
@@ -94,6 +96,9 @@ fn io_reason(e: &std::io::Error) -> String {
 
 /// Parse an article from bytes; `path` picks the format by extension and names it.
 pub fn parse_bytes(path: &str, bytes: Vec<u8>, opts: &InputOptions) -> Result<Document, InputError> {
+    if bytes.len() as u64 > u64::from(u32::MAX) {
+        return Err(InputError::TooLarge { bytes: bytes.len() as u64, limit: u64::from(u32::MAX) });
+    }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(InputError::Empty);
     }
