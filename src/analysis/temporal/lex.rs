@@ -228,6 +228,8 @@ pub mod tw {
     /// A word that opens a subordinate clause ("that", "whether", "because"): the verbs
     /// after it do not date what comes before it.
     pub const SUBORD: u16 = 16384;
+    /// "effective": "a new office, effective Feb. 1" takes effect ahead.
+    pub const EFFECTIVE: u16 = 32768;
 }
 
 /// A token of the temporal scanner.
@@ -864,6 +866,7 @@ pub fn build_table() -> WordTable {
         (&["had", "hadn't"][..], tw::HAD),
         (&["for"][..], tw::FOR),
         (&["due"][..], tw::DUE),
+        (&["effective"][..], tw::EFFECTIVE),
         (&["ll"][..], tw::LL),
         (&["that", "whether", "how", "why", "because", "although", "though", "if", "unless"][..], tw::SUBORD),
     ] {

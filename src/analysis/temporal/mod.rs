@@ -455,6 +455,24 @@ mod tests {
     }
 
     #[test]
+    fn wire_periods_and_centuries() {
+        let dct = "1998-03-03";
+        // Xinhua writes "the same period of last year": one expression, last year.
+        let v = values("Output rose 5 percent over the same period of last year.", dct);
+        assert_eq!(v, vec![("the same period of last year".to_string(), "1997".to_string())]);
+        // "the century" after "the end of" / "the turn of" is the present one.
+        let v = values("By the end of the century, output will double.", dct);
+        assert_eq!(v, vec![("the end of the century".to_string(), "19".to_string())]);
+        assert_eq!(one("at the turn of the century", dct), ("the century".into(), "19".into()));
+        // A century with its own "of" is a name or a topic.
+        assert!(values("It ended the century of humiliation.", dct).is_empty());
+        // A date that takes effect is ahead, though the report is in the past tense.
+        let eff = "U.S. Trust also created an office of the chairman, effective Feb. 1.";
+        assert_eq!(one(eff, "1989-10-26").1, "1990-02-01");
+        assert_eq!(one("The law, which took effect Jan. 1, is new.", "1998-03-03").1, "1998-01-01");
+    }
+
+    #[test]
     fn non_dates_are_left_alone() {
         assert!(values("He may go. The march began. 2,000 troops and 1500 people came.", "2022-02-03").is_empty());
         assert!(values("Putin, 69, is the 70-year-old leader.", "2022-02-03").is_empty());

@@ -1229,6 +1229,11 @@ impl<'a> Scanner<'a> {
             {
                 found(j + 2, Parsed::Shift { unit, n: 1 })
             }
+            // "by the end of the century", "the turn of the century": the present one (a
+            // name follows in "the century of humiliation").
+            Lex::Unit(Unit::Century, false) if i > 0 && self.w(i - 1, W::Of) && !self.w(j + 1, W::Of) => {
+                found(j + 1, Parsed::Shift { unit: Unit::Century, n: 0 })
+            }
             // "the new century", "the new millennium": the one that is starting.
             Lex::Word(W::NewYear)
                 if let Lex::Unit(unit @ (Unit::Century | Unit::Millennium), false) = self.lex(j + 1) =>
@@ -1476,6 +1481,8 @@ impl<'a> Scanner<'a> {
 
     /// "last year", "a year ago", "a year earlier" after "the same period".
     fn year_ago_tail(&self, i: usize) -> Option<usize> {
+        // "the same period of last year", "the same quarter in last year" (wire style).
+        let i = if (self.w(i, W::Of) || self.is(i, "in")) && self.w(i + 1, W::Last) { i + 1 } else { i };
         if self.w(i, W::Last) && self.lex(i + 1) == Lex::Unit(Unit::Year, false) {
             return Some(i + 2);
         }

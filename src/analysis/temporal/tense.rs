@@ -99,6 +99,18 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         }
         return Tense::Present;
     }
+    if f & tw::EFFECTIVE != 0 {
+        // "created an office, effective Feb. 1", "a labor pact effective June 1": the
+        // date something takes effect is announced ahead; "became effective", "was
+        // effective" are told from after it.
+        let verb_before =
+            i > 0 && toks[i - 1].kind == TokKind::Word && prev & (tw::PAST | tw::BE | tw::PASSIVE_AUX) != 0;
+        let became = i > 0
+            && ["became", "become", "becomes"]
+                .iter()
+                .any(|w| text[toks[i - 1].start..toks[i - 1].end].eq_ignore_ascii_case(w));
+        return if verb_before || became { Tense::Unknown } else { Tense::Future };
+    }
     if f & tw::DUE != 0 && prev & tw::PRESENT != 0 {
         // "results are due out Friday", "the report is due Tuesday".
         return Tense::Future;
@@ -303,6 +315,21 @@ mod tests {
         let meet = "It was difficult for Sun to meet demand well into the summer.";
         assert_eq!(tense_of(meet, "summer"), Tense::Past);
         assert_eq!(tense_of("It had been due to expire Friday.", "Friday"), Tense::Past);
+    }
+
+    #[test]
+    fn effective_dates_and_plans_look_ahead() {
+        // The date a measure takes effect is announced ahead, even in a past-tense report.
+        let eff = "U.S. Trust also created an office of the chairman, effective Feb. 1.";
+        assert_eq!(tense_of(eff, "Feb"), Tense::Future);
+        assert_eq!(tense_of("The pact, effective June 1, raised costs.", "June"), Tense::Future);
+        // ... but not once it "became" or "was" effective.
+        assert_ne!(tense_of("The rule became effective Jan. 1.", "Jan"), Tense::Future);
+        assert_eq!(tense_of("The rule was effective Jan. 1.", "Jan"), Tense::Past);
+        // "planned to" in a wire report is a plan still ahead ("The team planned to leave
+        // Nairobi on Thursday", dated Wednesday).
+        assert_eq!(tense_of("The team planned to leave Nairobi on Thursday.", "Thursday"), Tense::Future);
+        assert_eq!(tense_of("The planned strike Friday.", "Friday"), Tense::Future);
     }
 
     #[test]
