@@ -69,6 +69,8 @@ pub enum Lex {
     Midnight,
     /// "the nineties": first three digits of the decade.
     DecadeWord(i32),
+    /// A closed "-long" compound ("monthlong", "weeklong"): one unit as an adjective.
+    UnitLong(Unit),
     Word(W),
 }
 
@@ -894,6 +896,15 @@ pub fn build_table() -> WordTable {
     }
     for &(w, u, pl) in UNITS {
         t.insert(w.as_bytes(), Lex::Unit(u, pl));
+    }
+    for (w, u) in [
+        ("daylong", Unit::Day),
+        ("weeklong", Unit::Week),
+        ("monthlong", Unit::Month),
+        ("yearlong", Unit::Year),
+        ("hourlong", Unit::Hour),
+    ] {
+        t.insert(w.as_bytes(), Lex::UnitLong(u));
     }
     for (w, s) in [("spring", 0u8), ("summer", 1), ("fall", 2), ("autumn", 2), ("winter", 3)] {
         t.insert(w.as_bytes(), Lex::Season(s));

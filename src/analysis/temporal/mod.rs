@@ -473,6 +473,20 @@ mod tests {
     }
 
     #[test]
+    fn long_compounds_are_durations() {
+        let dct = "1998-10-08";
+        assert_eq!(one("The month-long strike ended.", dct), ("month-long".into(), "P1M".into()));
+        assert_eq!(one("A weeklong visit began.", dct), ("weeklong".into(), "P1W".into()));
+        assert_eq!(one("a yearlong inquiry", dct).1, "P1Y");
+        assert_eq!(one("a two-month-long siege", dct), ("two-month-long".into(), "P2M".into()));
+        assert_eq!(one("The week-long talks ended.", dct).1, "P1W");
+        assert_eq!(one("A week-long visit began.", dct), ("week-long".into(), "P1W".into()));
+        assert_eq!(one("a decades-long feud", dct).1, "PXY");
+        // "lifelong", "belong" are no units.
+        assert!(values("a lifelong friend; they belong together", dct).is_empty());
+    }
+
+    #[test]
     fn non_dates_are_left_alone() {
         assert!(values("He may go. The march began. 2,000 troops and 1500 people came.", "2022-02-03").is_empty());
         assert!(values("Putin, 69, is the 70-year-old leader.", "2022-02-03").is_empty());

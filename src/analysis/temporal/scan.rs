@@ -365,6 +365,15 @@ impl<'a> Scanner<'a> {
                 return Self::found(i, end, Parsed::Set(v), None);
             }
             Lex::Month(..) => return self.month(i, YearSpec::Infer, i),
+            // "a monthlong strike", "a weeklong visit" (closed compounds, NYT style).
+            Lex::UnitLong(unit) => {
+                return Self::found(
+                    i,
+                    i + 1,
+                    Parsed::Duration { n: Some(Quantity { whole: 1, half: false }), unit },
+                    None,
+                );
+            }
             Lex::Word(w) => {
                 if let Some(f) = self.word(i, w) {
                     return Some(f);
@@ -964,6 +973,15 @@ impl<'a> Scanner<'a> {
         {
             return Self::found(i, i + 3, Parsed::Duration { n: None, unit }, None);
         }
+        // "a month-long strike", "week-long talks": one unit as an adjective.
+        if let Lex::Unit(unit, false) = self.lex(i)
+            && unit != Unit::Quarter
+            && self.punct(i + 1, '-')
+            && self.touching(i)
+            && self.is(i + 2, "long")
+        {
+            return Self::found(i, i + 3, Parsed::Duration { n: Some(Quantity { whole: 1, half: false }), unit }, None);
+        }
         // Bare plural unit: "for years", "within weeks".
         if let Lex::Unit(unit, true) = self.lex(i) {
             // "Just months ago": a vague past, with or without a preposition before it.
@@ -1037,6 +1055,12 @@ impl<'a> Scanner<'a> {
                 q.half = true;
             }
             end += 3;
+        }
+        // "a two-month-long strike", "a week-long visit": "-long" belongs to the duration.
+        if self.punct(end, '-') && self.touching(end - 1) && self.is(end + 1, "long") && unit != Unit::Quarter {
+            // "a week-long visit": the article belongs to the noun, not to the time.
+            let start = if self.w(i, W::A) || self.w(i, W::An) { k } else { i };
+            return Self::found(start, end + 2, Parsed::Duration { n: qty, unit }, None);
         }
         if hyphen {
             // "a year-earlier loss": the adjective alone is the expression.
