@@ -573,6 +573,22 @@ const FUTURE_WORDS: &[&str] = &[
     "travels",
     "heads",
     "leaves",
+    // More schedules told in the present: "the Senate votes Tuesday", "the trial ends
+    // Friday", "Clinton takes office Monday", "the court hears arguments Monday".
+    "votes",
+    "ends",
+    "closes",
+    "holds",
+    "hosts",
+    "hears",
+    "faces",
+    "takes",
+    "goes",
+    "flies",
+    "speaks",
+    "testifies",
+    "reconvenes",
+    "concludes",
 ];
 /// Future cues only when "to" follows: "plans to", "hopes to"; "the plan", "his hopes" are nouns.
 const FUTURE_TO_WORDS: &[&str] =

@@ -5,7 +5,7 @@
 //! nearest to the expression wins, so "said on Tuesday that he will go" is past for
 //! "Tuesday" and "he said he will meet them on Tuesday" is future.
 
-use super::lex::{Tok, TokKind, tw};
+use super::lex::{Lex, Tok, TokKind, tw};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Tense {
@@ -36,6 +36,10 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
     if f & tw::FUTURE != 0 {
         // A capital inside the sentence makes a name: "Meet the Press", "Going Home".
         if t.cap && i > 0 {
+            return Tense::Unknown;
+        }
+        // "the votes Tuesday", "the ends": a plural noun after an article is no verb.
+        if prev & tw::DET != 0 && word.ends_with('s') {
             return Tense::Unknown;
         }
         // "would have been his birthday": a modal perfect looks back.
@@ -92,6 +96,16 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         return if prev & (tw::BE | tw::ARRANGED) != 0 { Tense::Future } else { Tense::Unknown };
     }
     if f & tw::PRESENT != 0 {
+        // "the vote is Tuesday", "the funeral is on Saturday": a day right after the
+        // copula is a schedule ahead (what is over is told with "was").
+        let day_after = |k: usize| toks.get(k).is_some_and(|n| matches!(n.lex, Lex::Weekday(_)));
+        if (word.eq_ignore_ascii_case("is") || word.eq_ignore_ascii_case("are"))
+            && (day_after(i + 1)
+                || (toks.get(i + 1).is_some_and(|n| text[n.start..n.end].eq_ignore_ascii_case("on"))
+                    && day_after(i + 2)))
+        {
+            return Tense::Future;
+        }
         // "are meeting Friday", "is leaving on Monday": the progressive present of an
         // arrangement is its future.
         if f & tw::BE != 0 && toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Word && ends_with_ing(text, n)) {
@@ -315,6 +329,19 @@ mod tests {
         let meet = "It was difficult for Sun to meet demand well into the summer.";
         assert_eq!(tense_of(meet, "summer"), Tense::Past);
         assert_eq!(tense_of("It had been due to expire Friday.", "Friday"), Tense::Past);
+    }
+
+    #[test]
+    fn schedules_in_the_present_look_ahead() {
+        assert_eq!(tense_of("The Senate votes Tuesday on the bill.", "Tuesday"), Tense::Future);
+        assert_eq!(tense_of("The trial ends Friday.", "Friday"), Tense::Future);
+        assert_eq!(tense_of("Clinton takes office Monday.", "Monday"), Tense::Future);
+        assert_eq!(tense_of("The court hears arguments Monday.", "Monday"), Tense::Future);
+        assert_eq!(tense_of("The vote is Tuesday.", "Tuesday"), Tense::Future);
+        assert_eq!(tense_of("The funeral is on Saturday.", "Saturday"), Tense::Future);
+        // A plural noun after an article is no verb; a place after the copula is no schedule.
+        assert_eq!(tense_of("The votes Tuesday were counted.", "Tuesday"), Tense::Past);
+        assert_eq!(tense_of("The leaders are in Cairo on Friday.", "Friday"), Tense::Present);
     }
 
     #[test]
