@@ -197,6 +197,10 @@ pub enum W {
     Easter,
     NewYear,
     Eve,
+    /// First words of US holidays named with "Day": "Labor Day", "Memorial Day",
+    /// "Election Day", "Veterans Day"; and "Halloween".
+    HolidayDay,
+    Halloween,
 }
 
 /// Tense flags of a word (bits), looked up with its [`Lex`] in the same table so the
@@ -864,6 +868,11 @@ const WORDS: &[(&str, W)] = &[
     ("thanksgiving", W::Thanksgiving),
     ("easter", W::Easter),
     ("eve", W::Eve),
+    ("labor", W::HolidayDay),
+    ("memorial", W::HolidayDay),
+    ("election", W::HolidayDay),
+    ("veterans", W::HolidayDay),
+    ("halloween", W::Halloween),
     ("new", W::NewYear),
 ];
 

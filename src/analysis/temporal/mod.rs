@@ -487,6 +487,39 @@ mod tests {
     }
 
     #[test]
+    fn weeks_ago_a_weekday() {
+        let dct = "1998-10-08";
+        // The Tuesday a week before last Tuesday (Oct. 6).
+        assert_eq!(
+            one("The bombing occurred a week ago Tuesday.", dct),
+            ("a week ago Tuesday".into(), "1998-09-29".into())
+        );
+        assert_eq!(one("It began two weeks ago Sunday.", dct).1, "1998-09-20");
+        // Said on a Thursday, "a week ago Thursday" is a week before the dateline.
+        assert_eq!(one("He left a week ago Thursday.", dct).1, "1998-10-01");
+        // Without a weekday after it the week stays a week.
+        assert_eq!(one("He left a week ago.", dct).1, "1998-W40");
+    }
+
+    #[test]
+    fn us_holidays_with_day() {
+        // Labor Day 1998 was Monday Sept. 7; Memorial Day 1998 Monday May 25; Election
+        // Day 1998 Tuesday Nov. 3 (2000: Nov. 7, the first Monday being Nov. 6).
+        assert_eq!(one("Congress returns after Labor Day.", "1998-08-27").1, "1998-09-07");
+        assert_eq!(one("The pool opened on Memorial Day.", "1998-06-10").1, "1998-05-25");
+        assert_eq!(one("Voters go to the polls on Election Day.", "1998-10-20").1, "1998-11-03");
+        assert_eq!(one("Voters will go to the polls on Election Day.", "2000-10-20").1, "2000-11-07");
+        assert_eq!(one("Parades marked Veterans Day.", "1998-11-12").1, "1998-11-11");
+        // Lower case, or without "Day", is no holiday: "the election day in Peru".
+        assert!(values("the labor market; an election day in Peru", "1998-10-20").is_empty());
+        assert!(values("They marked Holocaust Memorial Day.", "1998-10-20").is_empty());
+        assert_eq!(one("On Election Day, voters chose.", "1998-11-10").1, "1998-11-03");
+        // Before November, Election Day is this year's, whatever the tense.
+        assert_eq!(one("That didn't happen on Election Day.", "2016-02-09").1, "2016-11-08");
+        assert_eq!(one("It nears Election Day.", "2016-08-17").1, "2016-11-08");
+    }
+
+    #[test]
     fn non_dates_are_left_alone() {
         assert!(values("He may go. The march began. 2,000 troops and 1500 people came.", "2022-02-03").is_empty());
         assert!(values("Putin, 69, is the 70-year-old leader.", "2022-02-03").is_empty());

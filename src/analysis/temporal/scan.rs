@@ -137,6 +137,14 @@ pub enum Holiday {
     ChristmasEve,
     NewYearsDay,
     NewYearsEve,
+    /// First Monday of September.
+    LaborDay,
+    /// Last Monday of May.
+    MemorialDay,
+    /// The Tuesday after the first Monday of November.
+    ElectionDay,
+    VeteransDay,
+    Halloween,
 }
 
 /// An amount of a unit: whole units plus a fraction in twelfths / sixtieths handled
@@ -1080,6 +1088,15 @@ impl<'a> Scanner<'a> {
         let is_a = self.w(i, W::A) || self.w(i, W::An);
         match self.lex(end) {
             Lex::Word(W::Ago) => {
+                // "a week ago Tuesday", "two weeks ago Sunday": that weekday, weeks back.
+                if unit == Unit::Week
+                    && let Some(q) = qty.filter(|q| !q.half && q.whole <= 8)
+                    && let Lex::Weekday(wd) = self.lex(end + 1)
+                    && self.tok(end + 1).is_some_and(|t| t.cap)
+                {
+                    let day = Box::new(Parsed::Weekday { wd, rel: Rel::None });
+                    return Self::found(i, end + 2, Parsed::DayFrom { day, n: -7 * q.whole as i32 }, None);
+                }
                 if is_a && unit == Unit::Year && qty.is_some_and(|q| q.whole == 1 && !q.half) {
                     return Self::found(i, end + 1, Parsed::YearAgoFocus, None);
                 }
@@ -1715,6 +1732,28 @@ impl<'a> Scanner<'a> {
                 }
                 f(end, Parsed::Holiday { y: YearSpec::Infer, which })
             }
+            // "Labor Day", "Memorial Day", "Election Day", "Veterans Day": capitalised,
+            // with "Day" (an "election day" in another country has no fixed date).
+            W::HolidayDay
+                if self.tok(i).is_some_and(|t| t.cap)
+                    && self.is(i + 1, "day")
+                    && self.tok(i + 1).is_some_and(|t| t.cap)
+                    // "Holocaust Memorial Day", "Armistice Memorial Day": another country's day.
+                    && !(i > 0
+                        && self.tok(i - 1).is_some_and(|p| p.cap && p.kind == TokKind::Word)
+                        && !["on", "by", "since", "until", "after", "before", "last", "this", "next", "at"]
+                            .iter()
+                            .any(|w| self.is(i - 1, w))) =>
+            {
+                let which = match self.s(i).as_bytes().first().map(u8::to_ascii_lowercase) {
+                    Some(b'l') => Holiday::LaborDay,
+                    Some(b'm') => Holiday::MemorialDay,
+                    Some(b'e') => Holiday::ElectionDay,
+                    _ => Holiday::VeteransDay,
+                };
+                f(i + 2, Parsed::Holiday { y: YearSpec::Infer, which })
+            }
+            W::Halloween => f(i + 1, Parsed::Holiday { y: YearSpec::Infer, which: Holiday::Halloween }),
             // "New Year's Day", "New Year's Eve", "New Year's".
             W::NewYear if self.tok(i).is_some_and(|t| t.cap) && self.is(i + 1, "year") => {
                 let mut end = i + 2;
