@@ -520,6 +520,16 @@ mod tests {
     }
 
     #[test]
+    fn today_as_a_title_or_the_present_age() {
+        let dct = "1998-08-08";
+        assert!(values("USA TODAY reported it. This is VOA Today. She was on the Today show.", dct).is_empty());
+        assert!(values("In today's world, and in today's dollars, it costs more.", dct).is_empty());
+        assert_eq!(one("Today's meeting was short.", dct), ("Today".into(), "1998-08-08".into()));
+        assert_eq!(one("Voters chose in today's election.", dct).1, "1998-08-08");
+        assert_eq!(one("Clinton today said no.", dct).1, "1998-08-08");
+    }
+
+    #[test]
     fn non_dates_are_left_alone() {
         assert!(values("He may go. The march began. 2,000 troops and 1500 people came.", "2022-02-03").is_empty());
         assert!(values("Putin, 69, is the 70-year-old leader.", "2022-02-03").is_empty());

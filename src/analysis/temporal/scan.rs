@@ -1609,6 +1609,18 @@ impl<'a> Scanner<'a> {
         Some((end, Parsed::Duration { n: q, unit }))
     }
 
+    /// "USA TODAY", "VOA Today", "the Today show": a title, not the day. A capitalised
+    /// "Today" after a capitalised word inside a sentence, or written all in capitals.
+    fn today_is_a_name(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        if !t.cap {
+            return false;
+        }
+        let after_name = i > 0 && self.tok(i - 1).is_some_and(|p| p.kind == TokKind::Word && p.cap);
+        let caps = self.s(i).bytes().all(|b| b.is_ascii_uppercase()) && i > 0 && !self.punct(i - 1, '.');
+        after_name || caps || self.is(i + 1, "show")
+    }
+
     /// Expressions that start with a word of the table.
     fn word(&self, i: usize, w: W) -> Option<Found> {
         let f = |end: usize, p: Parsed| Self::found(i, end, p, None);
@@ -1623,7 +1635,33 @@ impl<'a> Scanner<'a> {
                 if let Lex::PartOfDay(p) = self.lex(i + 1) {
                     return f(i + 2, Parsed::Time { day: Some(Box::new(unit_day(n))), clock: Clock::Part(p.code()) });
                 }
+                if w == W::Today && self.today_is_a_name(i) {
+                    return None;
+                }
                 if self.punct(i + 1, '\'') && self.is(i + 2, "s") {
+                    // "in today's world", "today's dollars": the present age, which news
+                    // annotation leaves unmarked ("today's meeting" is the day).
+                    const GENERIC: &[&str] = &[
+                        "world",
+                        "society",
+                        "economy",
+                        "life",
+                        "climate",
+                        "children",
+                        "kids",
+                        "youth",
+                        "generation",
+                        "dollars",
+                        "standards",
+                        "technology",
+                        "culture",
+                        "times",
+                        "young",
+                        "most",
+                    ];
+                    if w == W::Today && GENERIC.iter().any(|g| self.is(i + 3, g)) {
+                        return None;
+                    }
                     return f(i + 1, unit_day(n));
                 }
                 f(i + 1, unit_day(n))
