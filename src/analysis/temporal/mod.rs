@@ -530,6 +530,20 @@ mod tests {
     }
 
     #[test]
+    fn capitalised_units_after_a_number_are_names() {
+        let dct = "1998-03-01";
+        let v = values("Israel captured it in the 1967 Six-Day War.", dct);
+        assert_eq!(v, vec![("1967".to_string(), "1967".to_string())]);
+        assert!(values("He told CBS's 60 Minutes. He was on 48 Hours. The Thirty Years War ended.", dct).is_empty());
+        assert!(values("He hosts Last Week Tonight. Time named its Person Of The Year.", dct).is_empty());
+        assert_eq!(one("This week, he left.", dct).1, "1998-W09");
+        assert_eq!(one("The Year began well.", dct).1, "1998");
+        // Lower case, and a headline in capitals, are durations.
+        assert_eq!(one("The war lasted six days.", dct).1, "P6D");
+        assert_eq!(one("TALKS LAST TWO DAYS", dct).1, "P2D");
+    }
+
+    #[test]
     fn non_dates_are_left_alone() {
         assert!(values("He may go. The march began. 2,000 troops and 1500 people came.", "2022-02-03").is_empty());
         assert!(values("Putin, 69, is the 70-year-old leader.", "2022-02-03").is_empty());

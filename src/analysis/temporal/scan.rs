@@ -1022,6 +1022,11 @@ impl<'a> Scanner<'a> {
         let Lex::Unit(unit, _plural) = self.lex(k) else {
             return None;
         };
+        // "the Six-Day War", "CBS's 60 Minutes", "48 Hours", "the Thirty Years War": a
+        // capitalised unit after its number is part of a name (all capitals are a headline).
+        if self.name_unit(k) {
+            return None;
+        }
         // "a years-long effort": "a" counts no plural.
         if _plural && qty.is_some_and(|q| q.whole == 1 && !q.half) && (self.w(i, W::A) || self.w(i, W::An)) {
             return None;
@@ -1230,6 +1235,16 @@ impl<'a> Scanner<'a> {
     /// Expressions starting with "the".
     fn after_the(&self, i: usize) -> Option<Found> {
         let j = i + 1;
+        // "Person of The Year", "Bernie Sanders' The Week": a capitalised "The" after a
+        // word, before a capitalised unit, is inside a title.
+        if i > 0
+            && self.tok(i).is_some_and(|t| t.cap)
+            && self.tok(i - 1).is_some_and(|p| p.kind == TokKind::Word)
+            && matches!(self.lex(j), Lex::Unit(..))
+            && self.tok(j).is_some_and(|t| t.cap)
+        {
+            return None;
+        }
         let found = |end: usize, p: Parsed| Self::found(i, end, p, None);
         match self.lex(j) {
             Lex::Word(W::Past) => {
@@ -1489,6 +1504,7 @@ impl<'a> Scanner<'a> {
                 if (t.kind != TokKind::Word || matches!(t.lex, Lex::Number(_)))
                     && let Some((k, Some(q))) = self.quantity(j)
                     && let Lex::Unit(unit, true) = self.lex(k)
+                    && !self.name_unit(k)
                 {
                     return found(k + 1, Parsed::Duration { n: Some(q), unit });
                 }
@@ -1609,6 +1625,12 @@ impl<'a> Scanner<'a> {
         Some((end, Parsed::Duration { n: q, unit }))
     }
 
+    /// A capitalised unit after its number ("the Six-Day War", "60 Minutes", "The Thirty
+    /// Years War") is part of a name; all capitals are a headline.
+    fn name_unit(&self, k: usize) -> bool {
+        self.tok(k).is_some_and(|t| t.cap) && !self.s(k).bytes().all(|b| b.is_ascii_uppercase())
+    }
+
     /// "USA TODAY", "VOA Today", "the Today show": a title, not the day. A capitalised
     /// "Today" after a capitalised word inside a sentence, or written all in capitals.
     fn today_is_a_name(&self, i: usize) -> bool {
@@ -1666,6 +1688,8 @@ impl<'a> Scanner<'a> {
                 }
                 f(i + 1, unit_day(n))
             }
+            // "The Tonight Show", "Last Week Tonight": a title.
+            W::Tonight if self.today_is_a_name(i) => None,
             W::Tonight => f(i + 1, Parsed::Time { day: Some(Box::new(unit_day(0))), clock: Clock::Part("NI") }),
             W::Now => {
                 if i > 0 && self.is(i - 1, "right") {
@@ -1850,8 +1874,12 @@ impl<'a> Scanner<'a> {
             }
             return None;
         }
-        if w == W::This && i > 0 && self.tok(i).is_some_and(|t| t.cap) && self.tok(j).is_some_and(|t| t.cap) {
-            // "This Week" mid-sentence is a title.
+        if matches!(w, W::This | W::Last | W::Next)
+            && i > 0
+            && self.tok(i).is_some_and(|t| t.cap)
+            && self.tok(j).is_some_and(|t| t.cap)
+        {
+            // "This Week", "Last Week Tonight" mid-sentence are titles.
             return None;
         }
         if w == W::This && (self.w(j, W::Past) || self.w(j, W::Coming)) {
