@@ -784,7 +784,7 @@ impl<'a> Scanner<'a> {
             }
             // "Flight 2000", "Interstate 1000": a number that names something.
             const LABELS: &[&str] =
-                &["flight", "route", "highway", "interstate", "room", "model", "number", "resolution"];
+                &["flight", "route", "highway", "interstate", "room", "model", "number", "resolution", "windows"];
             if LABELS.iter().any(|l| prev.eq_ignore_ascii_case(l)) {
                 return None;
             }
