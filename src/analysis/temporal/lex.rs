@@ -69,6 +69,8 @@ pub enum Lex {
     Midnight,
     /// "the nineties": first three digits of the decade.
     DecadeWord(i32),
+    /// A closed "-long" compound ("monthlong", "weeklong"): one unit as an adjective.
+    UnitLong(Unit),
     Word(W),
 }
 
@@ -195,6 +197,10 @@ pub enum W {
     Easter,
     NewYear,
     Eve,
+    /// First words of US holidays named with "Day": "Labor Day", "Memorial Day",
+    /// "Election Day", "Veterans Day"; and "Halloween".
+    HolidayDay,
+    Halloween,
 }
 
 /// Tense flags of a word (bits), looked up with its [`Lex`] in the same table so the
@@ -228,6 +234,8 @@ pub mod tw {
     /// A word that opens a subordinate clause ("that", "whether", "because"): the verbs
     /// after it do not date what comes before it.
     pub const SUBORD: u16 = 16384;
+    /// "effective": "a new office, effective Feb. 1" takes effect ahead.
+    pub const EFFECTIVE: u16 = 32768;
 }
 
 /// A token of the temporal scanner.
@@ -569,6 +577,22 @@ const FUTURE_WORDS: &[&str] = &[
     "travels",
     "heads",
     "leaves",
+    // More schedules told in the present: "the Senate votes Tuesday", "the trial ends
+    // Friday", "Clinton takes office Monday", "the court hears arguments Monday".
+    "votes",
+    "ends",
+    "closes",
+    "holds",
+    "hosts",
+    "hears",
+    "faces",
+    "takes",
+    "goes",
+    "flies",
+    "speaks",
+    "testifies",
+    "reconvenes",
+    "concludes",
 ];
 /// Future cues only when "to" follows: "plans to", "hopes to"; "the plan", "his hopes" are nouns.
 const FUTURE_TO_WORDS: &[&str] =
@@ -844,6 +868,11 @@ const WORDS: &[(&str, W)] = &[
     ("thanksgiving", W::Thanksgiving),
     ("easter", W::Easter),
     ("eve", W::Eve),
+    ("labor", W::HolidayDay),
+    ("memorial", W::HolidayDay),
+    ("election", W::HolidayDay),
+    ("veterans", W::HolidayDay),
+    ("halloween", W::Halloween),
     ("new", W::NewYear),
 ];
 
@@ -864,6 +893,7 @@ pub fn build_table() -> WordTable {
         (&["had", "hadn't"][..], tw::HAD),
         (&["for"][..], tw::FOR),
         (&["due"][..], tw::DUE),
+        (&["effective"][..], tw::EFFECTIVE),
         (&["ll"][..], tw::LL),
         (&["that", "whether", "how", "why", "because", "although", "though", "if", "unless"][..], tw::SUBORD),
     ] {
@@ -891,6 +921,15 @@ pub fn build_table() -> WordTable {
     }
     for &(w, u, pl) in UNITS {
         t.insert(w.as_bytes(), Lex::Unit(u, pl));
+    }
+    for (w, u) in [
+        ("daylong", Unit::Day),
+        ("weeklong", Unit::Week),
+        ("monthlong", Unit::Month),
+        ("yearlong", Unit::Year),
+        ("hourlong", Unit::Hour),
+    ] {
+        t.insert(w.as_bytes(), Lex::UnitLong(u));
     }
     for (w, s) in [("spring", 0u8), ("summer", 1), ("fall", 2), ("autumn", 2), ("winter", 3)] {
         t.insert(w.as_bytes(), Lex::Season(s));

@@ -448,10 +448,100 @@ mod tests {
         assert!(values("The Good Friday agreement was signed. The Sunday Times said so.", dct).is_empty());
         assert!(values("Super Tuesday primaries are key.", dct).is_empty());
         assert!(values("He scored 2000 points. Flight 2000 landed.", dct).is_empty());
+        assert!(values("Microsoft shipped Windows 2000.", dct).is_empty());
         assert_eq!(one("It was a years-long effort.", dct), ("years-long".into(), "PXY".into()));
         assert_eq!(one("They marched on the Fourth of July.", dct), ("the Fourth of July".into(), "1999-07-04".into()));
         // A weekday before an ordinary capitalised word is still a day.
         assert_eq!(one("On Friday President Clinton spoke.", dct).1, "2000-02-04");
+    }
+
+    #[test]
+    fn wire_periods_and_centuries() {
+        let dct = "1998-03-03";
+        // Xinhua writes "the same period of last year": one expression, last year.
+        let v = values("Output rose 5 percent over the same period of last year.", dct);
+        assert_eq!(v, vec![("the same period of last year".to_string(), "1997".to_string())]);
+        // "the century" after "the end of" / "the turn of" is the present one.
+        let v = values("By the end of the century, output will double.", dct);
+        assert_eq!(v, vec![("the end of the century".to_string(), "19".to_string())]);
+        assert_eq!(one("at the turn of the century", dct), ("the century".into(), "19".into()));
+        // A century with its own "of" is a name or a topic.
+        assert!(values("It ended the century of humiliation.", dct).is_empty());
+        // A date that takes effect is ahead, though the report is in the past tense.
+        let eff = "U.S. Trust also created an office of the chairman, effective Feb. 1.";
+        assert_eq!(one(eff, "1989-10-26").1, "1990-02-01");
+        assert_eq!(one("The law, which took effect Jan. 1, is new.", "1998-03-03").1, "1998-01-01");
+    }
+
+    #[test]
+    fn long_compounds_are_durations() {
+        let dct = "1998-10-08";
+        assert_eq!(one("The month-long strike ended.", dct), ("month-long".into(), "P1M".into()));
+        assert_eq!(one("A weeklong visit began.", dct), ("weeklong".into(), "P1W".into()));
+        assert_eq!(one("a yearlong inquiry", dct).1, "P1Y");
+        assert_eq!(one("a two-month-long siege", dct), ("two-month-long".into(), "P2M".into()));
+        assert_eq!(one("The week-long talks ended.", dct).1, "P1W");
+        assert_eq!(one("A week-long visit began.", dct), ("week-long".into(), "P1W".into()));
+        assert_eq!(one("a decades-long feud", dct).1, "PXY");
+        // "lifelong", "belong" are no units.
+        assert!(values("a lifelong friend; they belong together", dct).is_empty());
+    }
+
+    #[test]
+    fn weeks_ago_a_weekday() {
+        let dct = "1998-10-08";
+        // The Tuesday a week before last Tuesday (Oct. 6).
+        assert_eq!(
+            one("The bombing occurred a week ago Tuesday.", dct),
+            ("a week ago Tuesday".into(), "1998-09-29".into())
+        );
+        assert_eq!(one("It began two weeks ago Sunday.", dct).1, "1998-09-20");
+        // Said on a Thursday, "a week ago Thursday" is a week before the dateline.
+        assert_eq!(one("He left a week ago Thursday.", dct).1, "1998-10-01");
+        // Without a weekday after it the week stays a week.
+        assert_eq!(one("He left a week ago.", dct).1, "1998-W40");
+    }
+
+    #[test]
+    fn us_holidays_with_day() {
+        // Labor Day 1998 was Monday Sept. 7; Memorial Day 1998 Monday May 25; Election
+        // Day 1998 Tuesday Nov. 3 (2000: Nov. 7, the first Monday being Nov. 6).
+        assert_eq!(one("Congress returns after Labor Day.", "1998-08-27").1, "1998-09-07");
+        assert_eq!(one("The pool opened on Memorial Day.", "1998-06-10").1, "1998-05-25");
+        assert_eq!(one("Voters go to the polls on Election Day.", "1998-10-20").1, "1998-11-03");
+        assert_eq!(one("Voters will go to the polls on Election Day.", "2000-10-20").1, "2000-11-07");
+        assert_eq!(one("Parades marked Veterans Day.", "1998-11-12").1, "1998-11-11");
+        // Lower case, or without "Day", is no holiday: "the election day in Peru".
+        assert!(values("the labor market; an election day in Peru", "1998-10-20").is_empty());
+        assert!(values("They marked Holocaust Memorial Day.", "1998-10-20").is_empty());
+        assert_eq!(one("On Election Day, voters chose.", "1998-11-10").1, "1998-11-03");
+        // Before November, Election Day is this year's, whatever the tense.
+        assert_eq!(one("That didn't happen on Election Day.", "2016-02-09").1, "2016-11-08");
+        assert_eq!(one("It nears Election Day.", "2016-08-17").1, "2016-11-08");
+    }
+
+    #[test]
+    fn today_as_a_title_or_the_present_age() {
+        let dct = "1998-08-08";
+        assert!(values("USA TODAY reported it. This is VOA Today. She was on the Today show.", dct).is_empty());
+        assert!(values("In today's world, and in today's dollars, it costs more.", dct).is_empty());
+        assert_eq!(one("Today's meeting was short.", dct), ("Today".into(), "1998-08-08".into()));
+        assert_eq!(one("Voters chose in today's election.", dct).1, "1998-08-08");
+        assert_eq!(one("Clinton today said no.", dct).1, "1998-08-08");
+    }
+
+    #[test]
+    fn capitalised_units_after_a_number_are_names() {
+        let dct = "1998-03-01";
+        let v = values("Israel captured it in the 1967 Six-Day War.", dct);
+        assert_eq!(v, vec![("1967".to_string(), "1967".to_string())]);
+        assert!(values("He told CBS's 60 Minutes. He was on 48 Hours. The Thirty Years War ended.", dct).is_empty());
+        assert!(values("He hosts Last Week Tonight. Time named its Person Of The Year.", dct).is_empty());
+        assert_eq!(one("This week, he left.", dct).1, "1998-W09");
+        assert_eq!(one("The Year began well.", dct).1, "1998");
+        // Lower case, and a headline in capitals, are durations.
+        assert_eq!(one("The war lasted six days.", dct).1, "P6D");
+        assert_eq!(one("TALKS LAST TWO DAYS", dct).1, "P2D");
     }
 
     #[test]

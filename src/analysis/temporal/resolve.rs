@@ -281,13 +281,20 @@ fn quantity_value(q: Option<Quantity>, unit: Unit) -> String {
 fn holiday(which: Holiday, y: i32) -> Option<Date> {
     match which {
         Holiday::Thanksgiving => {
-            let nov1 = date(y, 11, 1)?;
-            nov1.nth_weekday(4, Weekday::Thursday).ok()
+            // `nth_weekday` does not count the day it starts from: start the day before
+            // the month (Thanksgiving 2018 was Nov. 22, Nov. 1 being a Thursday).
+            date(y, 10, 31)?.nth_weekday(4, Weekday::Thursday).ok()
         }
         Holiday::Christmas => date(y, 12, 25),
         Holiday::ChristmasEve => date(y, 12, 24),
         Holiday::NewYearsDay => date(y, 1, 1),
         Holiday::NewYearsEve => date(y, 12, 31),
+        Holiday::LaborDay => date(y, 8, 31)?.nth_weekday(1, Weekday::Monday).ok(),
+        Holiday::MemorialDay => date(y, 6, 1)?.nth_weekday(-1, Weekday::Monday).ok(),
+        // The first Tuesday after Nov. 1: the Tuesday after the first Monday.
+        Holiday::ElectionDay => date(y, 11, 1)?.nth_weekday(1, Weekday::Tuesday).ok(),
+        Holiday::VeteransDay => date(y, 11, 11),
+        Holiday::Halloween => date(y, 10, 31),
     }
 }
 
@@ -556,6 +563,13 @@ fn resolve_inner(p: &Parsed, dct: Option<Date>, tense: Tense, st: &mut State) ->
                     dct.map(|dc| {
                         let yy = i32::from(dc.year());
                         let this = holiday(*which, yy);
+                        // "Election Day" is the coming election unless it is told as over:
+                        // campaign news looks ahead to it all year.
+                        let tense = match (which, tense) {
+                            (Holiday::ElectionDay, Tense::Past) if this.is_some_and(|d| d <= dc) => Tense::Past,
+                            (Holiday::ElectionDay, _) => Tense::Future,
+                            _ => tense,
+                        };
                         match tense {
                             Tense::Future => {
                                 if this.is_some_and(|d| d >= dc) {
@@ -622,6 +636,27 @@ fn shift(dct: Option<Date>, unit: Unit, n: i64) -> Resolved {
         Unit::Decade => mk(format!("{:03}", (y + 10 * n as i32) / 10), None),
         Unit::Century => mk(format!("{:02}", (y + 100 * n as i32) / 100), None),
         Unit::Millennium => mk(format!("{}", (y + 1000 * n as i32) / 1000), None),
+    }
+}
+
+#[cfg(test)]
+mod holiday_tests {
+    use super::*;
+
+    #[test]
+    fn holidays_on_the_edges_of_their_months() {
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        // Nov. 1, 2018 was a Thursday: Thanksgiving was the 22nd, not the 29th.
+        assert_eq!(holiday(Holiday::Thanksgiving, 2018), Some(d("2018-11-22")));
+        assert_eq!(holiday(Holiday::Thanksgiving, 1998), Some(d("1998-11-26")));
+        // Sept. 1, 2003 was a Monday, and Labor Day.
+        assert_eq!(holiday(Holiday::LaborDay, 2003), Some(d("2003-09-01")));
+        // May 31, 1999 was a Monday, and Memorial Day.
+        assert_eq!(holiday(Holiday::MemorialDay, 1999), Some(d("1999-05-31")));
+        // Nov. 2, 2004 was a Tuesday after Monday Nov. 1: Election Day.
+        assert_eq!(holiday(Holiday::ElectionDay, 2004), Some(d("2004-11-02")));
+        // 2000: Nov. 1 a Wednesday, first Monday Nov. 6, Election Day Nov. 7.
+        assert_eq!(holiday(Holiday::ElectionDay, 2000), Some(d("2000-11-07")));
     }
 }
 

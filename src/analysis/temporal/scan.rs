@@ -137,6 +137,14 @@ pub enum Holiday {
     ChristmasEve,
     NewYearsDay,
     NewYearsEve,
+    /// First Monday of September.
+    LaborDay,
+    /// Last Monday of May.
+    MemorialDay,
+    /// The Tuesday after the first Monday of November.
+    ElectionDay,
+    VeteransDay,
+    Halloween,
 }
 
 /// An amount of a unit: whole units plus a fraction in twelfths / sixtieths handled
@@ -365,6 +373,15 @@ impl<'a> Scanner<'a> {
                 return Self::found(i, end, Parsed::Set(v), None);
             }
             Lex::Month(..) => return self.month(i, YearSpec::Infer, i),
+            // "a monthlong strike", "a weeklong visit" (closed compounds, NYT style).
+            Lex::UnitLong(unit) => {
+                return Self::found(
+                    i,
+                    i + 1,
+                    Parsed::Duration { n: Some(Quantity { whole: 1, half: false }), unit },
+                    None,
+                );
+            }
             Lex::Word(w) => {
                 if let Some(f) = self.word(i, w) {
                     return Some(f);
@@ -767,7 +784,7 @@ impl<'a> Scanner<'a> {
             }
             // "Flight 2000", "Interstate 1000": a number that names something.
             const LABELS: &[&str] =
-                &["flight", "route", "highway", "interstate", "room", "model", "number", "resolution"];
+                &["flight", "route", "highway", "interstate", "room", "model", "number", "resolution", "windows"];
             if LABELS.iter().any(|l| prev.eq_ignore_ascii_case(l)) {
                 return None;
             }
@@ -964,6 +981,15 @@ impl<'a> Scanner<'a> {
         {
             return Self::found(i, i + 3, Parsed::Duration { n: None, unit }, None);
         }
+        // "a month-long strike", "week-long talks": one unit as an adjective.
+        if let Lex::Unit(unit, false) = self.lex(i)
+            && unit != Unit::Quarter
+            && self.punct(i + 1, '-')
+            && self.touching(i)
+            && self.is(i + 2, "long")
+        {
+            return Self::found(i, i + 3, Parsed::Duration { n: Some(Quantity { whole: 1, half: false }), unit }, None);
+        }
         // Bare plural unit: "for years", "within weeks".
         if let Lex::Unit(unit, true) = self.lex(i) {
             // "Just months ago": a vague past, with or without a preposition before it.
@@ -996,6 +1022,11 @@ impl<'a> Scanner<'a> {
         let Lex::Unit(unit, _plural) = self.lex(k) else {
             return None;
         };
+        // "the Six-Day War", "CBS's 60 Minutes", "48 Hours", "the Thirty Years War": a
+        // capitalised unit after its number is part of a name (all capitals are a headline).
+        if self.name_unit(k) {
+            return None;
+        }
         // "a years-long effort": "a" counts no plural.
         if _plural && qty.is_some_and(|q| q.whole == 1 && !q.half) && (self.w(i, W::A) || self.w(i, W::An)) {
             return None;
@@ -1038,6 +1069,12 @@ impl<'a> Scanner<'a> {
             }
             end += 3;
         }
+        // "a two-month-long strike", "a week-long visit": "-long" belongs to the duration.
+        if self.punct(end, '-') && self.touching(end - 1) && self.is(end + 1, "long") && unit != Unit::Quarter {
+            // "a week-long visit": the article belongs to the noun, not to the time.
+            let start = if self.w(i, W::A) || self.w(i, W::An) { k } else { i };
+            return Self::found(start, end + 2, Parsed::Duration { n: qty, unit }, None);
+        }
         if hyphen {
             // "a year-earlier loss": the adjective alone is the expression.
             if matches!(self.lex(end), Lex::Word(W::Earlier | W::Ago)) || self.punct(end, '-') {
@@ -1056,6 +1093,15 @@ impl<'a> Scanner<'a> {
         let is_a = self.w(i, W::A) || self.w(i, W::An);
         match self.lex(end) {
             Lex::Word(W::Ago) => {
+                // "a week ago Tuesday", "two weeks ago Sunday": that weekday, weeks back.
+                if unit == Unit::Week
+                    && let Some(q) = qty.filter(|q| !q.half && q.whole <= 8)
+                    && let Lex::Weekday(wd) = self.lex(end + 1)
+                    && self.tok(end + 1).is_some_and(|t| t.cap)
+                {
+                    let day = Box::new(Parsed::Weekday { wd, rel: Rel::None });
+                    return Self::found(i, end + 2, Parsed::DayFrom { day, n: -7 * q.whole as i32 }, None);
+                }
                 if is_a && unit == Unit::Year && qty.is_some_and(|q| q.whole == 1 && !q.half) {
                     return Self::found(i, end + 1, Parsed::YearAgoFocus, None);
                 }
@@ -1189,6 +1235,16 @@ impl<'a> Scanner<'a> {
     /// Expressions starting with "the".
     fn after_the(&self, i: usize) -> Option<Found> {
         let j = i + 1;
+        // "Person of The Year", "Bernie Sanders' The Week": a capitalised "The" after a
+        // word, before a capitalised unit, is inside a title.
+        if i > 0
+            && self.tok(i).is_some_and(|t| t.cap)
+            && self.tok(i - 1).is_some_and(|p| p.kind == TokKind::Word)
+            && matches!(self.lex(j), Lex::Unit(..))
+            && self.tok(j).is_some_and(|t| t.cap)
+        {
+            return None;
+        }
         let found = |end: usize, p: Parsed| Self::found(i, end, p, None);
         match self.lex(j) {
             Lex::Word(W::Past) => {
@@ -1228,6 +1284,11 @@ impl<'a> Scanner<'a> {
                 if let Lex::Unit(unit @ (Unit::Century | Unit::Millennium), false) = self.lex(j + 1) =>
             {
                 found(j + 2, Parsed::Shift { unit, n: 1 })
+            }
+            // "by the end of the century", "the turn of the century": the present one (a
+            // name follows in "the century of humiliation").
+            Lex::Unit(Unit::Century, false) if i > 0 && self.w(i - 1, W::Of) && !self.w(j + 1, W::Of) => {
+                found(j + 1, Parsed::Shift { unit: Unit::Century, n: 0 })
             }
             // "the new century", "the new millennium": the one that is starting.
             Lex::Word(W::NewYear)
@@ -1443,6 +1504,7 @@ impl<'a> Scanner<'a> {
                 if (t.kind != TokKind::Word || matches!(t.lex, Lex::Number(_)))
                     && let Some((k, Some(q))) = self.quantity(j)
                     && let Lex::Unit(unit, true) = self.lex(k)
+                    && !self.name_unit(k)
                 {
                     return found(k + 1, Parsed::Duration { n: Some(q), unit });
                 }
@@ -1476,6 +1538,8 @@ impl<'a> Scanner<'a> {
 
     /// "last year", "a year ago", "a year earlier" after "the same period".
     fn year_ago_tail(&self, i: usize) -> Option<usize> {
+        // "the same period of last year", "the same quarter in last year" (wire style).
+        let i = if (self.w(i, W::Of) || self.is(i, "in")) && self.w(i + 1, W::Last) { i + 1 } else { i };
         if self.w(i, W::Last) && self.lex(i + 1) == Lex::Unit(Unit::Year, false) {
             return Some(i + 2);
         }
@@ -1561,6 +1625,24 @@ impl<'a> Scanner<'a> {
         Some((end, Parsed::Duration { n: q, unit }))
     }
 
+    /// A capitalised unit after its number ("the Six-Day War", "60 Minutes", "The Thirty
+    /// Years War") is part of a name; all capitals are a headline.
+    fn name_unit(&self, k: usize) -> bool {
+        self.tok(k).is_some_and(|t| t.cap) && !self.s(k).bytes().all(|b| b.is_ascii_uppercase())
+    }
+
+    /// "USA TODAY", "VOA Today", "the Today show": a title, not the day. A capitalised
+    /// "Today" after a capitalised word inside a sentence, or written all in capitals.
+    fn today_is_a_name(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        if !t.cap {
+            return false;
+        }
+        let after_name = i > 0 && self.tok(i - 1).is_some_and(|p| p.kind == TokKind::Word && p.cap);
+        let caps = self.s(i).bytes().all(|b| b.is_ascii_uppercase()) && i > 0 && !self.punct(i - 1, '.');
+        after_name || caps || self.is(i + 1, "show")
+    }
+
     /// Expressions that start with a word of the table.
     fn word(&self, i: usize, w: W) -> Option<Found> {
         let f = |end: usize, p: Parsed| Self::found(i, end, p, None);
@@ -1575,11 +1657,39 @@ impl<'a> Scanner<'a> {
                 if let Lex::PartOfDay(p) = self.lex(i + 1) {
                     return f(i + 2, Parsed::Time { day: Some(Box::new(unit_day(n))), clock: Clock::Part(p.code()) });
                 }
+                if w == W::Today && self.today_is_a_name(i) {
+                    return None;
+                }
                 if self.punct(i + 1, '\'') && self.is(i + 2, "s") {
+                    // "in today's world", "today's dollars": the present age, which news
+                    // annotation leaves unmarked ("today's meeting" is the day).
+                    const GENERIC: &[&str] = &[
+                        "world",
+                        "society",
+                        "economy",
+                        "life",
+                        "climate",
+                        "children",
+                        "kids",
+                        "youth",
+                        "generation",
+                        "dollars",
+                        "standards",
+                        "technology",
+                        "culture",
+                        "times",
+                        "young",
+                        "most",
+                    ];
+                    if w == W::Today && GENERIC.iter().any(|g| self.is(i + 3, g)) {
+                        return None;
+                    }
                     return f(i + 1, unit_day(n));
                 }
                 f(i + 1, unit_day(n))
             }
+            // "The Tonight Show", "Last Week Tonight": a title.
+            W::Tonight if self.today_is_a_name(i) => None,
             W::Tonight => f(i + 1, Parsed::Time { day: Some(Box::new(unit_day(0))), clock: Clock::Part("NI") }),
             W::Now => {
                 if i > 0 && self.is(i - 1, "right") {
@@ -1684,6 +1794,28 @@ impl<'a> Scanner<'a> {
                 }
                 f(end, Parsed::Holiday { y: YearSpec::Infer, which })
             }
+            // "Labor Day", "Memorial Day", "Election Day", "Veterans Day": capitalised,
+            // with "Day" (an "election day" in another country has no fixed date).
+            W::HolidayDay
+                if self.tok(i).is_some_and(|t| t.cap)
+                    && self.is(i + 1, "day")
+                    && self.tok(i + 1).is_some_and(|t| t.cap)
+                    // "Holocaust Memorial Day", "Armistice Memorial Day": another country's day.
+                    && !(i > 0
+                        && self.tok(i - 1).is_some_and(|p| p.cap && p.kind == TokKind::Word)
+                        && !["on", "by", "since", "until", "after", "before", "last", "this", "next", "at"]
+                            .iter()
+                            .any(|w| self.is(i - 1, w))) =>
+            {
+                let which = match self.s(i).as_bytes().first().map(u8::to_ascii_lowercase) {
+                    Some(b'l') => Holiday::LaborDay,
+                    Some(b'm') => Holiday::MemorialDay,
+                    Some(b'e') => Holiday::ElectionDay,
+                    _ => Holiday::VeteransDay,
+                };
+                f(i + 2, Parsed::Holiday { y: YearSpec::Infer, which })
+            }
+            W::Halloween => f(i + 1, Parsed::Holiday { y: YearSpec::Infer, which: Holiday::Halloween }),
             // "New Year's Day", "New Year's Eve", "New Year's".
             W::NewYear if self.tok(i).is_some_and(|t| t.cap) && self.is(i + 1, "year") => {
                 let mut end = i + 2;
@@ -1742,8 +1874,12 @@ impl<'a> Scanner<'a> {
             }
             return None;
         }
-        if w == W::This && i > 0 && self.tok(i).is_some_and(|t| t.cap) && self.tok(j).is_some_and(|t| t.cap) {
-            // "This Week" mid-sentence is a title.
+        if matches!(w, W::This | W::Last | W::Next)
+            && i > 0
+            && self.tok(i).is_some_and(|t| t.cap)
+            && self.tok(j).is_some_and(|t| t.cap)
+        {
+            // "This Week", "Last Week Tonight" mid-sentence are titles.
             return None;
         }
         if w == W::This && (self.w(j, W::Past) || self.w(j, W::Coming)) {

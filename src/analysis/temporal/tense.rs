@@ -5,7 +5,7 @@
 //! nearest to the expression wins, so "said on Tuesday that he will go" is past for
 //! "Tuesday" and "he said he will meet them on Tuesday" is future.
 
-use super::lex::{Tok, TokKind, tw};
+use super::lex::{Lex, Tok, TokKind, tw};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Tense {
@@ -36,6 +36,10 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
     if f & tw::FUTURE != 0 {
         // A capital inside the sentence makes a name: "Meet the Press", "Going Home".
         if t.cap && i > 0 {
+            return Tense::Unknown;
+        }
+        // "the votes Tuesday", "the ends": a plural noun after an article is no verb.
+        if prev & tw::DET != 0 && word.ends_with('s') {
             return Tense::Unknown;
         }
         // "would have been his birthday": a modal perfect looks back.
@@ -92,12 +96,34 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         return if prev & (tw::BE | tw::ARRANGED) != 0 { Tense::Future } else { Tense::Unknown };
     }
     if f & tw::PRESENT != 0 {
+        // "the vote is Tuesday", "the funeral is on Saturday": a day right after the
+        // copula is a schedule ahead (what is over is told with "was").
+        let day_after = |k: usize| toks.get(k).is_some_and(|n| matches!(n.lex, Lex::Weekday(_)));
+        if (word.eq_ignore_ascii_case("is") || word.eq_ignore_ascii_case("are"))
+            && (day_after(i + 1)
+                || (toks.get(i + 1).is_some_and(|n| text[n.start..n.end].eq_ignore_ascii_case("on"))
+                    && day_after(i + 2)))
+        {
+            return Tense::Future;
+        }
         // "are meeting Friday", "is leaving on Monday": the progressive present of an
         // arrangement is its future.
         if f & tw::BE != 0 && toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Word && ends_with_ing(text, n)) {
             return Tense::Future;
         }
         return Tense::Present;
+    }
+    if f & tw::EFFECTIVE != 0 {
+        // "created an office, effective Feb. 1", "a labor pact effective June 1": the
+        // date something takes effect is announced ahead; "became effective", "was
+        // effective" are told from after it.
+        let verb_before =
+            i > 0 && toks[i - 1].kind == TokKind::Word && prev & (tw::PAST | tw::BE | tw::PASSIVE_AUX) != 0;
+        let became = i > 0
+            && ["became", "become", "becomes"]
+                .iter()
+                .any(|w| text[toks[i - 1].start..toks[i - 1].end].eq_ignore_ascii_case(w));
+        return if verb_before || became { Tense::Unknown } else { Tense::Future };
     }
     if f & tw::DUE != 0 && prev & tw::PRESENT != 0 {
         // "results are due out Friday", "the report is due Tuesday".
@@ -303,6 +329,34 @@ mod tests {
         let meet = "It was difficult for Sun to meet demand well into the summer.";
         assert_eq!(tense_of(meet, "summer"), Tense::Past);
         assert_eq!(tense_of("It had been due to expire Friday.", "Friday"), Tense::Past);
+    }
+
+    #[test]
+    fn schedules_in_the_present_look_ahead() {
+        assert_eq!(tense_of("The Senate votes Tuesday on the bill.", "Tuesday"), Tense::Future);
+        assert_eq!(tense_of("The trial ends Friday.", "Friday"), Tense::Future);
+        assert_eq!(tense_of("Clinton takes office Monday.", "Monday"), Tense::Future);
+        assert_eq!(tense_of("The court hears arguments Monday.", "Monday"), Tense::Future);
+        assert_eq!(tense_of("The vote is Tuesday.", "Tuesday"), Tense::Future);
+        assert_eq!(tense_of("The funeral is on Saturday.", "Saturday"), Tense::Future);
+        // A plural noun after an article is no verb; a place after the copula is no schedule.
+        assert_eq!(tense_of("The votes Tuesday were counted.", "Tuesday"), Tense::Past);
+        assert_eq!(tense_of("The leaders are in Cairo on Friday.", "Friday"), Tense::Present);
+    }
+
+    #[test]
+    fn effective_dates_and_plans_look_ahead() {
+        // The date a measure takes effect is announced ahead, even in a past-tense report.
+        let eff = "U.S. Trust also created an office of the chairman, effective Feb. 1.";
+        assert_eq!(tense_of(eff, "Feb"), Tense::Future);
+        assert_eq!(tense_of("The pact, effective June 1, raised costs.", "June"), Tense::Future);
+        // ... but not once it "became" or "was" effective.
+        assert_ne!(tense_of("The rule became effective Jan. 1.", "Jan"), Tense::Future);
+        assert_eq!(tense_of("The rule was effective Jan. 1.", "Jan"), Tense::Past);
+        // "planned to" in a wire report is a plan still ahead ("The team planned to leave
+        // Nairobi on Thursday", dated Wednesday).
+        assert_eq!(tense_of("The team planned to leave Nairobi on Thursday.", "Thursday"), Tense::Future);
+        assert_eq!(tense_of("The planned strike Friday.", "Friday"), Tense::Future);
     }
 
     #[test]
