@@ -257,6 +257,10 @@ mod tests {
         assert_eq!(v[1], ("the following year".to_string(), "1996".to_string()));
         let v = values("The summit is on April 24 and 25.", "1999-02-10");
         assert_eq!(v.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(), vec!["1999-04-24", "1999-04-25"]);
+        let v = values("Talks are set for March 3-5 in Geneva.", "1998-03-01");
+        assert_eq!(v.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(), vec!["1998-03-03", "1998-03-05"]);
+        // After a dash, only a later day is a date: "March 3-2" is no range.
+        assert_eq!(values("The March 3-2 vote passed.", "1998-03-01").len(), 1);
         assert_eq!(one("The deal should close by year-end.", "1989-11-02").1, "1989");
         // "previous"/"following" count from the day last named, "last" from the dateline.
         let v = values("The index fell Friday, down 4.5% from the previous Friday.", "1989-10-30");

@@ -206,13 +206,17 @@ impl<'a> Scanner<'a> {
         while i < self.toks.len() {
             if let Some(f) = self.at(i) {
                 i = f.end.max(i + 1);
-                // "April 24 and 25": the second day is a date of the same month.
-                if let Parsed::Date { y, m, wd: None, .. } = f.parsed
-                    && (self.w(i, W::And) || self.w(i, W::Or) || self.w(i, W::To))
+                // "April 24 and 25", "March 3-5": the second day is a date of the same month
+                // (after a dash only a later day, so a score or a count is left alone).
+                if let Parsed::Date { y, m, d: first_day, wd: None } = f.parsed
                     && let Some(t) = self.tok(i + 1)
                     && t.kind == TokKind::Number
                     && t.digits <= 2
                     && let Some(d) = t.num.filter(|d| (1..=31).contains(d))
+                    && (self.w(i, W::And)
+                        || self.w(i, W::Or)
+                        || self.w(i, W::To)
+                        || (self.punct(i, '-') && d > u32::from(first_day)))
                     && !matches!(self.lex(i + 2), Lex::Unit(..) | Lex::Month(..))
                 {
                     out.push(f);
