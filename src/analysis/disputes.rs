@@ -1409,6 +1409,22 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
         let possessive = f.target.0.text(text).ends_with("'s") || f.target.0.text(text).ends_with("’s");
         possessive || !next.is_some_and(|t| lex.group_nouns.contains(&*lower(t.span.text(text))))
     });
+    // "criticized his GOP opponents", "attacked her Democratic rivals": a group described by
+    // its relation to the accuser (a name used as a modifier after his / her / their), not a
+    // party that answers. ("his rival Donald Trump" names him: the name follows the noun.)
+    found.retain(|f| {
+        if f.unnamed || pronoun_kind(f.target.0.text(text)).is_some() {
+            return true;
+        }
+        let before = tokens(text, tail(text, doc.sentences[f.sentence].span, f.target.0.start)).last();
+        let owned = before.is_some_and(|t| matches!(&*lower(t.span.text(text)), "his" | "her" | "their" | "our"));
+        let next = tokens(text, span(f.target.0.end, text.len())).next();
+        let modifier = next.is_some_and(|t| {
+            let w = t.span.text(text);
+            t.kind == TokenKind::Word && !is_capitalised(w) && !lex.function_words.contains(&*lower(w))
+        });
+        !(owned && modifier)
+    });
     // Not live charges: an opinion piece or a reader's letter argues its own side; a charge
     // told with an earlier time is background; a charge planned, expected or imagined is not
     // made; a he / she whose antecedent the preceding sentences leave open names nobody.
@@ -1689,12 +1705,24 @@ fn background(doc: &Document, sentence: Span, cue: Span, now: Option<i32>) -> bo
                     })
             });
             let opens = opening && i < first_comma && prep.is_some_and(|k| i - k <= 8);
-            let near = prep.is_some() && n - i <= 3 && !lead[i..].iter().any(|t| t.span.text(text) == ",");
+            // In the charge's own clause: no comma between the year and the cue ("the defense
+            // mounted by her husband in 1992 when he faced ... allegations that he ...").
+            let near = prep.is_some() && n - i <= 24 && !lead[i..].iter().any(|t| t.span.text(text) == ",");
             if opens || near {
                 return true;
             }
         }
         let l = lower(w);
+        // A standing pattern, told right before the cue ("Trump has frequently denounced",
+        // "has relentlessly attacked her", "often blame China"): no new charge to answer.
+        if n - i <= 2
+            && matches!(
+                &*l,
+                "frequently" | "often" | "repeatedly" | "relentlessly" | "routinely" | "regularly" | "constantly"
+            )
+        {
+            return true;
+        }
         let earlier = match &*l {
             "ago" => word(i.wrapping_sub(1)).is_some_and(|p| matches!(&*p, "years" | "decades" | "cycles")),
             "time" => i >= 2 && word(i - 1).is_some_and(|p| &*p == "the") && word(i - 2).is_some_and(|p| &*p == "at"),
@@ -1714,15 +1742,16 @@ fn background(doc: &Document, sentence: Span, cue: Span, now: Option<i32>) -> bo
 /// A charge that is not made: planned, expected or imagined ("Lakeisha Holloway will be
 /// charged with", "is expected to criticize", "if its claims are true, North Korea is
 /// violating ...", "One of the decisions they have made is to turn any attack into a
-/// counterattack, blasting Trump ..."). Only the charge's own stretch counts: looking back from
-/// the cue to a dash, semicolon or colon, outside quotations.
+/// counterattack - blasting Trump ..."). Only the charge's own stretch counts: looking back
+/// from the cue to a semicolon, colon or bracket, outside quotations; "will" within three words,
+/// a condition within twelve, a plan word within thirty.
 fn not_made(doc: &Document, sentence: Span, cue: Span) -> bool {
     let text = &doc.text;
     let mut words = 0;
     for t in tokens(text, tail(text, sentence, cue.start)).collect::<Vec<_>>().iter().rev() {
         let w = t.span.text(text);
         if t.kind == TokenKind::Punct {
-            if matches!(w, "—" | "–" | "-" | ";" | ":" | "(" | ")") {
+            if matches!(w, ";" | ":" | "(" | ")") {
                 return false;
             }
             continue;
@@ -1739,7 +1768,7 @@ fn not_made(doc: &Document, sentence: Span, cue: Span) -> bool {
             "plan" | "plans" | "planning" | "strategy" | "strategies" | "decision" | "decisions" | "tactic"
             | "tactics" | "expected" | "expects" | "intends" | "intend" | "intending" | "preparing" | "prepared"
             | "considering" | "aims" | "hopes" | "wants" | "threatened" | "threatens" | "vowed" | "vows"
-            | "pledged" | "promised" => true,
+            | "pledged" | "promised" => words <= 30,
             _ => false,
         };
         if made_not {
@@ -2662,12 +2691,32 @@ mod tests {
     }
 
     #[test]
+    fn a_standing_pattern_and_an_owned_group_are_no_live_charge() {
+        let got = liveness("Fiorina noted that Trump has frequently denounced former President George W. Bush.");
+        assert!(got.iter().all(|(_, l)| *l == Some(NotLive::Background)), "{got:?}");
+        let got = liveness("Fiorina noted that Trump denounced George W. Bush on Monday.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, None);
+        // "his GOP opponents": the accuser's opponents, not a party; a name is.
+        assert!(
+            summary("Alan Grayson criticized his GOP opponents for their animosity toward the department.").is_empty()
+        );
+        let got = summary("Alan Grayson criticized Donald Trump for his animosity toward the department.");
+        assert_eq!(got.len(), 1, "{got:?}");
+    }
+
+    #[test]
     fn planned_expected_and_hypothetical_charges_are_not_made() {
         let got = liveness("Lakeisha Holloway, 24, will be charged with murder with a deadly weapon.");
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].1, Some(NotLive::NotMade));
         let got = liveness("Mr. Amano said that, if its claims are true, North Korea is violating U.N. resolutions.");
         assert!(got.iter().all(|(_, l)| *l == Some(NotLive::NotMade)), "{got:?}");
+        let got = liveness(
+            "One of the decisions they have made, according to a person close to the process, is to turn any attack into a counterattack - blasting Donald Trump for his lack of charitable giving.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, Some(NotLive::NotMade));
         let got = liveness("Clinton is expected soon to criticize Donald Trump for his remarks on trade.");
         assert!(got.iter().all(|(_, l)| *l == Some(NotLive::NotMade)), "{got:?}");
         // A condition inside a quotation, closed off by a dash, leaves the charge made.
