@@ -1430,12 +1430,14 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
     // made; a he / she whose antecedent the preceding sentences leave open names nobody.
     // They stay disputes (`factlint sources` lists them) but are not flagged.
     let opinion = opinion_piece(doc);
-    let now = current_year(doc);
+    // The article's year, worked out only when a charge's lead names a year.
+    let mut year_cache: Option<Option<i32>> = None;
+    let mut now = || *year_cache.get_or_insert_with(|| current_year(doc));
     for f in &mut found {
         let sentence = doc.sentences[f.sentence].span;
         f.not_live = if opinion {
             Some(NotLive::Opinion)
-        } else if background(doc, sentence, f.cue, now) {
+        } else if background(doc, sentence, f.cue, &mut now) {
             Some(NotLive::Background)
         } else if not_made(doc, sentence, f.cue) {
             Some(NotLive::NotMade)
@@ -1587,9 +1589,11 @@ fn opinion_piece(doc: &Document) -> bool {
     if heading {
         return true;
     }
-    // "letter to the editor" anywhere (ASCII case-insensitive, no allocation).
-    let needle = b"letter to the editor";
-    if text.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle)) {
+    // "letter to the editor" anywhere (a byte search; "Letter"/"letter" share the rest).
+    let bytes = text.as_bytes();
+    if memchr::memmem::find(bytes, b"etter to the editor").is_some()
+        || memchr::memmem::find(bytes, b"ETTER TO THE EDITOR").is_some()
+    {
         return true;
     }
     if let Some(last) = doc.paragraphs.iter().rev().find(|p| !p.text(text).trim().is_empty())
@@ -1597,15 +1601,25 @@ fn opinion_piece(doc: &Document) -> bool {
     {
         return true;
     }
+    // First person: a byte scan for words starting with I / m / M (no tokenising).
     let mut first_person = 0;
-    for t in tokens(text, Span::new(0, text.len())) {
-        if t.kind != TokenKind::Word {
+    for pos in memchr::memchr3_iter(b'I', b'm', b'M', bytes) {
+        // A word start: after a space, punctuation or a dash, not inside a word ("Tim").
+        let inside = match pos.checked_sub(1).map(|p| bytes[p]) {
+            None => false,
+            Some(b) if b < 0x80 => b.is_ascii_alphanumeric() || b == b'\'',
+            Some(_) => text[..pos].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '’'),
+        };
+        if inside {
             continue;
         }
-        let w = t.span.text(text);
-        let fp = matches!(w, "I" | "me" | "my" | "My" | "myself")
-            || ((w.starts_with("I'") || w.starts_with("I’")) && w.len() <= 5);
-        if fp && !crate::rules::matcher::in_quote(doc, t.span) {
+        let end = bytes[pos..].iter().take(8).position(|&b| !b.is_ascii_alphabetic()).map_or(bytes.len(), |i| pos + i);
+        let fp = match &bytes[pos..end] {
+            b"I" => true,
+            b"me" | b"my" | b"My" | b"myself" => bytes.get(end).is_none_or(|&b| b != b'\'' && b < 0x80),
+            _ => false,
+        };
+        if fp && !crate::rules::matcher::in_quote(doc, Span::new(pos, end)) {
             first_person += 1;
             if first_person >= 10 {
                 return true;
@@ -1659,8 +1673,18 @@ fn current_year(doc: &Document) -> Option<i32> {
     if let Some(d) = doc.meta.dateline {
         return Some(i32::from(d.year()));
     }
-    let text = &doc.text;
-    tokens(text, Span::new(0, text.len())).filter_map(|t| year_of(t.span.text(text))).max()
+    // A byte scan for four digits starting with 1 or 2, between non-digits.
+    let bytes = doc.text.as_bytes();
+    memchr::memchr2_iter(b'1', b'2', bytes)
+        .filter(|&i| i == 0 || !bytes[i - 1].is_ascii_digit())
+        .filter_map(|i| {
+            let digits = bytes.get(i..i + 4)?;
+            let after = bytes.get(i + 4).copied().unwrap_or(b' ');
+            (digits.iter().all(u8::is_ascii_digit) && !after.is_ascii_digit())
+                .then(|| year_of(std::str::from_utf8(digits).ok()?))
+                .flatten()
+        })
+        .max()
 }
 
 /// A four-digit year 1900-2099 ("2008"), or a decade ("1980s") as its first year.
@@ -1681,7 +1705,7 @@ fn year_of(word: &str) -> Option<i32> {
 /// then", "years ago", "last cycle"). The charge belongs to a past exchange whose answer the
 /// article is not about. A year inside another phrase ("in response to Mr. Trump's reference to
 /// her loss in 2008, accused him") dates that phrase, not the charge.
-fn background(doc: &Document, sentence: Span, cue: Span, now: Option<i32>) -> bool {
+fn background(doc: &Document, sentence: Span, cue: Span, now: &mut dyn FnMut() -> Option<i32>) -> bool {
     let text = &doc.text;
     let lead: Vec<Token> = tokens(text, tail(text, sentence, cue.start)).collect();
     let opening = lead.first().is_some_and(|t| t.span.start == sentence.start);
@@ -1695,8 +1719,8 @@ fn background(doc: &Document, sentence: Span, cue: Span, now: Option<i32>) -> bo
         }
         // A time adverbial ("in 2008", "During the 2012 election", "the summer after the 2012
         // loss"), not a year describing a thing ("Trump's 2005 remarks were denounced").
-        if let (Some(y), Some(now)) = (year_of(w), now)
-            && y < now
+        if let Some(y) = year_of(w)
+            && now().is_some_and(|now| y < now)
         {
             let prep = (1..=3).find(|&k| {
                 i >= k
