@@ -267,6 +267,10 @@ pub struct Response {
     /// rebuttal word ("false", "a distortion"), a reference back to it ("the claims", "that
     /// criticism"), a spokesperson or a statement, or the accuser named.
     pub engages: bool,
+    /// The assertion is itself a reply to this earlier remark of the accused party ("In
+    /// December, the prince called Trump 'a disgrace' ... Trump responded by calling him
+    /// 'dopey' and accusing him of ..."): the accused side is given, before the charge.
+    pub prompted: bool,
 }
 
 /// Which responses count as answering, and how far away (rule parameters).
@@ -316,6 +320,33 @@ pub struct Dispute {
     /// False when the accused party cannot be read ("as Democrats are alleging", "the lawsuit
     /// alleges a long list of violations"): only a stock response phrase answers then.
     pub target_named: bool,
+    /// Why the assertion is no live charge that needs an answer in this article (not
+    /// flagged), or None.
+    pub not_live: Option<NotLive>,
+}
+
+/// Why a disputed assertion is not flagged although it is one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotLive {
+    /// The piece is an op-ed, a column or a reader's letter: its charges are its argument.
+    Opinion,
+    /// Told with an earlier time ("in 2008", "during the 2012 election", "at the time").
+    Background,
+    /// Planned, expected or imagined ("will be charged", "is expected to criticize", "if").
+    NotMade,
+    /// A he / she whose antecedent the preceding sentences leave open.
+    UnclearPronoun,
+}
+
+impl NotLive {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NotLive::Opinion => "opinion piece",
+            NotLive::Background => "background",
+            NotLive::NotMade => "not made (planned, expected or hypothetical)",
+            NotLive::UnclearPronoun => "unclear pronoun",
+        }
+    }
 }
 
 impl Dispute {
@@ -351,6 +382,9 @@ impl Dispute {
         // paragraph ("'We did try to convey the seriousness of ...,' he said") answer nothing.
         if (r.kind == ResponseKind::TargetSpeech || r.explicit) && r.distance >= 0 && !topical && !r.engages {
             return false;
+        }
+        if r.prompted {
+            return true;
         }
         match r.distance {
             // The target speaking earlier in the paragraph answers only on the same topic
@@ -1158,6 +1192,7 @@ struct Found {
     own_cue: Option<Span>,
     /// The accused party could not be read: `target` is the cue, its key [`UNNAMED`].
     unnamed: bool,
+    not_live: Option<NotLive>,
 }
 
 /// Party key of an accused party that the text does not name.
@@ -1374,6 +1409,44 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
         let possessive = f.target.0.text(text).ends_with("'s") || f.target.0.text(text).ends_with("’s");
         possessive || !next.is_some_and(|t| lex.group_nouns.contains(&*lower(t.span.text(text))))
     });
+    // "criticized his GOP opponents", "attacked her Democratic rivals": a group described by
+    // its relation to the accuser (a name used as a modifier after his / her / their), not a
+    // party that answers. ("his rival Donald Trump" names him: the name follows the noun.)
+    found.retain(|f| {
+        if f.unnamed || pronoun_kind(f.target.0.text(text)).is_some() {
+            return true;
+        }
+        let before = tokens(text, tail(text, doc.sentences[f.sentence].span, f.target.0.start)).last();
+        let owned = before.is_some_and(|t| matches!(&*lower(t.span.text(text)), "his" | "her" | "their" | "our"));
+        let next = tokens(text, span(f.target.0.end, text.len())).next();
+        let modifier = next.is_some_and(|t| {
+            let w = t.span.text(text);
+            t.kind == TokenKind::Word && !is_capitalised(w) && !lex.function_words.contains(&*lower(w))
+        });
+        !(owned && modifier)
+    });
+    // Not live charges: an opinion piece or a reader's letter argues its own side; a charge
+    // told with an earlier time is background; a charge planned, expected or imagined is not
+    // made; a he / she whose antecedent the preceding sentences leave open names nobody.
+    // They stay disputes (`factlint sources` lists them) but are not flagged.
+    let opinion = opinion_piece(doc);
+    // The article's year, worked out only when a charge's lead names a year.
+    let mut year_cache: Option<Option<i32>> = None;
+    let mut now = || *year_cache.get_or_insert_with(|| current_year(doc));
+    for f in &mut found {
+        let sentence = doc.sentences[f.sentence].span;
+        f.not_live = if opinion {
+            Some(NotLive::Opinion)
+        } else if background(doc, sentence, f.cue, &mut now) {
+            Some(NotLive::Background)
+        } else if not_made(doc, sentence, f.cue) {
+            Some(NotLive::NotMade)
+        } else if !pronoun_clear(&scan, f) {
+            Some(NotLive::UnclearPronoun)
+        } else {
+            None
+        };
+    }
     let mut stems_cache: FastMap<usize, Vec<String>> = FastMap::default();
     let mut items = Vec::with_capacity(found.len());
     for f in found {
@@ -1381,6 +1454,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
         let target_keys = scan.keys_of(&f.target.1);
         let accuser_keys: Vec<u32> = f.accuser.map(|(_, m)| scan.keys_of(&m)).unwrap_or_default();
         let topic = topic_words(doc, lex, &scan.parties, f.content);
+        let reply = replies(text, sentence.span, f.cue);
         let mut responses = Vec::new();
         // Candidates are in document order: look only from a few paragraphs before the
         // assertion to a generous distance after it, so long documents stay linear.
@@ -1459,6 +1533,11 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                 }),
                 explicit: c.explicit,
                 engages,
+                prompted: reply
+                    && responder == Responder::Target
+                    && c.kind == ResponseKind::TargetSpeech
+                    && c.sentence < f.sentence
+                    && cs.paragraph + 1 >= sentence.paragraph,
             });
         }
         responses.sort_by_key(|r| (r.distance.unsigned_abs(), r.distance < 0, r.cue.start));
@@ -1486,9 +1565,308 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
             paragraph: sentence.paragraph,
             responses,
             target_named: !f.unnamed,
+            not_live: f.not_live,
         });
     }
     Disputes { items }
+}
+
+/// Whether the piece argues its author's view: a letters or opinion heading in the first
+/// paragraphs, "letter to the editor", a closing author line ("Jane Roe is a lecturer in
+/// political science at Yale."), or the author's first person outside quotations (ten or more
+/// I / me / my; a reporter's notebook with a few "I found myself" stays news). Its charges are
+/// the author's argument, not reported accusations.
+fn opinion_piece(doc: &Document) -> bool {
+    let text = &doc.text;
+    let heading = doc.paragraphs.iter().take(4).any(|p| {
+        let t = p.text(text).trim().trim_end_matches(['.', ':']);
+        t.len() <= 40
+            && matches!(
+                &*t.to_ascii_lowercase(),
+                "letters" | "letters to the editor" | "opinion" | "op-ed" | "commentary" | "editorial" | "your say"
+            )
+    });
+    if heading {
+        return true;
+    }
+    // "letter to the editor" anywhere (a byte search; "Letter"/"letter" share the rest).
+    let bytes = text.as_bytes();
+    if memchr::memmem::find(bytes, b"etter to the editor").is_some()
+        || memchr::memmem::find(bytes, b"ETTER TO THE EDITOR").is_some()
+    {
+        return true;
+    }
+    if let Some(last) = doc.paragraphs.iter().rev().find(|p| !p.text(text).trim().is_empty())
+        && author_line(text, *last)
+    {
+        return true;
+    }
+    // First person: a byte scan for words starting with I / m / M (no tokenising).
+    let mut first_person = 0;
+    for pos in memchr::memchr3_iter(b'I', b'm', b'M', bytes) {
+        // A word start: after a space, punctuation or a dash, not inside a word ("Tim").
+        let inside = match pos.checked_sub(1).map(|p| bytes[p]) {
+            None => false,
+            Some(b) if b < 0x80 => b.is_ascii_alphanumeric() || b == b'\'',
+            Some(_) => text[..pos].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '’'),
+        };
+        if inside {
+            continue;
+        }
+        let end = bytes[pos..].iter().take(8).position(|&b| !b.is_ascii_alphabetic()).map_or(bytes.len(), |i| pos + i);
+        let fp = match &bytes[pos..end] {
+            b"I" => true,
+            b"me" | b"my" | b"My" | b"myself" => bytes.get(end).is_none_or(|&b| b != b'\'' && b < 0x80),
+            _ => false,
+        };
+        if fp && !crate::rules::matcher::in_quote(doc, Span::new(pos, end)) {
+            first_person += 1;
+            if first_person >= 10 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// A closing author line: one short sentence without quotation or speech, "Name[, ...,] is|was
+/// ..." ("Norman Solomon, a Bernie Sanders delegate from California, is coordinator of ...").
+fn author_line(text: &str, para: Span) -> bool {
+    let t = para.text(text).trim();
+    if t.len() > 300 || t.contains(['"', '“', '”']) || t.contains("''") || !t.ends_with('.') {
+        return false;
+    }
+    let toks: Vec<Token> = tokens(text, para).filter(|t| t.kind == TokenKind::Word).take(60).collect();
+    let mut i = 0;
+    // A title and the name: capitalised words ("Rep. Raul Grijalva", "John Stoehr").
+    while i < toks.len() && is_capitalised(toks[i].span.text(text)) {
+        i += 1;
+    }
+    if !(2..=5).contains(&i) {
+        return false;
+    }
+    let name_end = toks[i - 1].span.end;
+    let rest = &text[name_end..para.end];
+    let rest = rest.trim_start_matches('.');
+    // After the name: " is ..." or ", <appositive>, is ..." (the appositive without speech).
+    let predicate = if let Some(r) = rest.strip_prefix(", ") {
+        let Some(c) = r.find(", ") else { return false };
+        let (appos, after) = (&r[..c], &r[c + 2..]);
+        if appos.contains(" said") || appos.contains(" told") {
+            return false;
+        }
+        after
+    } else {
+        rest.trim_start_matches(' ')
+    };
+    let is = predicate.starts_with("is ") || predicate.starts_with("was ") || predicate.starts_with("writes ");
+    // One sentence only: a period inside follows an abbreviation ("Rep.", "D-Ariz.").
+    let one_sentence = t[..t.len() - 1].match_indices(". ").all(|(i, _)| {
+        let word = t[..i].rsplit(' ').next().unwrap_or("");
+        word.len() <= 6 && is_capitalised(word)
+    });
+    is && one_sentence
+}
+
+/// The year the article is written in: the dateline's, else the latest year it names.
+fn current_year(doc: &Document) -> Option<i32> {
+    if let Some(d) = doc.meta.dateline {
+        return Some(i32::from(d.year()));
+    }
+    // A byte scan for four digits starting with 1 or 2, between non-digits.
+    let bytes = doc.text.as_bytes();
+    memchr::memchr2_iter(b'1', b'2', bytes)
+        .filter(|&i| i == 0 || !bytes[i - 1].is_ascii_digit())
+        .filter_map(|i| {
+            let digits = bytes.get(i..i + 4)?;
+            let after = bytes.get(i + 4).copied().unwrap_or(b' ');
+            (digits.iter().all(u8::is_ascii_digit) && !after.is_ascii_digit())
+                .then(|| year_of(std::str::from_utf8(digits).ok()?))
+                .flatten()
+        })
+        .max()
+}
+
+/// A four-digit year 1900-2099 ("2008"), or a decade ("1980s") as its first year.
+fn year_of(word: &str) -> Option<i32> {
+    let digits = word.strip_suffix('s').unwrap_or(word);
+    let digits = digits.strip_suffix('’').or_else(|| digits.strip_suffix('\'')).unwrap_or(digits);
+    if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = digits.parse().ok()?;
+    (1900..2100).contains(&y).then_some(y)
+}
+
+/// A charge told as background: the sentence opens with an earlier year ("And in 2008, Hillary
+/// Clinton slammed Barack Obama"; "During the 2012 election, Mitt Romney ... accused Obama";
+/// "In the 1980s, the KGB planted articles alleging ..."), the year stands right before the
+/// cue ("Romney in 2012 attacked"), or the lead names an earlier time ("at the time", "back
+/// then", "years ago", "last cycle"). The charge belongs to a past exchange whose answer the
+/// article is not about. A year inside another phrase ("in response to Mr. Trump's reference to
+/// her loss in 2008, accused him") dates that phrase, not the charge.
+fn background(doc: &Document, sentence: Span, cue: Span, now: &mut dyn FnMut() -> Option<i32>) -> bool {
+    let text = &doc.text;
+    let lead: Vec<Token> = tokens(text, tail(text, sentence, cue.start)).collect();
+    let opening = lead.first().is_some_and(|t| t.span.start == sentence.start);
+    let first_comma = lead.iter().position(|t| t.span.text(text) == ",").unwrap_or(lead.len());
+    let word = |i: usize| lead.get(i).map(|t| lower(t.span.text(text)));
+    let n = lead.len();
+    for (i, t) in lead.iter().enumerate() {
+        let w = t.span.text(text);
+        if crate::rules::matcher::in_quote(doc, t.span) {
+            continue;
+        }
+        // A time adverbial ("in 2008", "During the 2012 election", "the summer after the 2012
+        // loss"), not a year describing a thing ("Trump's 2005 remarks were denounced").
+        if let Some(y) = year_of(w)
+            && now().is_some_and(|now| y < now)
+        {
+            let prep = (1..=3).find(|&k| {
+                i >= k
+                    && word(i - k).is_some_and(|p| {
+                        matches!(&*p, "in" | "during" | "after" | "before" | "until" | "throughout" | "by")
+                    })
+            });
+            let opens = opening && i < first_comma && prep.is_some_and(|k| i - k <= 8);
+            // In the charge's own clause: no comma between the year and the cue ("the defense
+            // mounted by her husband in 1992 when he faced ... allegations that he ...").
+            let near = prep.is_some() && n - i <= 24 && !lead[i..].iter().any(|t| t.span.text(text) == ",");
+            if opens || near {
+                return true;
+            }
+        }
+        let l = lower(w);
+        // A standing pattern, told right before the cue ("Trump has frequently denounced",
+        // "has relentlessly attacked her", "often blame China"): no new charge to answer.
+        if n - i <= 2
+            && matches!(
+                &*l,
+                "frequently" | "often" | "repeatedly" | "relentlessly" | "routinely" | "regularly" | "constantly"
+            )
+        {
+            return true;
+        }
+        let earlier = match &*l {
+            "ago" => word(i.wrapping_sub(1)).is_some_and(|p| matches!(&*p, "years" | "decades" | "cycles")),
+            "time" => i >= 2 && word(i - 1).is_some_and(|p| &*p == "the") && word(i - 2).is_some_and(|p| &*p == "at"),
+            "then" => i >= 1 && word(i - 1).is_some_and(|p| &*p == "back"),
+            "cycle" | "campaign" | "election" | "race" => {
+                i >= 1 && word(i - 1).is_some_and(|p| matches!(&*p, "last" | "previous" | "prior"))
+            }
+            _ => false,
+        };
+        if earlier {
+            return true;
+        }
+    }
+    false
+}
+
+/// A charge that is not made: planned, expected or imagined ("Lakeisha Holloway will be
+/// charged with", "is expected to criticize", "if its claims are true, North Korea is
+/// violating ...", "One of the decisions they have made is to turn any attack into a
+/// counterattack - blasting Trump ..."). Only the charge's own stretch counts: looking back
+/// from the cue to a semicolon, colon or bracket, outside quotations; "will" within three words,
+/// a condition within twelve, a plan word within thirty.
+fn not_made(doc: &Document, sentence: Span, cue: Span) -> bool {
+    let text = &doc.text;
+    let mut words = 0;
+    for t in tokens(text, tail(text, sentence, cue.start)).collect::<Vec<_>>().iter().rev() {
+        let w = t.span.text(text);
+        if t.kind == TokenKind::Punct {
+            if matches!(w, ";" | ":" | "(" | ")") {
+                return false;
+            }
+            continue;
+        }
+        words += 1;
+        if crate::rules::matcher::in_quote(doc, t.span) {
+            continue;
+        }
+        let w = lower(w);
+        let made_not = match &*w {
+            "will" | "shall" | "won't" | "won’t" => words <= 3,
+            _ if w.ends_with("'ll") || w.ends_with("’ll") => words <= 3,
+            "if" | "unless" | "whether" => words <= 12,
+            "plan" | "plans" | "planning" | "strategy" | "strategies" | "decision" | "decisions" | "tactic"
+            | "tactics" | "expected" | "expects" | "intends" | "intend" | "intending" | "preparing" | "prepared"
+            | "considering" | "aims" | "hopes" | "wants" | "threatened" | "threatens" | "vowed" | "vows"
+            | "pledged" | "promised" => words <= 30,
+            _ => false,
+        };
+        if made_not {
+            return true;
+        }
+    }
+    false
+}
+
+/// The charge is made as a reply: "responded ... by", "fired back", "hit back", "shot back",
+/// "retorted", "countered" before its cue in the sentence ("Trump responded to that tweet by
+/// calling Alwaleed 'dopey' and accusing him of ...").
+fn replies(text: &str, sentence: Span, cue: Span) -> bool {
+    let lead: Vec<Token> =
+        tokens(text, tail(text, sentence, cue.start)).filter(|t| t.kind == TokenKind::Word).collect();
+    lead.iter().enumerate().any(|(i, t)| {
+        let w = lower(t.span.text(text));
+        let next = lead.get(i + 1).map(|n| lower(n.span.text(text)));
+        match &*w {
+            "responded" | "responds" | "responding" | "retorted" | "retorts" | "countered" | "counters" => true,
+            "fired" | "fires" | "firing" | "hit" | "hits" | "hitting" | "shot" | "shoots" | "struck" | "strikes" => {
+                next.is_some_and(|n| &*n == "back")
+            }
+            _ => false,
+        }
+    })
+}
+
+/// A he / she target stands for a party only when the assertion's sentence and the two
+/// before it hold exactly one person that pronoun can stand for (the accuser aside): "Bush ...
+/// Cruz ... accused him of" names nobody certain.
+fn pronoun_clear(scan: &Scan<'_>, f: &Found) -> bool {
+    let text = scan.text();
+    let Some(kind) = pronoun_kind(f.target.0.text(text)) else { return true };
+    if !matches!(kind, Pronoun::Male | Pronoun::Female) {
+        return true;
+    }
+    let accuser: Vec<u32> = f.accuser.map(|(_, m)| scan.keys_of(&m)).unwrap_or_default();
+    // The pronoun's own sentence first ("painting Mr. Trump as ... or denouncing him"), then two
+    // sentences back, further (up to five) while none is found ("Mr. Trump keeps winning. ...
+    // he has captured ... In both states, he won ... he was denounced by").
+    for back in [0, 2, 3, 4, 5] {
+        let seen = pronoun_candidates(scan, f, kind, &accuser, f.sentence.saturating_sub(back));
+        if !seen.is_empty() || (back >= f.sentence && back > 0) {
+            return seen.len() == 1 && seen[0].contains(&f.target.1.key);
+        }
+    }
+    false
+}
+
+/// The distinct people (their keys) a he / she target could stand for, from sentence `first`
+/// to the pronoun.
+fn pronoun_candidates(scan: &Scan<'_>, f: &Found, kind: Pronoun, accuser: &[u32], first: usize) -> Vec<Vec<u32>> {
+    let from = scan.doc.sentences[first].span.start;
+    let mut seen: Vec<Vec<u32>> = Vec::new();
+    for m in scan.parties.mentions_in(span(from, f.target.0.start)) {
+        let gender = match scan.parties.people.get(&m.key) {
+            Some(g) if !m.entity && !m.place => *g,
+            _ => continue,
+        };
+        let fits = match (kind, gender) {
+            (_, None) => true,
+            (Pronoun::Male, Some(female)) => !female,
+            (Pronoun::Female, Some(female)) => female,
+            _ => false,
+        };
+        let keys = scan.keys_of(m);
+        if !fits || keys.iter().any(|k| accuser.contains(k)) || seen.iter().any(|s| keys.iter().any(|k| s.contains(k)))
+        {
+            continue;
+        }
+        seen.push(keys);
+    }
+    seen
 }
 
 /// The end of the last subordinating conjunction ("when", "after", "because") before `offset`
@@ -1780,6 +2158,7 @@ fn contested_claim(
             content,
             own_cue: Some(cue),
             unnamed,
+            not_live: None,
         });
         return;
     }
@@ -1812,6 +2191,7 @@ fn marked_disputed(scan: &Scan<'_>, si: usize, denial: Span, found: &mut Vec<Fou
         content,
         own_cue: None,
         unnamed: false,
+        not_live: None,
     });
 }
 
@@ -2050,6 +2430,7 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
         content,
         own_cue: None,
         unnamed: target.1.key == UNNAMED,
+        not_live: None,
     });
 }
 
@@ -2304,6 +2685,118 @@ mod tests {
         );
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].1, "Sanders");
+    }
+
+    /// (cue, why not live) of each dispute.
+    fn liveness(text: &str) -> Vec<(String, Option<NotLive>)> {
+        let (doc, d) = disputes(text);
+        d.items.iter().map(|x| (doc.slice(x.cue).to_string(), x.not_live)).collect()
+    }
+
+    #[test]
+    fn a_charge_told_with_an_earlier_time_is_background() {
+        let now = "The race tightened in 2016 as both campaigns spent heavily.\n\n";
+        let got =
+            liveness(&format!("{now}And in 2008, Hillary Clinton slammed Barack Obama as elitist for his remarks."));
+        assert_eq!(got, vec![("slammed".to_string(), Some(NotLive::Background))]);
+        let got =
+            liveness(&format!("{now}During the 2012 election, Mitt Romney accused Obama of bungling the recovery."));
+        assert_eq!(got[0].1, Some(NotLive::Background));
+        let got = liveness(&format!("{now}Smith said at the time that Jones had lied to the committee."));
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1, Some(NotLive::Background));
+        // The article's own year, and a year inside another phrase, are no background.
+        let got = liveness(&format!("{now}In 2016, Mitt Romney accused Obama of bungling the recovery."));
+        assert_eq!(got[0].1, None);
+        let got = liveness(&format!(
+            "{now}Mrs. Clinton, replying to Mr. Trump's remark about her loss in 2008, accused Mr. Trump of sexism."
+        ));
+        assert_eq!(got[0].1, None, "{got:?}");
+    }
+
+    #[test]
+    fn a_standing_pattern_and_an_owned_group_are_no_live_charge() {
+        let got = liveness("Fiorina noted that Trump has frequently denounced former President George W. Bush.");
+        assert!(got.iter().all(|(_, l)| *l == Some(NotLive::Background)), "{got:?}");
+        let got = liveness("Fiorina noted that Trump denounced George W. Bush on Monday.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, None);
+        // "his GOP opponents": the accuser's opponents, not a party; a name is.
+        assert!(
+            summary("Alan Grayson criticized his GOP opponents for their animosity toward the department.").is_empty()
+        );
+        let got = summary("Alan Grayson criticized Donald Trump for his animosity toward the department.");
+        assert_eq!(got.len(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn planned_expected_and_hypothetical_charges_are_not_made() {
+        let got = liveness("Lakeisha Holloway, 24, will be charged with murder with a deadly weapon.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, Some(NotLive::NotMade));
+        let got = liveness("Mr. Amano said that, if its claims are true, North Korea is violating U.N. resolutions.");
+        assert!(got.iter().all(|(_, l)| *l == Some(NotLive::NotMade)), "{got:?}");
+        let got = liveness(
+            "One of the decisions they have made, according to a person close to the process, is to turn any attack into a counterattack - blasting Donald Trump for his lack of charitable giving.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, Some(NotLive::NotMade));
+        let got = liveness("Clinton is expected soon to criticize Donald Trump for his remarks on trade.");
+        assert!(got.iter().all(|(_, l)| *l == Some(NotLive::NotMade)), "{got:?}");
+        // A condition inside a quotation, closed off by a dash, leaves the charge made.
+        let got = liveness(
+            "Donald Trump has hired Stephen Bannon of Breitbart News.\n\nMrs. Clinton is responding, painting Mr. Trump as a bully - ''If Trump wins, they could run the country,'' one ad declared - or denouncing him as a ''psychopath.''",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, None);
+    }
+
+    #[test]
+    fn opinion_pieces_and_letters_flag_nothing() {
+        let letter = "LETTERS.\n\nIn a rare moment of solidarity, I stand with Mitt Romney (\"Romney blasts Trump as a fraud\").";
+        assert!(liveness(letter).iter().all(|(_, l)| *l == Some(NotLive::Opinion)));
+        let op_ed = "Trump and Sanders often blame China for taking American jobs.\n\nThey are right, in part.\n\nJohn Stoehr is a lecturer in political science at Yale and a contributing writer at Washington Monthly.";
+        let got = liveness(op_ed);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, Some(NotLive::Opinion));
+        let op_ed = "Norman Solomon, a Bernie Sanders delegate from California, is coordinator of the Bernie Delegates Network.";
+        let d = parse_bytes("t.txt", op_ed.as_bytes().to_vec(), &InputOptions::default()).expect("parses");
+        assert!(author_line(&d.text, d.paragraphs[0]));
+        // A news paragraph quoting someone is no author line.
+        let news = "Jane Roe, a spokeswoman for Acme, said the charges were false.";
+        let d = parse_bytes("t.txt", news.as_bytes().to_vec(), &InputOptions::default()).expect("parses");
+        assert!(!author_line(&d.text, d.paragraphs[0]));
+        // A news story (no heading, no author line, no first person) stays news.
+        let got = liveness("Trump and Sanders blame China for taking American jobs.\n\nThe debate goes on.");
+        assert_eq!(got[0].1, None);
+    }
+
+    #[test]
+    fn a_pronoun_target_needs_one_candidate() {
+        // Two men before "him": whom Cruz accused is unclear.
+        let got = liveness(
+            "Jeb Bush spoke in Manchester. Ted Cruz spoke later with Donald Trump. Cruz accused him of lying.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, Some(NotLive::UnclearPronoun));
+        // One man: clear, and a chain of he's keeps him ("Trump ... he ... he was denounced").
+        let got = liveness("Jeb Bush spoke in Manchester. Ted Cruz accused him of lying.");
+        assert_eq!(got[0].1, None, "{got:?}");
+        let got = liveness(
+            "Mr. Trump keeps winning. He has captured New Hampshire. In both states, he won decisively. He was denounced by the head of the church for his remarks.",
+        );
+        assert!(got.iter().all(|(_, l)| l.is_none()), "{got:?}");
+    }
+
+    #[test]
+    fn a_charge_made_in_reply_is_answered_by_the_remark_it_replies_to() {
+        let text = "Alwaleed Talal said Donald Trump was a disgrace to America.\n\nTrump responded by calling Alwaleed dopey and accusing him of wanting to control politicians.";
+        let got = summary(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].2, "answered", "{got:?}");
+        // Without the reply framing, the earlier remark (no shared topic) does not answer.
+        let text = "Alwaleed Talal said Donald Trump was a disgrace to America.\n\nTrump later accused Alwaleed of wanting to control politicians.";
+        assert_eq!(summary(text)[0].2, "missing");
     }
 
     #[test]

@@ -128,7 +128,7 @@ fn kind_str<T: serde::Serialize>(v: T) -> String {
 /// One disputed assertion: what is asserted, against whom, and the response found (or null).
 fn dispute_json(doc: &Document, d: &Dispute, window: &Window) -> serde_json::Value {
     let (status, response) = status_of(d, window);
-    json!({
+    let mut v = json!({
         "kind": d.kind,
         "assertion": span_json(doc, d.assertion),
         "cue": span_json(doc, d.cue),
@@ -144,7 +144,12 @@ fn dispute_json(doc: &Document, d: &Dispute, window: &Window) -> serde_json::Val
             "paragraphs_away": r.distance,
             "shared_words": r.overlap,
         })),
-    })
+    });
+    // Not flagged although a dispute: an opinion piece, background, not made, unclear pronoun.
+    if let (Some(why), Some(obj)) = (d.not_live, v.as_object_mut()) {
+        obj.insert("not_flagged".into(), why.as_str().into());
+    }
+    v
 }
 
 fn write_disputes(s: &mut String, doc: &Document, disputes: &[Dispute], window: &Window) {
@@ -164,6 +169,9 @@ fn write_disputes(s: &mut String, doc: &Document, disputes: &[Dispute], window: 
             d.target_name,
             assertion
         );
+        if let Some(why) = d.not_live {
+            let _ = writeln!(s, "            not flagged: {}", why.as_str());
+        }
         match response {
             Some(r) => {
                 let mut said: String = doc.slice(r.sentence).chars().take(80).collect();

@@ -75,7 +75,8 @@ impl CounterPosition {
 
     pub fn run(&self, doc: &Document, cx: &RunContext<'_>, out: &mut Vec<Finding>) {
         for d in &doc.disputes(cx.analysis).items {
-            if !self.kinds.contains(&d.kind) {
+            // Background, planned or hypothetical charges, opinion pieces, unclear pronouns.
+            if !self.kinds.contains(&d.kind) || d.not_live.is_some() {
                 continue;
             }
             match (self.report, d.status(&self.window)) {
