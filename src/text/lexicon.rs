@@ -319,7 +319,7 @@ fn is_ascii_word(b: u8) -> bool {
 /// Bytes are folded with `| 0x20`, which lower-cases letters and leaves digits; it maps `_`
 /// to DEL, which no other word byte becomes.
 #[inline]
-fn run_hash(bytes: &[u8]) -> u16 {
+pub(crate) fn run_hash(bytes: &[u8]) -> u16 {
     let mut h: u32 = FNV_OFFSET;
     for &b in bytes.iter().take_while(|&&b| is_ascii_word(b)) {
         h = (h ^ (b | 0x20) as u32).wrapping_mul(FNV_PRIME);
@@ -458,6 +458,13 @@ pub struct Matches<'t> {
 pub struct WordStarts(Vec<(u32, u16)>);
 
 impl WordStarts {
+    /// The word starts inside `span`, each with its first run's hash (see `run_hash`).
+    pub fn within(&self, span: Span) -> &[(u32, u16)] {
+        let from = self.0.partition_point(|&(p, _)| (p as usize) < span.start);
+        let to = self.0.partition_point(|&(p, _)| (p as usize) < span.end).max(from);
+        &self.0[from..to]
+    }
+
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut out = Vec::with_capacity(text.len() / 5);

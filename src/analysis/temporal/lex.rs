@@ -325,6 +325,67 @@ fn hash(key: [u64; 2], len: usize) -> usize {
 }
 
 impl WordTable {
+    /// Bit set over `run_hash` of the words that can anchor an expression: every word of the
+    /// table but the function words no expression is made of alone ("the", "of", "about")
+    /// and "a.m." / "o'clock", which only follow a number. A sentence with none of these
+    /// and no digit holds no temporal expression.
+    pub fn anchor_runs(&self) -> Box<[u64; 1024]> {
+        let mut bits = Box::new([0u64; 1024]);
+        for s in self.slots.iter().filter(|s| s.len > 0) {
+            let function_word = matches!(
+                s.lex,
+                Lex::None
+                    | Lex::Word(
+                        W::The
+                            | W::A
+                            | W::An
+                            | W::This
+                            | W::That
+                            | W::Of
+                            | W::And
+                            | W::Or
+                            | W::At
+                            | W::Up
+                            | W::To
+                            | W::Within
+                            | W::Than
+                            | W::Over
+                            | W::Less
+                            | W::More
+                            | W::Some
+                            | W::About
+                            | W::Around
+                            | W::Approximately
+                            | W::Nearly
+                            | W::Almost
+                            | W::Least
+                            | W::Before
+                            | W::After
+                            | W::Each
+                            | W::Every
+                            | W::Per
+                            | W::Am
+                            | W::Pm
+                            | W::Oclock
+                    )
+            );
+            if function_word {
+                continue;
+            }
+            let mut word = [0u8; MAX_WORD];
+            word[..8].copy_from_slice(&s.key[0].to_le_bytes());
+            word[8..].copy_from_slice(&s.key[1].to_le_bytes());
+            let h = crate::text::lexicon::run_hash(&word[..usize::from(s.len)]) as usize;
+            bits[h >> 6] |= 1 << (h & 63);
+        }
+        // Words the scanner reads by their spelling, outside the table: "for a while".
+        for w in ["while"] {
+            let h = crate::text::lexicon::run_hash(w.as_bytes()) as usize;
+            bits[h >> 6] |= 1 << (h & 63);
+        }
+        bits
+    }
+
     fn with_capacity(n: usize) -> Self {
         let size = (n * 4).next_power_of_two();
         Self { slots: vec![EMPTY; size], mask: size - 1, seen: Box::new([0; (MAX_WORD + 1) * 32]) }

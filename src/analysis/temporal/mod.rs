@@ -24,11 +24,26 @@ pub use tense::Tense;
 #[derive(Debug)]
 pub struct Grammar {
     words: lex::WordTable,
+    /// See [`lex::WordTable::anchor_runs`].
+    anchors: Box<[u64; 1024]>,
 }
 
 impl Default for Grammar {
     fn default() -> Self {
-        Self { words: lex::build_table() }
+        let words = lex::build_table();
+        let anchors = words.anchor_runs();
+        Self { words, anchors }
+    }
+}
+
+impl Grammar {
+    /// Whether a sentence with these word starts can hold an expression: a word that can
+    /// anchor one, or a digit. Most sentences of news have neither and are not tokenised.
+    fn may_hold_expression(&self, text: &[u8], starts: &[(u32, u16)]) -> bool {
+        starts.iter().any(|&(at, h)| {
+            text.get(at as usize).is_some_and(u8::is_ascii_digit)
+                || self.anchors[h as usize >> 6] & (1 << (h & 63)) != 0
+        })
     }
 }
 
@@ -109,7 +124,11 @@ fn is_relative(p: &Parsed) -> bool {
 }
 
 pub fn find_temporal(doc: &Document, ctx: &super::Context) -> Vec<TemporalExpr> {
-    find_in(&doc.text, doc.sentences.iter().map(|s| s.span), doc.meta.dateline, &ctx.temporal)
+    let g = &ctx.temporal;
+    let starts = doc.word_starts();
+    let sentences = doc.sentences.iter().map(|s| s.span);
+    let anchored = sentences.filter(|&s| g.may_hold_expression(doc.text.as_bytes(), starts.within(s)));
+    find_in(&doc.text, anchored, doc.meta.dateline, g)
 }
 
 /// The expressions of `sentences` (spans of `text`), resolved against `dateline`.
@@ -201,6 +220,40 @@ mod tests {
         let v = values(text, dct);
         assert_eq!(v.len(), 1, "{text}: {v:?}");
         v[0].clone()
+    }
+
+    #[test]
+    fn sentences_without_an_anchor_hold_no_expression() {
+        let g = Grammar::default();
+        let holds = |text: &str| {
+            let starts = crate::text::lexicon::WordStarts::new(text);
+            g.may_hold_expression(text.as_bytes(), starts.within(Span::new(0, text.len())))
+        };
+        for text in [
+            "It happened on Feb. 1, 2022.",
+            "He left for a while.",
+            "The talks resume next week.",
+            "They met in the past.",
+            "He is currently in Paris.",
+            "The plan took three years.",
+            "She spoke at 10 a.m. in Geneva.",
+            "Prices have risen since the nineties.",
+            "The vote is Tuesday.",
+            "It was the third quarter.",
+            "Aides go to Phoenix for the coming weekend.",
+            "He arrived at noon.",
+            "Fighting grew in recent days.",
+            "The deal should close by year-end.",
+            "It ended the day after Christmas.",
+        ] {
+            assert!(!values(text, "2022-02-03").is_empty(), "{text} has an expression");
+            assert!(holds(text), "{text} must be scanned");
+        }
+        for text in ["The minister said the plan was a mistake.", "Critics of the deal, including the mayor, objected."]
+        {
+            assert!(values(text, "2022-02-03").is_empty());
+            assert!(!holds(text), "{text} need not be scanned");
+        }
     }
 
     #[test]
