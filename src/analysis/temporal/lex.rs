@@ -378,11 +378,9 @@ impl WordTable {
             let h = crate::text::lexicon::run_hash(&word[..usize::from(s.len)]) as usize;
             bits[h >> 6] |= 1 << (h & 63);
         }
-        // Words the scanner reads by their spelling, outside the table: "for a while".
-        for w in ["while"] {
-            let h = crate::text::lexicon::run_hash(w.as_bytes()) as usize;
-            bits[h >> 6] |= 1 << (h & 63);
-        }
+        // The scanner also reads one word by its spelling, outside the table: "for a while".
+        let h = crate::text::lexicon::run_hash(b"while") as usize;
+        bits[h >> 6] |= 1 << (h & 63);
         bits
     }
 
