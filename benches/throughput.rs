@@ -1,6 +1,7 @@
 //! Whole-pipeline throughput (read -> text layer -> every analysis -> every embedded
 //! rule) over a generated corpus of > 10 MB, one core. Run: `cargo bench --bench throughput`.
-//! Criterion prints MB/s ("thrpt"); the product goal is >= 50 MB/s per core.
+//! Criterion prints MB/s ("thrpt"); the product goal is >= 50 MB/s per core. A third group
+//! runs the same over real news when ../shared/corpus is there.
 
 use std::hint::black_box;
 
@@ -83,6 +84,36 @@ fn bench(c: &mut Criterion) {
         })
     });
     single.finish();
+
+    // Real news, when the shared corpus is next to the project (it is not shipped): the 840
+    // PolNeAR articles, or the JSONL file named by FACTLINT_BENCH_CORPUS.
+    let path = std::env::var("FACTLINT_BENCH_CORPUS")
+        .unwrap_or_else(|_| "../shared/corpus/attribution-train.jsonl".to_string());
+    let Ok(data) = std::fs::read_to_string(&path) else {
+        eprintln!("corpus benchmark skipped: {path} not found");
+        return;
+    };
+    let texts: Vec<String> = data
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["text"].as_str().map(str::to_string))
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let mut corpus = c.benchmark_group("corpus");
+    corpus.sample_size(10);
+    corpus.throughput(Throughput::Bytes(bytes as u64));
+    corpus.bench_function(format!("check {} news articles, {:.1} MB", texts.len(), bytes as f64 / 1e6), |b| {
+        b.iter(|| {
+            let mut findings = 0;
+            for t in &texts {
+                if let Ok(doc) = parse_bytes("a.txt", t.as_bytes().to_vec(), &opts) {
+                    findings += rules.check(&doc).len();
+                }
+            }
+            black_box(findings)
+        })
+    });
+    corpus.finish();
 }
 
 criterion_group!(benches, bench);
