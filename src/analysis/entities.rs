@@ -516,7 +516,7 @@ impl WordSet {
         let mut set = Self { slots: vec![[0; 2]; size], mask: size - 1, long: HashSet::default(), seen };
         for w in words {
             // Stored as written: a list word with a capital never matches, as before.
-            match Self::pack(w.as_bytes(), false) {
+            match crate::text::pack_word(w.as_bytes(), false) {
                 Some(key) => {
                     let mut i = Self::slot(key) & set.mask;
                     while set.slots[i] != [0; 2] && set.slots[i] != key {
@@ -532,20 +532,6 @@ impl WordSet {
         set
     }
 
-    /// Up to 16 bytes, little-endian into two words; `lower` folds ASCII capitals.
-    #[inline]
-    fn pack(word: &[u8], lower: bool) -> Option<[u64; 2]> {
-        if word.is_empty() || word.len() > 16 {
-            return None;
-        }
-        let mut key = [0u64; 2];
-        for (i, &b) in word.iter().enumerate() {
-            let b = if lower { b.to_ascii_lowercase() } else { b };
-            key[i / 8] |= u64::from(b) << (8 * (i % 8));
-        }
-        Some(key)
-    }
-
     #[inline]
     fn slot(key: [u64; 2]) -> usize {
         ((key[0] ^ key[1].rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize
@@ -557,7 +543,7 @@ impl WordSet {
             (Some(bits), Some(&first)) if bits & (1 << (first & 31)) != 0 => {}
             _ => return false,
         }
-        if let Some(key) = Self::pack(word.as_bytes(), true) {
+        if let Some(key) = crate::text::pack_word(word.as_bytes(), true) {
             let mut i = Self::slot(key) & self.mask;
             loop {
                 match self.slots[i] {

@@ -320,10 +320,19 @@ fn is_ascii_word(b: u8) -> bool {
 /// to DEL, which no other word byte becomes.
 #[inline]
 pub(crate) fn run_hash(bytes: &[u8]) -> u16 {
-    let mut h: u32 = FNV_OFFSET;
-    for &b in bytes.iter().take_while(|&&b| is_ascii_word(b)) {
-        h = (h ^ (b | 0x20) as u32).wrapping_mul(FNV_PRIME);
-    }
+    let h = bytes.iter().take_while(|&&b| is_ascii_word(b)).fold(FNV_OFFSET, |h, &b| run_hash_step(h, b));
+    run_hash_finish(h)
+}
+
+/// One byte of [`run_hash`].
+#[inline]
+fn run_hash_step(h: u32, b: u8) -> u32 {
+    (h ^ (b | 0x20) as u32).wrapping_mul(FNV_PRIME)
+}
+
+/// The 16 bits [`run_hash`] keeps.
+#[inline]
+fn run_hash_finish(h: u32) -> u16 {
     (h ^ (h >> 16)) as u16
 }
 
@@ -425,10 +434,7 @@ impl PhraseMatcher {
     pub fn find_at_starts<'t>(&'t self, text: &'t str, starts: &'t WordStarts, span: Span) -> Matches<'t> {
         let mut m = self.find_in(text, span);
         if self.trie.word_initial {
-            let s = &starts.0;
-            let from = s.partition_point(|&(p, _)| (p as usize) < m.pos);
-            let to = s.partition_point(|&(p, _)| (p as usize) < m.end);
-            m.starts = Some(&s[from..to.max(from)]);
+            m.starts = Some(starts.within(Span::new(m.pos, m.end)));
         }
         m
     }
@@ -478,10 +484,10 @@ impl WordStarts {
                     let start = i;
                     let mut h: u32 = FNV_OFFSET;
                     while let Some(&b) = bytes.get(i).filter(|&&b| ASCII_WORD[b as usize]) {
-                        h = (h ^ (b | 0x20) as u32).wrapping_mul(FNV_PRIME);
+                        h = run_hash_step(h, b);
                         i += 1;
                     }
-                    out.push((start as u32, (h ^ (h >> 16)) as u16));
+                    out.push((start as u32, run_hash_finish(h)));
                     prev_word = true;
                     continue;
                 }

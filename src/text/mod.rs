@@ -7,6 +7,22 @@ pub mod token;
 
 pub use span::{LineCol, LineIndex, Span};
 
+/// A word of 1 to 16 bytes as two little-endian integers, zero padded (no word byte is
+/// zero, so the padding is unambiguous); `lower` folds ASCII capitals. Fixed-size keys let
+/// word tables compare a word in two instructions.
+#[inline]
+pub fn pack_word(word: &[u8], lower: bool) -> Option<[u64; 2]> {
+    if word.is_empty() || word.len() > 16 {
+        return None;
+    }
+    let mut key = [0u64; 2];
+    for (i, &b) in word.iter().enumerate() {
+        let b = if lower { b.to_ascii_lowercase() } else { b };
+        key[i / 8] |= u64::from(b) << (8 * (i % 8));
+    }
+    Some(key)
+}
+
 /// Paragraphs of `text[body]`: runs of lines separated by blank lines, trimmed.
 pub fn split_paragraphs(text: &str, body: Span, out: &mut Vec<Span>) {
     let mut para_start: Option<usize> = None;

@@ -310,12 +310,7 @@ const MAX_WORD: usize = 16;
 /// A word as two little-endian words of its ASCII-lower-cased bytes, zero padded.
 #[inline]
 fn key_of(word: &[u8]) -> [u64; 2] {
-    let mut buf = [0u8; MAX_WORD];
-    for (d, s) in buf.iter_mut().zip(word) {
-        *d = s.to_ascii_lowercase();
-    }
-    let (a, b) = buf.split_at(8);
-    [u64::from_le_bytes(a.try_into().unwrap_or([0; 8])), u64::from_le_bytes(b.try_into().unwrap_or([0; 8]))]
+    crate::text::pack_word(word, true).unwrap_or([0; 2])
 }
 
 #[inline]
