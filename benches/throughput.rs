@@ -1,7 +1,8 @@
 //! Whole-pipeline throughput (read -> text layer -> every analysis -> every embedded
 //! rule) over a generated corpus of > 10 MB, one core. Run: `cargo bench --bench throughput`.
 //! Criterion prints MB/s ("thrpt"); the product goal is >= 50 MB/s per core. A third group
-//! runs the same over real news when ../shared/corpus is there.
+//! runs the same over real news when ../shared/corpus is there, with every rule and then
+//! with each check category alone.
 
 use std::hint::black_box;
 
@@ -85,6 +86,14 @@ fn bench(c: &mut Criterion) {
         .filter_map(|v| v["text"].as_str().map(str::to_string))
         .collect();
     check_all(c, "corpus", "news articles", &texts, &rules, &opts);
+    // Each check category alone (its analyses, the text layer they need, and its rules):
+    // what each costs of the 50 MB/s per-core budget.
+    for category in ["attribution", "counter-position", "dates"] {
+        let mut only = RuleSet::embedded().unwrap();
+        if only.filter(&[category.to_string()], &[]).is_ok() {
+            check_all(c, "corpus", &format!("news articles, {category} rules only"), &texts, &only, &opts);
+        }
+    }
 }
 
 /// Every rule over every text, one core: a criterion group `group` reporting MB/s.

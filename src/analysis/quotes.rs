@@ -63,16 +63,6 @@ struct Open {
     continues: Option<usize>,
 }
 
-/// The bytes find_quotes stops at: `"`, `'`, and the lead bytes 0xE2 (“ ” ‘ ’) and 0xC2 (« »).
-static MARK_BYTE: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'"' as usize] = true;
-    t[b'\'' as usize] = true;
-    t[0xE2] = true;
-    t[0xC2] = true;
-    t
-};
-
 /// Find the quotes of every paragraph, in document order.
 pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
     let mut quotes = Vec::new();
@@ -89,7 +79,7 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
         let mut pos = 0;
         // The last mark read: where it ended and what it was read as.
         let mut last: Option<(usize, char)> = None;
-        while let Some(off) = bytes[pos..].iter().position(|&b| MARK_BYTE[b as usize]) {
+        while let Some(off) = crate::text::find_any_of4(&bytes[pos..], [b'"', b'\'', 0xE2, 0xC2]) {
             let i = pos + off;
             let Some(c) = body[i..].chars().next() else { break };
             pos = i + c.len_utf8();

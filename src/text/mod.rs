@@ -23,6 +23,16 @@ pub fn pack_word(word: &[u8], lower: bool) -> Option<[u64; 2]> {
     Some(key)
 }
 
+/// The first position in `hay` of any of four bytes. memchr's vector search finds the
+/// first three; the fourth is then looked for only before that hit. Scanners that stop at
+/// a handful of bytes (full stops, quotation marks) skip the rest of the text this way
+/// instead of testing every byte.
+#[inline]
+pub fn find_any_of4(hay: &[u8], [a, b, c, d]: [u8; 4]) -> Option<usize> {
+    let first = memchr::memchr3(a, b, c, hay);
+    memchr::memchr(d, &hay[..first.unwrap_or(hay.len())]).or(first)
+}
+
 /// Paragraphs of `text[body]`: runs of lines separated by blank lines, trimmed.
 pub fn split_paragraphs(text: &str, body: Span, out: &mut Vec<Span>) {
     let mut para_start: Option<usize> = None;

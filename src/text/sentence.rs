@@ -75,16 +75,6 @@ const SENTENCE_STARTERS: &[&str] = &[
     "later",
 ];
 
-/// The bytes split_sentences stops at: . ! ? and 0xE2, the lead byte of "…".
-static TERMINAL_BYTE: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'.' as usize] = true;
-    t[b'!' as usize] = true;
-    t[b'?' as usize] = true;
-    t[0xE2] = true;
-    t
-};
-
 fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '›')
 }
@@ -148,7 +138,7 @@ pub fn split_sentences(text: &str, para: Span, out: &mut Vec<Span>) {
     let mut seg = 0;
     let mut pos = 0;
     // Jump between terminal punctuation: . ! ? and the lead byte of … (0xE2).
-    while let Some(off) = bytes[pos..].iter().position(|&b| TERMINAL_BYTE[b as usize]) {
+    while let Some(off) = super::find_any_of4(&bytes[pos..], [b'.', b'!', b'?', 0xE2]) {
         let i = pos + off;
         let Some(c) = body[i..].chars().next() else { break };
         pos = i + c.len_utf8();

@@ -34,6 +34,7 @@ impl Span {
         self.start < other.end && other.start < self.end
     }
 
+    #[inline]
     pub fn text(self, text: &str) -> &str {
         // Nearly every span is already on character boundaries: one checked slice, and the
         // snapping only when that fails.

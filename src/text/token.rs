@@ -50,17 +50,65 @@ fn is_word_at(c: char) -> bool {
     if c.is_ascii() { c.is_ascii_alphanumeric() } else { !is_common_punctuation(c) && is_word_char(c) }
 }
 
-/// Iterate over the tokens of `text[span]`.
-///
-/// A byte walk with an ASCII fast path: every analysis tokenises every sentence, so this
-/// loop is one of the hottest in the product.
-pub fn tokens(text: &str, span: Span) -> impl Iterator<Item = Token> + '_ {
-    let body = text.get(span.start..span.end).unwrap_or("");
-    let base = span.start;
-    let mut pos = 0;
-    std::iter::from_fn(move || {
+/// Byte classes of ASCII: the tokenizer's inner loops test one table entry per byte instead
+/// of a chain of range comparisons.
+const SPACE: u8 = 1;
+const ALNUM: u8 = 2;
+const JOINER: u8 = 4;
+
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            // Unicode White_Space within ASCII, as `char::is_whitespace`.
+            SPACE
+        } else if matches!(c, b'\'' | b'-' | b'.' | b',') {
+            JOINER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The tokens of a span; see [`tokens`].
+pub struct Tokens<'t> {
+    body: &'t str,
+    base: usize,
+    pos: usize,
+}
+
+impl Tokens<'_> {
+    /// Past the run of ASCII letters and digits at `pos`.
+    #[inline]
+    fn skip_alnum(bytes: &[u8], pos: usize) -> usize {
+        let rest = bytes.get(pos..).unwrap_or(&[]);
+        pos + rest.iter().take_while(|&&b| b < 0x80 && ASCII_CLASS[b as usize] == ALNUM).count()
+    }
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        let body = self.body;
+        let bytes = body.as_bytes();
+        let mut pos = self.pos;
         // Skip white space (Unicode White_Space, as `str::trim_start`).
         let first = loop {
+            let &b = bytes.get(pos)?;
+            if b < 0x80 {
+                if ASCII_CLASS[b as usize] != SPACE {
+                    break b as char;
+                }
+                pos += 1;
+                continue;
+            }
             let c = char_at(body, pos)?;
             if !c.is_whitespace() {
                 break c;
@@ -70,32 +118,49 @@ pub fn tokens(text: &str, span: Span) -> impl Iterator<Item = Token> + '_ {
         let start = pos;
         pos += first.len_utf8();
         if !is_word_at(first) {
-            return Some(Token { span: Span::new(base + start, base + pos), kind: TokenKind::Punct });
+            self.pos = pos;
+            return Some(Token { span: Span::new(self.base + start, self.base + pos), kind: TokenKind::Punct });
         }
         let numeric = first.is_ascii_digit();
-        let bytes = body.as_bytes();
         loop {
-            // The bulk of a word: ASCII letters and digits, a byte at a time.
-            while bytes.get(pos).is_some_and(u8::is_ascii_alphanumeric) {
-                pos += 1;
-            }
-            let Some(c) = char_at(body, pos) else { break };
-            if is_word_at(c) {
-                pos += c.len_utf8();
-            } else if is_joiner(c) {
-                // A joiner stays inside the token only between two word characters,
-                // and a comma only between digits ("100,000").
-                match char_at(body, pos + c.len_utf8()) {
-                    Some(n) if is_word_at(n) && (c != ',' || (numeric && n.is_ascii_digit())) => pos += c.len_utf8(),
-                    _ => break,
+            // The bulk of a word: ASCII letters and digits, a table look-up per byte.
+            pos = Self::skip_alnum(bytes, pos);
+            let Some(&b) = bytes.get(pos) else { break };
+            let c = if b < 0x80 {
+                if ASCII_CLASS[b as usize] != JOINER {
+                    break;
                 }
+                b as char
             } else {
-                break;
+                let Some(c) = char_at(body, pos) else { break };
+                if is_word_at(c) {
+                    pos += c.len_utf8();
+                    continue;
+                }
+                if !is_joiner(c) {
+                    break;
+                }
+                c
+            };
+            // A joiner stays inside the token only between two word characters, and a
+            // comma only between digits ("100,000").
+            match char_at(body, pos + c.len_utf8()) {
+                Some(n) if is_word_at(n) && (c != ',' || (numeric && n.is_ascii_digit())) => pos += c.len_utf8(),
+                _ => break,
             }
         }
+        self.pos = pos;
         let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
-        Some(Token { span: Span::new(base + start, base + pos), kind })
-    })
+        Some(Token { span: Span::new(self.base + start, self.base + pos), kind })
+    }
+}
+
+/// Iterate over the tokens of `text[span]`.
+///
+/// A byte walk with an ASCII fast path: every analysis tokenises every sentence, so this
+/// loop is one of the hottest in the product.
+pub fn tokens(text: &str, span: Span) -> Tokens<'_> {
+    Tokens { body: text.get(span.start..span.end).unwrap_or(""), base: span.start, pos: 0 }
 }
 
 #[cfg(test)]
