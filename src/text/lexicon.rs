@@ -43,6 +43,54 @@ pub struct PhraseMatcher {
     /// The class of each pattern, by pattern index.
     pattern_class: Vec<u32>,
     class_names: Vec<String>,
+    /// The trie's answer for every phrase of up to 16 bytes, keyed by its packed
+    /// ASCII-lower-cased bytes: [`Self::lookup`] asks about single words thousands of times
+    /// per document, and one probe here replaces a hash, a bit test and a trie walk.
+    exact_words: ExactWords,
+}
+
+/// Open-addressing table from packed lower-cased phrases (see [`crate::text::pack_word`])
+/// to pattern indices; all-zero keys mark empty slots (no phrase is empty).
+#[derive(Debug, Clone, Default)]
+struct ExactWords {
+    slots: Vec<([u64; 2], u32)>,
+    mask: usize,
+}
+
+impl ExactWords {
+    fn new(entries: impl Iterator<Item = ([u64; 2], u32)>) -> Self {
+        let entries: Vec<_> = entries.collect();
+        let size = (entries.len() * 2).next_power_of_two().max(8);
+        let mut table = Self { slots: vec![([0; 2], 0); size], mask: size - 1 };
+        for (key, pattern) in entries {
+            let mut i = Self::slot(key) & table.mask;
+            while table.slots[i].0 != [0; 2] && table.slots[i].0 != key {
+                i = (i + 1) & table.mask;
+            }
+            table.slots[i] = (key, pattern);
+        }
+        table
+    }
+
+    #[inline]
+    fn slot(key: [u64; 2]) -> usize {
+        ((key[0] ^ key[1].rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize
+    }
+
+    #[inline]
+    fn get(&self, key: [u64; 2]) -> Option<u32> {
+        let mut i = Self::slot(key) & self.mask;
+        loop {
+            let (k, pattern) = *self.slots.get(i)?;
+            if k == key {
+                return Some(pattern);
+            }
+            if k == [0; 2] {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
 }
 
 /// A phrase found in a text.
@@ -406,7 +454,14 @@ impl PhraseMatcher {
                 }
             }
         }
-        Self { trie: Trie::new(&patterns), pattern_class, class_names }
+        let trie = Trie::new(&patterns);
+        // The trie folds ASCII case byte by byte, as `pack_word(.., true)` does, so the
+        // table answers exactly as the trie for every word of up to 16 bytes.
+        let exact_words = ExactWords::new(patterns.iter().filter_map(|p| {
+            let key = crate::text::pack_word(p.as_bytes(), true)?;
+            Some((key, trie.exact(p)? as u32))
+        }));
+        Self { trie, pattern_class, class_names, exact_words }
     }
 
     pub fn class_name(&self, class: u32) -> &str {
@@ -441,7 +496,11 @@ impl PhraseMatcher {
 
     /// Whether `word` (the whole string) is one of the phrases, and of which class.
     pub fn lookup(&self, word: &str) -> Option<u32> {
-        self.trie.exact(word).map(|p| self.pattern_class[p])
+        let pattern = match crate::text::pack_word(word.as_bytes(), true) {
+            Some(key) => self.exact_words.get(key)? as usize,
+            None => self.trie.exact(word)?,
+        };
+        self.pattern_class.get(pattern).copied()
     }
 }
 
@@ -680,6 +739,26 @@ mod tests {
             }
             assert_eq!(all(&m, &text), expected, "text {text:?}");
         }
+    }
+
+    /// `lookup` answers from the packed table for words of up to 16 bytes and from the
+    /// trie for longer ones: both must give the trie's answer, in any case and with
+    /// either apostrophe.
+    #[test]
+    fn lookup_agrees_with_the_trie_for_short_and_long_words() {
+        let long = "abcdefghijklmnopq";
+        let m = PhraseMatcher::new([("one", vec!["a", "Ab", "b'a", "a b"]), ("two", vec!["ab", "ba", long])]);
+        let alphabet = ['a', 'b', 'B', ' ', '\'', '’', 'é'];
+        let mut seed = 3u64;
+        for _ in 0..3000 {
+            let word = random_text(&mut seed, &alphabet, 5);
+            let want = m.trie.exact(&word).map(|p| m.pattern_class[p]);
+            assert_eq!(m.lookup(&word), want, "word {word:?}");
+        }
+        assert_eq!(m.lookup("AB"), Some(0));
+        assert_eq!(m.lookup("B’A"), Some(0));
+        assert_eq!(m.lookup(&long.to_uppercase()), Some(1));
+        assert_eq!(m.lookup("abcdefghijklmnopqr"), None);
     }
 
     #[test]
