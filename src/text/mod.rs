@@ -15,16 +15,27 @@ pub fn pack_word(word: &[u8], lower: bool) -> Option<[u64; 2]> {
     if word.is_empty() || word.len() > 16 {
         return None;
     }
-    // One copy into a zeroed buffer and two loads, then eight bytes folded at a time:
-    // every closed-class word test of the analyses starts here.
-    let mut buf = [0u8; 16];
-    buf[..word.len()].copy_from_slice(word);
-    let (a, b) = buf.split_at(8);
-    let mut key = [u64::from_le_bytes(a.try_into().ok()?), u64::from_le_bytes(b.try_into().ok()?)];
+    // Loads that may overlap instead of a byte loop or a variable-length copy (which
+    // calls memcpy): every closed-class word test of the analyses starts here.
+    let mut key = [load_le(&word[..word.len().min(8)]), if word.len() > 8 { load_le(&word[8..]) } else { 0 }];
     if lower {
         key = key.map(ascii_lower8);
     }
     Some(key)
+}
+
+/// 1 to 8 bytes as a little-endian integer, zero padded.
+#[inline]
+fn load_le(b: &[u8]) -> u64 {
+    let n = b.len();
+    let word4 = |i: usize| u64::from(u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]));
+    match n {
+        8 => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
+        // Two four-byte loads that overlap in the middle: the shared bytes are equal.
+        4..=7 => word4(0) | word4(n - 4) << (8 * (n - 4)),
+        1..=3 => u64::from(b[0]) | u64::from(b[n / 2]) << (8 * (n / 2)) | u64::from(b[n - 1]) << (8 * (n - 1)),
+        _ => 0,
+    }
 }
 
 /// `to_ascii_lowercase` of eight bytes at once: a byte in b'A'..=b'Z' gains 0x20, every
@@ -93,6 +104,14 @@ mod tests {
             }
         }
         assert_eq!(pack_word(b"SAID", true), pack_word(b"said", false));
+        for len in 1..=16 {
+            let word: Vec<u8> = (0..len as u8).map(|i| b'A' + i).collect();
+            let mut want = [0u64; 2];
+            for (i, &b) in word.iter().enumerate() {
+                want[i / 8] |= u64::from(b.to_ascii_lowercase()) << (8 * (i % 8));
+            }
+            assert_eq!(pack_word(&word, true), Some(want), "length {len}");
+        }
         assert_eq!(pack_word(b"", true), None);
         assert_eq!(pack_word(&[b'a'; 17], true), None);
     }
