@@ -516,9 +516,10 @@ pub struct Matches<'t> {
     starts: Option<&'t [(u32, u16)]>,
 }
 
-/// Byte offsets in a text where a word begins with an ASCII letter, digit or underscore:
-/// the only places a word-initial phrase can match, each with the [`run_hash`] of its
-/// run of ASCII word bytes. Built once per document.
+/// Byte offsets in a text where a word begins, each with the [`run_hash`] of its run of
+/// ASCII word bytes (empty for a word that begins with a non-ASCII letter). Words that begin
+/// with an ASCII letter, digit or underscore are the only places a word-initial phrase can
+/// match. Built once per document.
 #[derive(Debug, Clone, Default)]
 pub struct WordStarts(Vec<(u32, u16)>);
 
@@ -552,7 +553,14 @@ impl WordStarts {
                 }
                 prev_word = word;
             } else if b & 0xC0 != 0x80 {
-                prev_word = text.get(i..).and_then(|s| s.chars().next()).is_some_and(is_word_char);
+                let word = text.get(i..).and_then(|s| s.chars().next()).is_some_and(is_word_char);
+                // A word that begins with a non-ASCII letter ("Élysée") is a start too, with
+                // an empty first run: without it "the Élysée" would look like a phrase of
+                // one word start, and every "the" of a text would be walked.
+                if word && !prev_word {
+                    out.push((i as u32, run_hash_finish(FNV_OFFSET)));
+                }
+                prev_word = word;
             }
             i += 1;
         }
@@ -759,6 +767,21 @@ mod tests {
         assert_eq!(m.lookup("B’A"), Some(0));
         assert_eq!(m.lookup(&long.to_uppercase()), Some(1));
         assert_eq!(m.lookup("abcdefghijklmnopqr"), None);
+    }
+
+    /// A word that begins with a non-ASCII letter is a word start, so a phrase ending in one
+    /// ("the Élysée") keeps two starts and is walked only where "the" precedes such a word.
+    #[test]
+    fn words_beginning_with_a_non_ascii_letter_are_word_starts() {
+        let text = "the Élysée, the café and São Paulo";
+        let starts: Vec<u32> = WordStarts::new(text).0.iter().map(|&(p, _)| p).collect();
+        let words: Vec<&str> = starts.iter().map(|&p| text[p as usize..].split([' ', ',']).next().unwrap()).collect();
+        assert_eq!(words, vec!["the", "Élysée", "the", "café", "and", "São", "Paulo"]);
+        let m = PhraseMatcher::new([("fr", vec!["the Élysée", "São Paulo"])]);
+        let all = Span::new(0, text.len());
+        let got: Vec<&str> = m.find_at_starts(text, &WordStarts::new(text), all).map(|x| x.span.text(text)).collect();
+        assert_eq!(got, vec!["the Élysée", "São Paulo"]);
+        assert!(!has_bit(&m.trie.single_runs, run_hash(b"the") as usize));
     }
 
     #[test]
