@@ -10,6 +10,10 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use factlint::RuleSet;
 use factlint::input::{InputOptions, parse_bytes};
 
+// The same allocator as the binary (src/main.rs), so the figures are the product's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const SEED: &str = include_str!("../fixtures/seed-putin-2022-02-03.txt");
 
 const NAMES: &[(&str, &str)] = &[
