@@ -353,39 +353,26 @@ impl Trie {
     }
 }
 
-/// Whether a byte continues a run of ASCII word bytes (letters, digits, underscore).
-#[inline]
-fn is_ascii_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
 /// A 16-bit hash of the ASCII-lower-cased run of ASCII word bytes that `bytes` begins with.
 /// If a phrase matches at a word start, the text's run there is the phrase's first run: the
 /// run ends where the phrase leaves [a-z0-9_] or ends (then the text's next byte is not a
 /// word byte either, or the phrase would not end on a word boundary).
-///
-/// Bytes are folded with `| 0x20`, which lower-cases letters and leaves digits; it maps `_`
-/// to DEL, which no other word byte becomes.
 #[inline]
 pub(crate) fn run_hash(bytes: &[u8]) -> u16 {
-    let h = bytes.iter().take_while(|&&b| is_ascii_word(b)).fold(FNV_OFFSET, |h, &b| run_hash_step(h, b));
-    run_hash_finish(h)
+    hash_run(&bytes[..crate::text::ascii_run_len(bytes, true)])
 }
 
-/// One byte of [`run_hash`].
+/// The hash of a whole run, eight lower-cased bytes at a time (most runs are one step).
 #[inline]
-fn run_hash_step(h: u32, b: u8) -> u32 {
-    (h ^ (b | 0x20) as u32).wrapping_mul(FNV_PRIME)
+fn hash_run(run: &[u8]) -> u16 {
+    let mut h = run.len() as u64;
+    for chunk in run.chunks(8) {
+        let folded = crate::text::pack_word(chunk, true).map_or(0, |k| k[0]);
+        h = (h ^ folded).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        h ^= h >> 29;
+    }
+    (h >> 48) as u16
 }
-
-/// The 16 bits [`run_hash`] keeps.
-#[inline]
-fn run_hash_finish(h: u32) -> u16 {
-    (h ^ (h >> 16)) as u16
-}
-
-const FNV_OFFSET: u32 = 0x811c_9dc5;
-const FNV_PRIME: u32 = 0x0100_0193;
 
 fn set_pair(pairs: &mut [u64; 1024], first: u8, second: u8) {
     let bit = (first.to_ascii_lowercase() as usize) << 8 | second.to_ascii_lowercase() as usize;
@@ -539,26 +526,24 @@ impl WordStarts {
         while let Some(&b) = bytes.get(i) {
             if b < 0x80 {
                 let word = ASCII_WORD[b as usize];
-                if word && !prev_word {
-                    // Hash the whole run (as `run_hash`) and continue after it.
-                    let start = i;
-                    let mut h: u32 = FNV_OFFSET;
-                    while let Some(&b) = bytes.get(i).filter(|&&b| ASCII_WORD[b as usize]) {
-                        h = run_hash_step(h, b);
-                        i += 1;
+                if word {
+                    // The whole run at once; a run inside a word ("Élysée") is no start.
+                    let len = crate::text::ascii_run_len(&bytes[i..], true);
+                    if !prev_word {
+                        out.push((i as u32, hash_run(&bytes[i..i + len])));
                     }
-                    out.push((start as u32, run_hash_finish(h)));
                     prev_word = true;
+                    i += len;
                     continue;
                 }
-                prev_word = word;
+                prev_word = false;
             } else if b & 0xC0 != 0x80 {
                 let word = text.get(i..).and_then(|s| s.chars().next()).is_some_and(is_word_char);
                 // A word that begins with a non-ASCII letter ("Élysée") is a start too, with
                 // an empty first run: without it "the Élysée" would look like a phrase of
                 // one word start, and every "the" of a text would be walked.
                 if word && !prev_word {
-                    out.push((i as u32, run_hash_finish(FNV_OFFSET)));
+                    out.push((i as u32, hash_run(&[])));
                 }
                 prev_word = word;
             }

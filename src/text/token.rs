@@ -87,8 +87,7 @@ impl Tokens<'_> {
     /// Past the run of ASCII letters and digits at `pos`.
     #[inline]
     fn skip_alnum(bytes: &[u8], pos: usize) -> usize {
-        let rest = bytes.get(pos..).unwrap_or(&[]);
-        pos + rest.iter().take_while(|&&b| b < 0x80 && ASCII_CLASS[b as usize] == ALNUM).count()
+        pos + super::ascii_run_len(bytes.get(pos..).unwrap_or(&[]), false)
     }
 }
 
