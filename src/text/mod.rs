@@ -82,7 +82,7 @@ fn ascii_word_mask(x: u64, underscore: bool) -> u64 {
     let in_range = |v: u64, lo: u8, hi: u8| at_least(v, lo) & !at_least(v, hi + 1);
     let digit = in_range(low7, b'0', b'9');
     // `| 0x20` lower-cases letters; only letters land in a..z.
-    let letter = in_range(low7 | ONES * 0x20, b'a', b'z');
+    let letter = in_range(low7 | (ONES * 0x20), b'a', b'z');
     let mut word = digit | letter;
     if underscore {
         let diff = low7 ^ (ONES * u64::from(b'_'));
