@@ -119,6 +119,8 @@ pub struct Lexicon {
     group_nouns: FastSet<String>,
     /// "campaign", "ad": a noun before "to condemn X" whose infinitive is the accusation made.
     purpose_nouns: FastSet<String>,
+    /// "overseeing", "investigating": "charged with" one of these is a task, not a crime.
+    task_gerunds: FastSet<String>,
     /// "bias", "violence": a wrong done to someone ("allegations of bias against Clinton":
     /// Clinton is the one wronged, not the accused).
     directed_wrongs: FastSet<String>,
@@ -192,6 +194,7 @@ impl Lexicon {
             group_nouns: set("group-nouns", true),
             purpose_nouns: set("purpose-nouns", true),
             directed_wrongs: set("directed-wrongs", true),
+            task_gerunds: set("task-gerunds", true),
             not_names: set("not-names", false),
             silent: PhraseMatcher::new([("silent", lexicons.phrases("disputes", Some("no-response-expected")))]),
             titles: ["male", "female", "neutral"]
@@ -2338,6 +2341,74 @@ fn object(scan: &Scan<'_>, sentence: Span, cue: Span, until: usize) -> Span {
     Span::new(cue.end, until.min(third).max(cue.end))
 }
 
+/// After "for" / "over" / "as" at `prep`: a time ("for a third night", "over the weekend",
+/// "for the first time") or a clause of circumstance ("as it crossed"), not a reason.
+fn circumstance(scan: &Scan<'_>, sentence: Span, prep: usize) -> bool {
+    let text = scan.text();
+    let words: Vec<Token> =
+        tokens(text, span(prep, sentence.end)).filter(|t| t.kind == TokenKind::Word).take(5).collect();
+    let Some(p) = words.first().map(|t| lower(t.span.text(text))) else { return false };
+    let rest: Vec<Lower> = words[1..].iter().map(|t| lower(t.span.text(text))).collect();
+    if &*p == "as" {
+        return rest.first().is_some_and(|w| matches!(&**w, "it" | "they" | "he" | "she" | "we"));
+    }
+    // Skip determiners, numbers and ordinals to the head noun.
+    let head = rest.iter().find(|w| {
+        !matches!(
+            &***w,
+            "a" | "an"
+                | "the"
+                | "this"
+                | "that"
+                | "several"
+                | "many"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "first"
+                | "second"
+                | "third"
+                | "fourth"
+                | "fifth"
+                | "sixth"
+                | "last"
+                | "past"
+                | "next"
+                | "straight"
+                | "consecutive"
+                | "successive"
+                | "more"
+                | "another"
+        ) && !w.bytes().all(|b| b.is_ascii_digit())
+    });
+    head.is_some_and(|w| {
+        matches!(
+            &**w,
+            "night"
+                | "nights"
+                | "day"
+                | "days"
+                | "week"
+                | "weeks"
+                | "weekend"
+                | "month"
+                | "months"
+                | "year"
+                | "years"
+                | "hour"
+                | "hours"
+                | "time"
+                | "times"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "decade"
+                | "decades"
+        )
+    })
+}
+
 /// The stand-in mention of an accused party the text does not name.
 fn unnamed_mention() -> Mention {
     Mention {
@@ -2429,6 +2500,23 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
     if hedged {
         return;
     }
+    // "the accused bomber", "two accused men": an adjective, no charge made here.
+    if role == Role::AccuseOf
+        && participle
+        && before.last().is_some_and(|t| {
+            matches!(&*lower(t.span.text(text)), "the" | "an" | "a" | "his" | "her" | "their" | "its" | "two" | "three")
+        })
+    {
+        return;
+    }
+    // "was charged with overseeing the inquiry": a task, not a crime.
+    if role == Role::AccuseOf && cue.text(text).to_ascii_lowercase().starts_with("charg") {
+        let mut words = tokens(text, span(cue.end, sentence.end)).filter(|t| t.kind == TokenKind::Word);
+        let with = words.next().is_some_and(|t| t.span.text(text).eq_ignore_ascii_case("with"));
+        if with && words.next().is_some_and(|t| scan.lex.task_gerunds.contains(&*lower(t.span.text(text)))) {
+            return;
+        }
+    }
     let (target, accuser) = if passive {
         // "X was accused of ...", "X has been criticised by Y for ...".
         let by = scan.find_word(sentence, cue.end, &["by"], 3);
@@ -2477,6 +2565,11 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
                     text[..c].trim_end().ends_with(',').then(|| scan.tokens_after(sentence, cue.end, 4).end.min(c))
                 });
                 let Some(prep) = prep else { return };
+                // "attacked Serb targets for a third night", "over the weekend", "as it crossed":
+                // a time or a circumstance, not the reason of a charge.
+                if circumstance(scan, sentence, prep) {
+                    return;
+                }
                 let named = scan.first_party(object(scan, sentence, cue, prep), &exclude);
                 // "the California yoga instructor ..., calling her": a person described by role
                 // and a place; the pronoun after "calling" says who.
@@ -2545,6 +2638,14 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
         let Some(target) = target else { return };
         // "condemned the bombings in Kenya": a place where something happened, not a party.
         if target.1.place && target.1.key != UNNAMED && pronoun_kind(target.0.text(text)).is_none() {
+            return;
+        }
+        // "condemned the killing of Palestinians", "the bombing of the U.S. embassy": the party
+        // after an act's preposition suffered it ("condemned Iraq's invasion" names the actor).
+        if role == Role::Condemn
+            && tokens(text, span(cue.end, target.0.start))
+                .any(|t| matches!(&*lower(t.span.text(text)), "of" | "on" | "against" | "at" | "to"))
+        {
             return;
         }
         // "allegations of political bias against Clinton": the party after a wrong done
@@ -3035,5 +3136,25 @@ mod tests {
         // Without a plea or a lawyer the charge stays unanswered.
         let got = summary("John Smith was charged with murder on Tuesday.\n\nThe victim was 34.");
         assert_eq!(got[0].2, "missing");
+    }
+
+    #[test]
+    fn the_victim_of_a_condemned_act_and_an_adjective_are_not_accused() {
+        assert!(summary("The Security Council condemned the killing of Palestinians in Hebron.").is_empty());
+        assert!(summary("Arafat condemned the bombing of the U.S. embassy by militants.").is_empty());
+        let got = summary("Bush condemned Iraq's invasion of Kuwait.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(summary("The accused bomber, Timothy McVeigh, was found guilty of murder.").is_empty());
+        assert_eq!(summary("Prosecutors accused Timothy McVeigh of murder.").len(), 1);
+    }
+
+    #[test]
+    fn a_military_attack_and_a_task_are_no_charge() {
+        assert!(summary("NATO warplanes attacked Serb targets for a third night on Thursday.").is_empty());
+        assert!(summary("Rebels attacked Kosovo police over the weekend.").is_empty());
+        assert!(summary("Janet Reno was charged with overseeing the inquiry into the Justice Department.").is_empty());
+        // A reason stays a charge, and so does a crime.
+        assert_eq!(summary("Gore attacked Bradley for his health plan.").len(), 1);
+        assert_eq!(summary("Smith was charged with killing the guard.").len(), 1);
     }
 }
