@@ -681,6 +681,15 @@ fn find_parties(doc: &Document, lex: &Lexicon, aliases: &[PhraseMatch]) -> Parti
                     && is_capitalised(toks[end + 1].span.text(text))
                 {
                     end += 2;
+                } else if w == "."
+                    && toks[end - 1].span.len() == 1
+                    && toks[end - 1].span.end == toks[end].span.start
+                    && end + 1 < toks.len()
+                    && toks[end + 1].kind == TokenKind::Word
+                    && is_capitalised(toks[end + 1].span.text(text))
+                {
+                    // A middle initial: "David H. Petraeus", "George W. Bush".
+                    end += 2;
                 } else {
                     break;
                 }
@@ -3156,5 +3165,13 @@ mod tests {
         // A reason stays a charge, and so does a crime.
         assert_eq!(summary("Gore attacked Bradley for his health plan.").len(), 1);
         assert_eq!(summary("Smith was charged with killing the guard.").len(), 1);
+    }
+
+    #[test]
+    fn a_middle_initial_keeps_the_name_whole() {
+        let got = summary(
+            "Officials said David H. Petraeus lied to the FBI about the notebooks.\n\nPetraeus denied misleading agents.",
+        );
+        assert_eq!(got[0], ("lied".into(), "David H. Petraeus".into(), "answered"), "{got:?}");
     }
 }
