@@ -119,6 +119,8 @@ pub struct Lexicon {
     group_nouns: FastSet<String>,
     /// "campaign", "ad": a noun before "to condemn X" whose infinitive is the accusation made.
     purpose_nouns: FastSet<String>,
+    /// "defense attorney", "her client": the speaker acts for the accused of a charge.
+    defense: PhraseMatcher,
     /// "overseeing", "investigating": "charged with" one of these is a task, not a crime.
     task_gerunds: FastSet<String>,
     /// "bias", "violence": a wrong done to someone ("allegations of bias against Clinton":
@@ -195,6 +197,7 @@ impl Lexicon {
             purpose_nouns: set("purpose-nouns", true),
             directed_wrongs: set("directed-wrongs", true),
             task_gerunds: set("task-gerunds", true),
+            defense: PhraseMatcher::new([("defense", lexicons.phrases("disputes", Some("defense-words")))]),
             not_names: set("not-names", false),
             silent: PhraseMatcher::new([("silent", lexicons.phrases("disputes", Some("no-response-expected")))]),
             titles: ["male", "female", "neutral"]
@@ -1480,6 +1483,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
     candidates.sort_by_key(|c| (c.sentence, c.cue.start));
     let mut negated_cache: Vec<Option<bool>> = vec![None; candidates.len()];
     let mut answer_cache: Vec<Option<bool>> = vec![None; candidates.len()];
+    let mut defense_cache: Vec<Option<bool>> = vec![None; candidates.len()];
     // One assertion per sentence and target.
     found.sort_by_key(|f| (f.sentence, f.cue.start));
     let mut seen: FastSet<(usize, u32)> = FastSet::default();
@@ -1571,8 +1575,16 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
             if Some(c.cue) == f.own_cue || f.cue.overlaps(c.cue) {
                 continue;
             }
-            let is_target = c.speaker.iter().any(|k| target_keys.contains(k));
             let is_accuser = c.speaker.iter().any(|k| accuser_keys.contains(k));
+            // "Defense attorney Mary Jones said her client would be cleared": the accused's side,
+            // though the scan cannot tie the lawyer to the name.
+            let is_target = c.speaker.iter().any(|k| target_keys.contains(k))
+                || (!is_accuser
+                    && f.kind == DisputeKind::Accusation
+                    && !f.unnamed
+                    && *defense_cache[ci].get_or_insert_with(|| {
+                        doc.find(&lex.defense, doc.sentences[c.sentence].span).next().is_some()
+                    }));
             let responder = if is_target {
                 Responder::Target
             } else if is_accuser {
@@ -3173,5 +3185,15 @@ mod tests {
             "Officials said David H. Petraeus lied to the FBI about the notebooks.\n\nPetraeus denied misleading agents.",
         );
         assert_eq!(got[0], ("lied".into(), "David H. Petraeus".into(), "answered"), "{got:?}");
+    }
+
+    #[test]
+    fn a_defense_lawyer_answers_for_the_accused() {
+        let got = summary(
+            "Peter Brown was charged with fraud on Monday.\n\nDefense attorney Mary Jones said her client would be cleared.",
+        );
+        assert_eq!(got, vec![("charged".into(), "Peter Brown".into(), "answered")]);
+        let got = summary("Peter Brown was charged with fraud on Monday.\n\nMary Jones said the weather was fine.");
+        assert_eq!(got[0].2, "missing");
     }
 }
