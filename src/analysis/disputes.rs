@@ -978,12 +978,22 @@ impl Scan<'_> {
         let text = self.text();
         let Some(rest) = text.get(m.span.end..) else { return keys };
         let Some(after) = rest.strip_prefix(", ") else { return keys };
-        let Some(len) = after.char_indices().take(100).find(|&(_, c)| c == ',').map(|(i, _)| i) else {
+        // "said Mary Jones, who represents Brown.": a relative appositive may end the sentence.
+        // (A name must follow: "who represents a swing district" is a legislator.)
+        let represents = ["who represents ", "who is representing ", "who speaks for ", "who represented "]
+            .iter()
+            .any(|p| after.strip_prefix(p).is_some_and(|r| r.starts_with(|c: char| c.is_uppercase())));
+        let Some(len) = after
+            .char_indices()
+            .take(100)
+            .find(|&(_, c)| c == ',' || (represents && matches!(c, '.' | ';')))
+            .map(|(i, _)| i)
+        else {
             return keys;
         };
         let start = m.span.end + 2;
         let apposition = Span::new(start, start + len);
-        let has_role = tokens(text, apposition).any(|t| self.lex.role_nouns.contains(t.span.text(text)));
+        let has_role = represents || tokens(text, apposition).any(|t| self.lex.role_nouns.contains(t.span.text(text)));
         if has_role {
             for p in self.parties.mentions_in(apposition) {
                 keys.extend(self.keys_of(p));
@@ -3195,5 +3205,17 @@ mod tests {
         assert_eq!(got, vec![("charged".into(), "Peter Brown".into(), "answered")]);
         let got = summary("Peter Brown was charged with fraud on Monday.\n\nMary Jones said the weather was fine.");
         assert_eq!(got[0].2, "missing");
+    }
+
+    #[test]
+    fn a_speaker_who_represents_the_accused_answers() {
+        let got = summary(
+            "Peter Brown was charged with fraud on Monday.\n\n\"The fraud case is weak,\" said Mary Jones, who represents Brown.",
+        );
+        assert_eq!(got, vec![("charged".into(), "Peter Brown".into(), "answered")]);
+        // Without the relative clause the lawyer speaks for nobody named.
+        let got =
+            summary("Peter Brown was charged with fraud on Monday.\n\n\"The fraud case is weak,\" said Mary Jones.");
+        assert_eq!(got[0].2, "missing", "{got:?}");
     }
 }
