@@ -14,6 +14,13 @@ Reads the corpus at run time (never copied into the project). Reports:
   * moved-response rate: move that sentence to a new last paragraph, far away, and check that
     the assertion is flagged (warning, or info when the moved response still shares its topic).
 
+  python3 scripts/counter_position_eval.py --corpus ../shared/corpus/timex-train.jsonl [--corpus-kind timex]
+
+runs on the TimeBank / AQUAINT articles (fields `text`, `dct`; detected automatically when the rows
+carry a `dct`): each article is written as a seed-style input (`date <dct> <id>`, an outlet line
+with the corpus name, then the body; PTB-style ``quotes'' become curly quotes), so the dateline
+is the document creation time. Offsets and contexts in --flags refer to that written text.
+
   python3 scripts/counter_position_eval.py --gold
 
 scores the gold passages: the synthetic fixtures (fixtures/counter-position/gold-*-{present,removed,
@@ -64,6 +71,12 @@ def analyse(binary, text):
         if f["rule"].startswith("counter-position/") and f["rule"] != "counter-position/alleged-needs-response":
             flags.setdefault(f["start"], f["rule"])
     return src.get("disputes", []), flags
+
+
+def timex_input(row):
+    """A TimeBank / AQUAINT row as a seed-style factlint input (dateline from `dct`)."""
+    body = row["text"].replace("``", "\u201c").replace("''", "\u201d").strip("\n")
+    return f"date {row['dct'][:10]} {row['id']}\n\n{row.get('corpus', 'TimeML')}\n\n{body}\n"
 
 
 def paragraphs_around(text_b, start, before=1, after=2):
@@ -215,6 +228,9 @@ def corpus_gold(binary, corpus, verbose):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", default=DEFAULT_CORPUS)
+    ap.add_argument("--corpus-kind", choices=("auto", "polnear", "timex"), default="auto",
+                    help="timex: rows with `text` and `dct` (TimeBank / AQUAINT); auto: timex when rows carry `dct`")
+    ap.add_argument("--no-perturb", action="store_true", help="skip the removed / moved response runs")
     ap.add_argument("--bin", default="target/release/factlint")
     ap.add_argument("--limit", type=int, default=200)
     ap.add_argument("--offset", type=int, default=0, help="skip this many articles first")
@@ -249,8 +265,9 @@ def main():
     removed = collections.Counter()
     moved = collections.Counter()
     misses = []
-    for i, row in enumerate(rows):
-        text = row["text"]
+    timex = a.corpus_kind == "timex" or (a.corpus_kind == "auto" and bool(rows) and "dct" in rows[0])
+    for i, row in enumerate(rows, start=a.offset):
+        text = timex_input(row) if timex else row["text"]
         tb = text.encode("utf-8")
         disputes, flags = analyse(a.bin, text)
         for d in disputes:
@@ -262,7 +279,7 @@ def main():
             if rule == "counter-position/accusation-needs-response":
                 flag_records.append((i, row["id"], d, paragraphs_around(tb, d["assertion"]["start"])))
         # Perturb each answered assertion whose response is outside its own sentence.
-        for d in disputes:
+        for d in ([] if a.no_perturb else disputes):
             r = d.get("response")
             if d["status"] != "answered" or r is None:
                 continue

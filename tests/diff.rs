@@ -199,3 +199,34 @@ fn a_weekday_next_to_the_speaker_is_a_date_change_not_a_new_speaker() {
     assert_eq!(got.iter().filter(|g| g.0 == "revision/date-changed").count(), 3, "{got:?}");
     assert!(!has(&got, "revision/speaker-changed"), "{got:?}");
 }
+
+/// Findings of `diff` between two in-memory seed-style texts.
+fn rules_of_texts(old: &str, new: &str) -> Vec<(String, &'static str, Severity, String)> {
+    use factlint::input::parse_bytes;
+    let rules = RuleSet::embedded().unwrap();
+    let o = parse_bytes("old.txt", old.as_bytes().to_vec(), &InputOptions::default()).unwrap();
+    let n = parse_bytes("new.txt", new.as_bytes().to_vec(), &InputOptions::default()).unwrap();
+    let d = diff(&rules, &o, &n, &DiffOptions::default());
+    d.findings
+        .iter()
+        .map(|f| (f.finding.rule.to_string(), f.change.side.as_str(), f.finding.severity, f.finding.message.clone()))
+        .collect()
+}
+
+#[test]
+fn a_removed_answer_to_a_charge_check_does_not_flag_is_no_removed_response() {
+    let head = "date 2016-06-01 Race tightens\n\nWire\n\n";
+    let denial = "Obama denied that his remarks about small-town voters were elitist.\n\n";
+    let tail = "The race moved on to Ohio.\n\nBoth campaigns spent heavily there.\n";
+    // Background ("In 2008, ..."): `check` does not flag the charge, so losing its answer is no
+    // removed response, by the dispute or by the deleted denial's phrase.
+    let charge =
+        "In 2008, Hillary Clinton slammed Barack Obama as elitist for his remarks about small-town voters.\n\n";
+    let got = rules_of_texts(&format!("{head}{charge}{denial}{tail}"), &format!("{head}{charge}{tail}"));
+    assert!(!has(&got, "revision/response-removed"), "{got:?}");
+    // The same charge made now is live: the removed denial is reported.
+    let live = "Hillary Clinton slammed Barack Obama as elitist for his remarks about small-town voters.\n\n";
+    let got = rules_of_texts(&format!("{head}{live}{denial}{tail}"), &format!("{head}{live}{tail}"));
+    let r = got.iter().find(|g| g.0 == "revision/response-removed").expect("response-removed");
+    assert!(r.3.contains("Obama denied"), "{}", r.3);
+}

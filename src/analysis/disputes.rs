@@ -75,6 +75,8 @@ enum Role {
     /// An explicit answer ("responded", "fired back"): a response whoever gives it.
     Rebuttal,
     NoComment,
+    /// The accused conceding ("pleaded guilty", "admitted", "apologized"): their side is given.
+    Admission,
     Speech,
 }
 
@@ -88,6 +90,7 @@ const CUE_CLASSES: &[(&str, Role)] = &[
     ("denial", Role::Denial),
     ("rebuttal", Role::Rebuttal),
     ("no-comment", Role::NoComment),
+    ("admission", Role::Admission),
     ("speech", Role::Speech),
 ];
 
@@ -116,6 +119,13 @@ pub struct Lexicon {
     group_nouns: FastSet<String>,
     /// "campaign", "ad": a noun before "to condemn X" whose infinitive is the accusation made.
     purpose_nouns: FastSet<String>,
+    /// "defense attorney", "her client": the speaker acts for the accused of a charge.
+    defense: PhraseMatcher,
+    /// "overseeing", "investigating": "charged with" one of these is a task, not a crime.
+    task_gerunds: FastSet<String>,
+    /// "bias", "violence": a wrong done to someone ("allegations of bias against Clinton":
+    /// Clinton is the one wronged, not the accused).
+    directed_wrongs: FastSet<String>,
     /// Parties that do not answer the press ("ISIS"): accusations against them need no response.
     silent: PhraseMatcher,
     /// Titles that may stand between a modifier and a name ("Michigan Gov. Rick Snyder").
@@ -185,6 +195,9 @@ impl Lexicon {
             function_words: set("function-words", true),
             group_nouns: set("group-nouns", true),
             purpose_nouns: set("purpose-nouns", true),
+            directed_wrongs: set("directed-wrongs", true),
+            task_gerunds: set("task-gerunds", true),
+            defense: PhraseMatcher::new([("defense", lexicons.phrases("disputes", Some("defense-words")))]),
             not_names: set("not-names", false),
             silent: PhraseMatcher::new([("silent", lexicons.phrases("disputes", Some("no-response-expected")))]),
             titles: ["male", "female", "neutral"]
@@ -231,6 +244,8 @@ pub enum ResponseKind {
     NoComment,
     /// The target party (or its representative) speaking.
     TargetSpeech,
+    /// The accused conceding: "pleaded guilty", "admitted the killing", "apologized".
+    Admission,
 }
 
 /// How the target's side relates to the speaker of a response candidate.
@@ -352,6 +367,10 @@ impl NotLive {
 impl Dispute {
     /// Whether a candidate answers the assertion inside the window.
     pub fn answers(&self, r: &Response, w: &Window) -> bool {
+        // Only the accused can concede a charge ("the newspaper admitted" answers nothing).
+        if r.kind == ResponseKind::Admission && r.responder != Responder::Target {
+            return false;
+        }
         if r.same_sentence {
             return true;
         }
@@ -380,6 +399,8 @@ impl Dispute {
         // The target merely speaking, or "replying" to something, answers only when its words
         // are on the topic or engage with the charge: remarks on another matter in the next
         // paragraph ("'We did try to convey the seriousness of ...,' he said") answer nothing.
+        // (The accused conceding something engages with a charge by itself: "Ali admitted the
+        // killing" after "charged with murder".)
         if (r.kind == ResponseKind::TargetSpeech || r.explicit) && r.distance >= 0 && !topical && !r.engages {
             return false;
         }
@@ -403,6 +424,7 @@ impl Dispute {
     pub fn answers_far(&self, r: &Response, w: &Window) -> bool {
         r.distance > 0
             && r.distance as usize > w.after
+            && (r.kind != ResponseKind::Admission || r.responder == Responder::Target)
             && (self.target_named || r.kind != ResponseKind::TargetSpeech)
             && (r.responder != Responder::Other
                 || (!r.overlap.is_empty() && (r.kind != ResponseKind::NoComment || r.engages)))
@@ -661,6 +683,15 @@ fn find_parties(doc: &Document, lex: &Lexicon, aliases: &[PhraseMatch]) -> Parti
                     && end + 1 < toks.len()
                     && is_capitalised(toks[end + 1].span.text(text))
                 {
+                    end += 2;
+                } else if w == "."
+                    && toks[end - 1].span.len() == 1
+                    && toks[end - 1].span.end == toks[end].span.start
+                    && end + 1 < toks.len()
+                    && toks[end + 1].kind == TokenKind::Word
+                    && is_capitalised(toks[end + 1].span.text(text))
+                {
+                    // A middle initial: "David H. Petraeus", "George W. Bush".
                     end += 2;
                 } else {
                     break;
@@ -947,12 +978,22 @@ impl Scan<'_> {
         let text = self.text();
         let Some(rest) = text.get(m.span.end..) else { return keys };
         let Some(after) = rest.strip_prefix(", ") else { return keys };
-        let Some(len) = after.char_indices().take(100).find(|&(_, c)| c == ',').map(|(i, _)| i) else {
+        // "said Mary Jones, who represents Brown.": a relative appositive may end the sentence.
+        // (A name must follow: "who represents a swing district" is a legislator.)
+        let represents = ["who represents ", "who is representing ", "who speaks for ", "who represented "]
+            .iter()
+            .any(|p| after.strip_prefix(p).is_some_and(|r| r.starts_with(|c: char| c.is_uppercase())));
+        let Some(len) = after
+            .char_indices()
+            .take(100)
+            .find(|&(_, c)| c == ',' || (represents && matches!(c, '.' | ';')))
+            .map(|(i, _)| i)
+        else {
             return keys;
         };
         let start = m.span.end + 2;
         let apposition = Span::new(start, start + len);
-        let has_role = tokens(text, apposition).any(|t| self.lex.role_nouns.contains(t.span.text(text)));
+        let has_role = represents || tokens(text, apposition).any(|t| self.lex.role_nouns.contains(t.span.text(text)));
         if has_role {
             for p in self.parties.mentions_in(apposition) {
                 keys.extend(self.keys_of(p));
@@ -1166,6 +1207,27 @@ impl Scan<'_> {
         })
     }
 
+    /// The party a representative speaks for: "his lawyer", "her attorney, Jane Roe,", "its
+    /// spokesman", "the senator's campaign" in `span` (a possessive within three words before
+    /// the representative noun; a pronoun resolved to the nearest fitting party before it).
+    fn represented(&self, span: Span) -> Option<Mention> {
+        let text = self.text();
+        let toks: Vec<Token> = tokens(text, span).filter(|t| t.kind == TokenKind::Word).take(12).collect();
+        let rep = toks.iter().position(|t| REPRESENTATIVES.contains(&&*lower(t.span.text(text))))?;
+        for t in toks[rep.saturating_sub(3)..rep].iter().rev() {
+            let w = t.span.text(text);
+            // "their lawyers": a group the scan cannot tell apart.
+            if matches!(&*lower(w), "his" | "her" | "its") {
+                let kind = pronoun_kind(w)?;
+                return self.parties.antecedent(t.span.start, kind, &[]).copied();
+            }
+            if let Some(m) = self.parties.mentions_in(t.span).first() {
+                return Some(*m);
+            }
+        }
+        None
+    }
+
     /// The end of the assertion's clause: the sentence end, or before ", but" / ";".
     fn clause_end(&self, sentence: Span, from: usize) -> usize {
         let rest = &self.text()[from..sentence.end];
@@ -1179,6 +1241,31 @@ impl Scan<'_> {
             .map_or(sentence.end, |i| from + i)
     }
 }
+
+/// Nouns for someone who speaks for a party named by a possessive before them ("his lawyer").
+const REPRESENTATIVES: &[&str] = &[
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "attorneys",
+    "counsel",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokesmen",
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "representative",
+    "representatives",
+    "campaign",
+    "office",
+    "staff",
+    "family",
+];
 
 struct Found {
     kind: DisputeKind,
@@ -1235,7 +1322,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
     let mut relevant = false;
     for &(m, role) in &hits {
         relevant |= match role {
-            Role::Rebuttal | Role::NoComment => false,
+            Role::Rebuttal | Role::NoComment | Role::Admission => false,
             Role::Speech => doc.sentence_at(m.span.start).is_some_and(&mut sentence_charged),
             _ => true,
         };
@@ -1252,7 +1339,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
         let Some(si) = doc.sentence_at(m.span.start) else { continue };
         let sentence = doc.sentences[si].span;
         match role {
-            Role::Rebuttal | Role::NoComment => {}
+            Role::Rebuttal | Role::NoComment | Role::Admission => {}
             Role::Denial => marked_disputed(&scan, si, m.span, &mut found),
             Role::Speech => {
                 if !sentence_charged(si) || speech_skipped(&scan, sentence, m.span) {
@@ -1268,8 +1355,9 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                 // blame Hillary Clinton personally", Smith said); other cues there are reported.
                 let first_person = tokens(text, Span::new(sentence.start, m.span.start))
                     .any(|t| matches!(t.span.text(text), "I" | "We" | "we"));
-                // "So is Trump lying about his signature issue?" asks; it charges nobody.
-                let asks = role == Role::Wrongdoing && is_yes_no_question(text, sentence);
+                // "So is Trump lying about his signature issue?", "Isn't he accused of ...?"
+                // ask; they charge nobody.
+                let asks = is_yes_no_question(text, sentence);
                 if headline || asks || (scan.in_quote(m.span) && !first_person) {
                     continue;
                 }
@@ -1320,16 +1408,28 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
         let Some(si) = doc.sentence_at(m.span.start) else { continue };
         let sentence = doc.sentences[si].span;
         match role {
-            Role::Denial | Role::Rebuttal | Role::NoComment => {
+            Role::Denial | Role::Rebuttal | Role::NoComment | Role::Admission => {
                 let speaker = scan.subject(sentence, m.span.start);
-                let kind = if role == Role::NoComment { ResponseKind::NoComment } else { ResponseKind::Denial };
+                let kind = match role {
+                    Role::NoComment => ResponseKind::NoComment,
+                    Role::Admission => ResponseKind::Admission,
+                    _ => ResponseKind::Denial,
+                };
+                let speaker = match speaker {
+                    Some((_, sm)) => scan.speaker_keys_of(&sm),
+                    // "His lawyer denied the charges": the possessor's side.
+                    None => scan
+                        .represented(Span::new(scan.clause_start(sentence, m.span.start), m.span.start))
+                        .map(|rm| scan.keys_of(&rm))
+                        .unwrap_or_default(),
+                };
                 candidates.push(Candidate {
                     cue: m.span,
                     sentence: si,
                     kind,
                     explicit: role == Role::Rebuttal,
-                    speaker: speaker.map(|(_, m)| scan.speaker_keys_of(&m)).unwrap_or_default(),
-                    negated: Negation::Yes,
+                    speaker,
+                    negated: if role == Role::Admission { Negation::No } else { Negation::Yes },
                 });
             }
             Role::Speech => {
@@ -1337,7 +1437,14 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                     continue;
                 }
                 let (speaker, content) = speech_parts(&scan, sentence, m.span);
-                let keys = speaker.map(|(_, mm)| scan.speaker_keys_of(&mm)).unwrap_or_default();
+                let keys = match speaker {
+                    Some((_, mm)) => scan.speaker_keys_of(&mm),
+                    // "His lawyer said ...", "Her campaign said ...": the possessor's side.
+                    None => scan
+                        .represented(Span::new(scan.clause_start(sentence, m.span.start), m.span.start))
+                        .map(|rm| scan.keys_of(&rm))
+                        .unwrap_or_default(),
+                };
                 if !keys.is_empty() {
                     candidates.push(Candidate {
                         cue: m.span,
@@ -1364,7 +1471,12 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
             continue;
         }
         let Some(si) = doc.sentence_at(cue.start) else { continue };
-        let keys = speaker_keys(&scan, name, a.source);
+        let mut keys = speaker_keys(&scan, name, a.source);
+        if keys.is_empty()
+            && let Some(rm) = a.source.and_then(|src| scan.represented(src))
+        {
+            keys = scan.keys_of(&rm);
+        }
         if keys.is_empty() || own_speech.contains(&cue) || object_relative(&scan, doc.sentences[si].span, cue) {
             continue;
         }
@@ -1381,6 +1493,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
     candidates.sort_by_key(|c| (c.sentence, c.cue.start));
     let mut negated_cache: Vec<Option<bool>> = vec![None; candidates.len()];
     let mut answer_cache: Vec<Option<bool>> = vec![None; candidates.len()];
+    let mut defense_cache: Vec<Option<bool>> = vec![None; candidates.len()];
     // One assertion per sentence and target.
     found.sort_by_key(|f| (f.sentence, f.cue.start));
     let mut seen: FastSet<(usize, u32)> = FastSet::default();
@@ -1405,9 +1518,16 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
         if f.unnamed {
             return true;
         }
-        let next = tokens(text, span(f.target.0.end, text.len())).next();
+        // ("U.S. politicians": the abbreviation's dot may stand between.)
+        let next = tokens(text, span(f.target.0.end, text.len())).find(|t| {
+            !(t.kind == TokenKind::Punct
+                && t.span.text(text) == "."
+                && t.span.start == f.target.0.end
+                && f.target.0.text(text).contains('.'))
+        });
         let possessive = f.target.0.text(text).ends_with("'s") || f.target.0.text(text).ends_with("’s");
-        possessive || !next.is_some_and(|t| lex.group_nouns.contains(&*lower(t.span.text(text))))
+        possessive
+            || !next.is_some_and(|t| lex.group_nouns.contains(&*lower(t.span.text(text).trim_end_matches(['\'', '’']))))
     });
     // "criticized his GOP opponents", "attacked her Democratic rivals": a group described by
     // its relation to the accuser (a name used as a modifier after his / her / their), not a
@@ -1465,8 +1585,16 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
             if Some(c.cue) == f.own_cue || f.cue.overlaps(c.cue) {
                 continue;
             }
-            let is_target = c.speaker.iter().any(|k| target_keys.contains(k));
             let is_accuser = c.speaker.iter().any(|k| accuser_keys.contains(k));
+            // "Defense attorney Mary Jones said her client would be cleared": the accused's side,
+            // though the scan cannot tie the lawyer to the name.
+            let is_target = c.speaker.iter().any(|k| target_keys.contains(k))
+                || (!is_accuser
+                    && f.kind == DisputeKind::Accusation
+                    && !f.unnamed
+                    && *defense_cache[ci].get_or_insert_with(|| {
+                        doc.find(&lex.defense, doc.sentences[c.sentence].span).next().is_some()
+                    }));
             let responder = if is_target {
                 Responder::Target
             } else if is_accuser {
@@ -1747,6 +1875,16 @@ fn background(doc: &Document, sentence: Span, cue: Span, now: &mut dyn FnMut() -
         {
             return true;
         }
+        // A charge of the past, told in passing ("Democrats, historically, have lambasted ...",
+        // "who once accused him of", "had previously criticized"); "once again" repeats it now.
+        let past = match &*l {
+            "historically" | "traditionally" | "previously" | "formerly" => n - i <= 4,
+            "once" => n - i <= 2 && word(i + 1).is_none_or(|w| !matches!(&*w, "again" | "more")),
+            _ => false,
+        };
+        if past {
+            return true;
+        }
         let earlier = match &*l {
             "ago" => word(i.wrapping_sub(1)).is_some_and(|p| matches!(&*p, "years" | "decades" | "cycles")),
             "time" => i >= 2 && word(i - 1).is_some_and(|p| &*p == "the") && word(i - 2).is_some_and(|p| &*p == "at"),
@@ -1760,7 +1898,14 @@ fn background(doc: &Document, sentence: Span, cue: Span, now: &mut dyn FnMut() -
             return true;
         }
     }
-    false
+    // A charge told as the cause of another event ("was suspended after slamming Republicans",
+    // "was fired for criticizing the mayor"): the event is the news, the charge its background.
+    let gerund = cue.text(text).ends_with("ing");
+    gerund
+        && lead.last().is_some_and(|t| {
+            matches!(&*lower(t.span.text(text)), "after" | "before" | "since" | "for" | "upon")
+                && !crate::rules::matcher::in_quote(doc, t.span)
+        })
 }
 
 /// A charge that is not made: planned, expected or imagined ("Lakeisha Holloway will be
@@ -1896,7 +2041,7 @@ fn scare_quoted(text: &str, word: Span) -> bool {
 fn is_yes_no_question(text: &str, sentence: Span) -> bool {
     let mut words = tokens(text, sentence).filter(|t| t.kind == TokenKind::Word).map(|t| t.span.text(text));
     let mut first = words.next().map(lower);
-    if first.as_deref().is_some_and(|w| matches!(w, "so" | "but" | "and" | "then")) {
+    while first.as_deref().is_some_and(|w| matches!(w, "so" | "but" | "and" | "then" | "further" | "also" | "yet")) {
         first = words.next().map(lower);
     }
     is_question(text, sentence)
@@ -1917,6 +2062,19 @@ fn is_yes_no_question(text: &str, sentence: Span) -> bool {
                     | "will"
                     | "would"
                     | "should"
+                    // "Further, isn't associating with ... what her husband is accused of?"
+                    | "isn't"
+                    | "isn’t"
+                    | "aren't"
+                    | "aren’t"
+                    | "wasn't"
+                    | "wasn’t"
+                    | "didn't"
+                    | "didn’t"
+                    | "doesn't"
+                    | "doesn’t"
+                    | "hasn't"
+                    | "hasn’t"
             )
         })
 }
@@ -2104,6 +2262,12 @@ fn contested_claim(
         if is_capitalised(charge.span.text(text)) || scan.negated_before(sentence, charge.span.start) {
             continue;
         }
+        // "the threat to America": a threat someone faces, no party charged with being one.
+        if charge.span.text(text).starts_with("threat")
+            && scan.previous_word(sentence, charge.span.start).is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        {
+            continue;
+        }
         // "Leaks could include Russian lies": a possibility, not a charge.
         let modal = tokens(text, tail(text, sentence, charge.span.start))
             .collect::<Vec<_>>()
@@ -2208,6 +2372,74 @@ fn object(scan: &Scan<'_>, sentence: Span, cue: Span, until: usize) -> Span {
     Span::new(cue.end, until.min(third).max(cue.end))
 }
 
+/// After "for" / "over" / "as" at `prep`: a time ("for a third night", "over the weekend",
+/// "for the first time") or a clause of circumstance ("as it crossed"), not a reason.
+fn circumstance(scan: &Scan<'_>, sentence: Span, prep: usize) -> bool {
+    let text = scan.text();
+    let words: Vec<Token> =
+        tokens(text, span(prep, sentence.end)).filter(|t| t.kind == TokenKind::Word).take(5).collect();
+    let Some(p) = words.first().map(|t| lower(t.span.text(text))) else { return false };
+    let rest: Vec<Lower> = words[1..].iter().map(|t| lower(t.span.text(text))).collect();
+    if &*p == "as" {
+        return rest.first().is_some_and(|w| matches!(&**w, "it" | "they" | "he" | "she" | "we"));
+    }
+    // Skip determiners, numbers and ordinals to the head noun.
+    let head = rest.iter().find(|w| {
+        !matches!(
+            &***w,
+            "a" | "an"
+                | "the"
+                | "this"
+                | "that"
+                | "several"
+                | "many"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "first"
+                | "second"
+                | "third"
+                | "fourth"
+                | "fifth"
+                | "sixth"
+                | "last"
+                | "past"
+                | "next"
+                | "straight"
+                | "consecutive"
+                | "successive"
+                | "more"
+                | "another"
+        ) && !w.bytes().all(|b| b.is_ascii_digit())
+    });
+    head.is_some_and(|w| {
+        matches!(
+            &**w,
+            "night"
+                | "nights"
+                | "day"
+                | "days"
+                | "week"
+                | "weeks"
+                | "weekend"
+                | "month"
+                | "months"
+                | "year"
+                | "years"
+                | "hour"
+                | "hours"
+                | "time"
+                | "times"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "decade"
+                | "decades"
+        )
+    })
+}
+
 /// The stand-in mention of an accused party the text does not name.
 fn unnamed_mention() -> Mention {
     Mention {
@@ -2299,10 +2531,35 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
     if hedged {
         return;
     }
+    // "the accused bomber", "two accused men": an adjective, no charge made here.
+    if role == Role::AccuseOf
+        && participle
+        && before.last().is_some_and(|t| {
+            matches!(&*lower(t.span.text(text)), "the" | "an" | "a" | "his" | "her" | "their" | "its" | "two" | "three")
+        })
+    {
+        return;
+    }
+    // "was charged with overseeing the inquiry": a task, not a crime.
+    if role == Role::AccuseOf && cue.text(text).to_ascii_lowercase().starts_with("charg") {
+        let mut words = tokens(text, span(cue.end, sentence.end)).filter(|t| t.kind == TokenKind::Word);
+        let with = words.next().is_some_and(|t| t.span.text(text).eq_ignore_ascii_case("with"));
+        if with && words.next().is_some_and(|t| scan.lex.task_gerunds.contains(&*lower(t.span.text(text)))) {
+            return;
+        }
+    }
     let (target, accuser) = if passive {
         // "X was accused of ...", "X has been criticised by Y for ...".
-        let Some(target) = scan.subject(sentence, cue.start) else { return };
         let by = scan.find_word(sentence, cue.end, &["by"], 3);
+        // "when it was attacked", "Cosby is attacked in the media": neither who charges nor
+        // what with; an assault, or a vague report of criticism, no charge to answer.
+        if role != Role::AccuseOf
+            && by.is_none()
+            && scan.find_word(sentence, cue.end, &["for", "as", "over"], 8).is_none()
+        {
+            return;
+        }
+        let Some(target) = scan.subject(sentence, cue.start) else { return };
         let accuser = by.and_then(|b| scan.first_party(scan.tokens_after(sentence, b, 6), &[]));
         (target, accuser)
     } else {
@@ -2339,6 +2596,11 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
                     text[..c].trim_end().ends_with(',').then(|| scan.tokens_after(sentence, cue.end, 4).end.min(c))
                 });
                 let Some(prep) = prep else { return };
+                // "attacked Serb targets for a third night", "over the weekend", "as it crossed":
+                // a time or a circumstance, not the reason of a charge.
+                if circumstance(scan, sentence, prep) {
+                    return;
+                }
                 let named = scan.first_party(object(scan, sentence, cue, prep), &exclude);
                 // "the California yoga instructor ..., calling her": a person described by role
                 // and a place; the pronoun after "calling" says who.
@@ -2405,6 +2667,32 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
             _ => None,
         };
         let Some(target) = target else { return };
+        // "condemned the bombings in Kenya": a place where something happened, not a party.
+        if target.1.place && target.1.key != UNNAMED && pronoun_kind(target.0.text(text)).is_none() {
+            return;
+        }
+        // "condemned the killing of Palestinians", "the bombing of the U.S. embassy": the party
+        // after an act's preposition suffered it ("condemned Iraq's invasion" names the actor).
+        if role == Role::Condemn
+            && tokens(text, span(cue.end, target.0.start))
+                .any(|t| matches!(&*lower(t.span.text(text)), "of" | "on" | "against" | "at" | "to"))
+        {
+            return;
+        }
+        // "allegations of political bias against Clinton": the party after a wrong done
+        // "against" someone is the one wronged, not the one accused ("allegations of adultery
+        // against Grayson" accuse him).
+        if role == Role::AccusationNoun && cue.text(text).ends_with("of") {
+            let between: Vec<Token> =
+                tokens(text, span(cue.end, target.0.start)).filter(|t| t.kind == TokenKind::Word).collect();
+            let wronged = between.windows(2).any(|w| {
+                matches!(&*lower(w[1].span.text(text)), "against" | "toward" | "towards" | "on")
+                    && scan.lex.directed_wrongs.contains(&*lower(w[0].span.text(text)))
+            });
+            if wronged {
+                return;
+            }
+        }
         let accuser = if role == Role::Wrongdoing {
             // The speaker reporting the wrongdoing, if the sentence has one before it.
             scan.parties
@@ -2814,5 +3102,120 @@ mod tests {
         ] {
             let _ = disputes(t);
         }
+    }
+
+    #[test]
+    fn a_past_charge_told_in_passing_is_background() {
+        let got =
+            liveness("Democrats, historically, have lambasted Acme and Walmart for their resistance to wage hikes.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, Some(NotLive::Background));
+        let got = liveness("Smith, who once accused Jones of fraud, spoke on Monday.");
+        assert_eq!(got.iter().map(|x| x.1).collect::<Vec<_>>(), vec![Some(NotLive::Background)], "{got:?}");
+        // "once again" repeats the charge now.
+        let got = liveness("Smith once again accused Jones of fraud on Monday.");
+        assert_eq!(got.iter().map(|x| x.1).collect::<Vec<_>>(), vec![None], "{got:?}");
+        // The charge as the cause of another event: the event is the news.
+        let got = liveness("The reporter was suspended for two weeks after slamming Republicans for their vote.");
+        assert_eq!(got.iter().map(|x| x.1).collect::<Vec<_>>(), vec![Some(NotLive::Background)], "{got:?}");
+        let got = liveness("The reporter slammed Republicans for their vote on Monday.");
+        assert_eq!(got.iter().map(|x| x.1).collect::<Vec<_>>(), vec![None], "{got:?}");
+    }
+
+    #[test]
+    fn a_passive_attack_with_no_accuser_or_reason_is_no_charge() {
+        assert!(summary("The team was clearing mines near the temple when it was attacked.").is_empty());
+        assert!(summary("Cosby is attacked in the media while Clinton is celebrated.").is_empty());
+        assert_eq!(summary("Cosby was attacked by Breitbart for his donations.").len(), 1);
+        assert_eq!(summary("Cosby was criticized for his donations.").len(), 1);
+        // Charged with a crime keeps its object.
+        assert_eq!(summary("Eric Rudolph has been charged with the bombing.").len(), 1);
+    }
+
+    #[test]
+    fn places_and_people_wronged_are_not_the_accused() {
+        assert!(summary("The leaders condemned the bombings in Kenya and Tanzania.").is_empty());
+        assert!(summary("Democratic allegations of political bias against Clinton gained momentum.").is_empty());
+        let got = summary("The new allegations of adultery against Grayson are not the only charges he faces.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "Grayson");
+        // "U.S. politicians": a group, not a party.
+        assert!(summary("Jun wrote that U.S. politicians are betraying their words, officials said.").is_empty());
+        // "the threat to America" is faced, not posed by anyone named.
+        assert!(summary("He noted that Obama refuses to discuss the threat to America as terrorism.").is_empty());
+        // A sentence adverb is no party; a rhetorical question charges nobody.
+        assert!(summary("Further, isn't that what her husband, Bill, is accused of?").is_empty());
+    }
+
+    #[test]
+    fn a_plea_an_admission_and_a_representative_answer_a_charge() {
+        let got =
+            summary("Peter Brown was charged with fraud on Monday.\n\nBrown pleaded innocent at his arraignment.");
+        assert_eq!(got, vec![("charged".into(), "Peter Brown".into(), "answered")]);
+        let got = summary("Police charged Ahmed Ali with murder.\n\nAli, 28, admitted the killing, police said.");
+        assert_eq!(got, vec![("charged".into(), "Ahmed Ali".into(), "answered")]);
+        let got = summary("John Smith was charged with murder on Tuesday.\n\nHis lawyer said Smith would be cleared.");
+        assert_eq!(got, vec![("charged".into(), "John Smith".into(), "answered")]);
+        let got =
+            summary("Peter Brown was charged with fraud on Monday.\n\nHis lawyer, Mary Jones, denied the charges.");
+        assert_eq!(got[0].2, "answered");
+        // Only the accused concedes: a third party's admission answers nothing.
+        let got = summary(
+            "The Advocate chided President Barack Obama for continuing his vacation.\n\nThe newspaper admitted that the state is red.",
+        );
+        assert_eq!(got, vec![("chided".into(), "Barack Obama".into(), "missing")]);
+        // Without a plea or a lawyer the charge stays unanswered.
+        let got = summary("John Smith was charged with murder on Tuesday.\n\nThe victim was 34.");
+        assert_eq!(got[0].2, "missing");
+    }
+
+    #[test]
+    fn the_victim_of_a_condemned_act_and_an_adjective_are_not_accused() {
+        assert!(summary("The Security Council condemned the killing of Palestinians in Hebron.").is_empty());
+        assert!(summary("Arafat condemned the bombing of the U.S. embassy by militants.").is_empty());
+        let got = summary("Bush condemned Iraq's invasion of Kuwait.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(summary("The accused bomber, Timothy McVeigh, was found guilty of murder.").is_empty());
+        assert_eq!(summary("Prosecutors accused Timothy McVeigh of murder.").len(), 1);
+    }
+
+    #[test]
+    fn a_military_attack_and_a_task_are_no_charge() {
+        assert!(summary("NATO warplanes attacked Serb targets for a third night on Thursday.").is_empty());
+        assert!(summary("Rebels attacked Kosovo police over the weekend.").is_empty());
+        assert!(summary("Janet Reno was charged with overseeing the inquiry into the Justice Department.").is_empty());
+        // A reason stays a charge, and so does a crime.
+        assert_eq!(summary("Gore attacked Bradley for his health plan.").len(), 1);
+        assert_eq!(summary("Smith was charged with killing the guard.").len(), 1);
+    }
+
+    #[test]
+    fn a_middle_initial_keeps_the_name_whole() {
+        let got = summary(
+            "Officials said David H. Petraeus lied to the FBI about the notebooks.\n\nPetraeus denied misleading agents.",
+        );
+        assert_eq!(got[0], ("lied".into(), "David H. Petraeus".into(), "answered"), "{got:?}");
+    }
+
+    #[test]
+    fn a_defense_lawyer_answers_for_the_accused() {
+        let got = summary(
+            "Peter Brown was charged with fraud on Monday.\n\nDefense attorney Mary Jones said her client would be cleared.",
+        );
+        assert_eq!(got, vec![("charged".into(), "Peter Brown".into(), "answered")]);
+        let got = summary("Peter Brown was charged with fraud on Monday.\n\nMary Jones said the weather was fine.");
+        assert_eq!(got[0].2, "missing");
+    }
+
+    #[test]
+    fn a_speaker_who_represents_the_accused_answers() {
+        let got = summary(
+            "Peter Brown was charged with fraud on Monday.\n\n\"The fraud case is weak,\" said Mary Jones, who represents Brown.",
+        );
+        assert_eq!(got, vec![("charged".into(), "Peter Brown".into(), "answered")]);
+        // Without the relative clause the lawyer speaks for nobody named.
+        let got =
+            summary("Peter Brown was charged with fraud on Monday.\n\n\"The fraud case is weak,\" said Mary Jones.");
+        assert_eq!(got[0].2, "missing", "{got:?}");
     }
 }

@@ -153,8 +153,11 @@ fn dispute_json(doc: &Document, d: &Dispute, window: &Window) -> serde_json::Val
 }
 
 fn write_disputes(s: &mut String, doc: &Document, disputes: &[Dispute], window: &Window) {
-    let missing = disputes.iter().filter(|d| d.status(window) == Status::Missing).count();
-    let _ = writeln!(s, "\n{} disputed assertions, {} without a response", disputes.len(), missing);
+    // As `check` counts them: a charge that is not live (opinion, background, ...) needs none.
+    let missing = disputes.iter().filter(|d| d.not_live.is_none() && d.status(window) == Status::Missing).count();
+    let quiet = disputes.iter().filter(|d| d.not_live.is_some()).count();
+    let _ = write!(s, "\n{} disputed assertions, {} without a response", disputes.len(), missing);
+    let _ = if quiet > 0 { writeln!(s, " ({quiet} not flagged)") } else { writeln!(s) };
     for d in disputes {
         let (status, response) = status_of(d, window);
         let mut assertion: String = doc.slice(d.assertion).chars().take(90).collect();

@@ -366,11 +366,17 @@ fn aligned_new(v: &Versions<'_>, i: usize) -> Option<Span> {
 }
 
 /// With the disputes analysis: an accusation answered in the old version that is still
-/// there but no longer answered inside its window.
-fn response_removed_disputes(v: &Versions<'_>, out: &mut Vec<Change>) {
+/// there but no longer answered inside its window. As in `check`, only a live charge needs its
+/// answer: a dispute that is not flagged (an opinion piece, background, planned or
+/// hypothetical, an unclear pronoun; `not_live`) in the new version loses nothing. Returns the
+/// old response sentences that answered only such disputes, which the phrase-based fallback
+/// must not report either.
+fn response_removed_disputes(v: &Versions<'_>, out: &mut Vec<Change>) -> Vec<Span> {
     use crate::analysis::disputes::{Status, Window};
     let w = Window::default();
     let news = &v.new.disputes(v.ctx).items;
+    let mut live_answers: Vec<Span> = Vec::new();
+    let mut quiet_answers: Vec<Span> = Vec::new();
     for d in &v.old.disputes(v.ctx).items {
         let Status::Answered(k) = d.status(&w) else { continue };
         let Some(r) = d.responses.get(k) else { continue };
@@ -378,11 +384,21 @@ fn response_removed_disputes(v: &Versions<'_>, out: &mut Vec<Change>) {
             continue;
         }
         let Some(i) = v.old.sentence_at(d.assertion.start) else { continue };
-        let Some(ns) = aligned_new(v, i) else { continue };
+        let aligned = aligned_new(v, i);
         let target = normalise(&d.target_name);
-        let Some(nd) = news.iter().find(|n| n.assertion.overlaps(ns) && normalise(&n.target_name) == target) else {
-            continue;
+        let nd = aligned
+            .and_then(|ns| news.iter().find(|n| n.assertion.overlaps(ns) && normalise(&n.target_name) == target));
+        // Not live in the new version, or not live in the old one and gone (or not live) now.
+        let quiet = match nd {
+            Some(n) => n.not_live.is_some(),
+            None => d.not_live.is_some(),
         };
+        if quiet {
+            quiet_answers.push(r.sentence);
+            continue;
+        }
+        live_answers.push(r.sentence);
+        let Some(nd) = nd else { continue };
         let status = nd.status(&w);
         if matches!(status, Status::Answered(_)) {
             continue;
@@ -411,16 +427,20 @@ fn response_removed_disputes(v: &Versions<'_>, out: &mut Vec<Change>) {
             anchor: nd.assertion,
         });
     }
+    quiet_answers.retain(|q| !live_answers.contains(q));
+    quiet_answers
 }
 
 fn response_removed(v: &Versions<'_>, rev: &Revision, out: &mut Vec<Change>) {
     // Responses the disputes analysis ties to an accusation first; then any deleted,
     // cut or far-moved sentence with a response phrase that it did not report.
     let before = out.len();
+    let mut quiet = Vec::new();
     if !v.old.disputes(v.ctx).items.is_empty() || !v.new.disputes(v.ctx).items.is_empty() {
-        response_removed_disputes(v, out);
+        quiet = response_removed_disputes(v, out);
     }
-    let reported: Vec<Span> = out[before..].iter().map(|c| c.span).collect();
+    // Reported above, or the answer of a charge that needs none (not flagged by `check`).
+    let reported: Vec<Span> = out[before..].iter().map(|c| c.span).chain(quiet.iter().copied()).collect();
     let seen = |s: Span| reported.iter().any(|r| r.overlaps(s));
     // Whole sentences with a response that are gone.
     for &i in &v.alignment.deleted {
@@ -453,7 +473,7 @@ fn response_removed(v: &Versions<'_>, rev: &Revision, out: &mut Vec<Change>) {
         }
         for h in e.substantive() {
             let (os, _) = hunk_spans(e, h);
-            if let Some(m) = olds.iter().find(|m| m.overlaps(os)) {
+            if let Some(m) = olds.iter().find(|m| m.overlaps(os) && !quiet.iter().any(|q| q.covers(**m))) {
                 let o = v.old.slice(*m).to_string();
                 let what = format!("{} removed", quoted(&o));
                 let mut c = edit_change(ChangeKind::ResponseRemoved, e, *m, Span::new(0, 0), what, &o, "");
