@@ -689,16 +689,9 @@ fn read_cue(
             if s.w(a).eq_ignore_ascii_case("who") && a >= 2 && s.w(a - 1) == "," {
                 raw.antecedent = np_left(lex, s, a - 1).map(|(x, y)| s.span(x, y));
             }
-            // "Putin, the Russian president, said": an appositive between commas.
-            if a >= 2 && s.w(a - 1) == "," && !s.w(a).eq_ignore_ascii_case("who") {
-                // Handled by np_left stopping at the comma: look one phrase further left.
-                if let Some((x, _)) = np_left(lex, s, a - 1)
-                    && s.toks[x].span.start >= sentence.start
-                    && appositive_ok(s, a)
-                {
-                    raw.source = Some(s.span(x, b));
-                }
-            }
+            // No appositive reaches further left without its closing comma: the phrase
+            // after a comma is the subject ("In Kenya, an official said", "For the moment,
+            // the sources said"); "Putin, the Russian president, said" is read above.
         } else if matches!(w, "." | "!" | "?") {
             inverted = true;
         }

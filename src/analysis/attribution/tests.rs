@@ -211,3 +211,19 @@ fn a_reading_nested_in_a_quote_ends_with_the_quote() {
     assert_eq!(nested.2, "so", "{got:?}");
     assert!(got.iter().any(|r| r.0 == "he" && r.2 == "We hope so"), "{got:?}");
 }
+
+/// After a comma, the noun phrase right before the cue is the subject: a phrase further
+/// left joins it only as an appositive closed by its own comma.
+#[test]
+fn the_source_after_a_comma_is_the_phrase_before_the_cue() {
+    for (text, source) in [
+        ("The embassy held up in Kenya, an official said Saturday.", "an official"),
+        ("For the moment, the sources said, he has decided against a bid.", "the sources"),
+        ("The firm has reassigned most of its work crew, the sources said.", "the sources"),
+    ] {
+        let r = rows(text);
+        assert_eq!(r.first().map(|x| x.0.as_str()), Some(source), "{text}: {r:?}");
+    }
+    let r = rows("Dmitry Peskov, the Kremlin spokesman, said the talks would go on.");
+    assert_eq!(r[0].0, "Dmitry Peskov, the Kremlin spokesman");
+}
