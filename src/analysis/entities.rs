@@ -416,6 +416,21 @@ static ORG_WORDS: &[&str] = &[
     "board",
     "authority",
     "corporation",
+    // Business news: company forms and the words that end company names.
+    "llc",
+    "plc",
+    "s.a",
+    "gmbh",
+    "holdings",
+    "partners",
+    "acquisition",
+    "industries",
+    "institut",
+    "securities",
+    "airlines",
+    "technologies",
+    "communications",
+    "enterprises",
     "project",
     "center",
     "hospital",
@@ -710,7 +725,11 @@ impl Entities {
             return;
         }
         let name_word = |s: &Span| strip_possessive(s.text(text));
-        if name.iter().map(name_word).any(|w| is_in(ORG_WORDS, w) || is_in(NOT_NAME_WORDS, w)) {
+        // "New York-based LIN": a hyphen before a lower-case part makes an adjective
+        // ("-based", "-led", "-born"), never part of a name ("Jean-Pierre").
+        let adjective =
+            |w: &str| w.split_once(['-', '‑']).is_some_and(|(_, rest)| rest.starts_with(char::is_lowercase));
+        if name.iter().map(name_word).any(|w| is_in(ORG_WORDS, w) || is_in(NOT_NAME_WORDS, w) || adjective(w)) {
             return;
         }
         let Some(last) = name.last().map(name_word) else { return };
@@ -832,6 +851,16 @@ mod tests {
         assert_eq!(e.persons[2].gender, Gender::Female);
         assert_eq!(e.person_named("Putin", 90), Some(0));
         assert_eq!(e.mentions.iter().filter(|m| m.person == 0).count(), 2);
+    }
+
+    #[test]
+    fn companies_and_hyphenated_adjectives_are_no_persons() {
+        let (doc, cx) = setup(
+            "DD Acquisition bid for the firm. Institut Merieux raised its offer. The New York-based LIN rose. Jean-Pierre Raffarin spoke.",
+        );
+        let e = Entities::find(&doc, &cx.attribution.entities);
+        let names: Vec<&str> = e.persons.iter().map(|p| p.full.as_str()).collect();
+        assert_eq!(names, vec!["Jean-Pierre Raffarin"]);
     }
 
     #[test]

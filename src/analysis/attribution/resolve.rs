@@ -183,9 +183,11 @@ fn classify(
                 }
             }
             PronounClass::Plural | PronounClass::Neuter => {
+                // "it" stands for one organisation or document; anonymous sources and
+                // roles are people ("the sources ... it intended" is the company's plan).
                 let ok = |k: SpeakerKind| {
-                    matches!(k, SpeakerKind::Organisation | SpeakerKind::Anonymous | SpeakerKind::Document)
-                        || (p == PronounClass::Plural && k == SpeakerKind::Role)
+                    matches!(k, SpeakerKind::Organisation | SpeakerKind::Document)
+                        || (p == PronounClass::Plural && matches!(k, SpeakerKind::Anonymous | SpeakerKind::Role))
                 };
                 let cur_para = doc.sentences.get(r.sentence).map_or(0, |s| s.paragraph);
                 if let Some(a) = items.iter().rev().take(6).find(|a| {

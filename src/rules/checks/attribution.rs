@@ -117,7 +117,10 @@ impl AttributionCheck {
             AttributionDefect::AnonymousSource => {
                 let lex = &cx.analysis.attribution;
                 let mut last = None;
-                for a in items.iter().filter(|a| a.speaker_kind == SpeakerKind::Anonymous && a.continues.is_none()) {
+                // A pronoun that points back to an anonymous source ("They say") is reported
+                // at the source it stands for, not again.
+                let anonymous = |a: &&Attribution| a.speaker_kind == SpeakerKind::Anonymous && !a.pronoun;
+                for a in items.iter().filter(anonymous).filter(|a| a.continues.is_none()) {
                     let Some(s) = a.source else { continue };
                     if last == Some(s) || (a.collective && !self.p.collective) {
                         continue;
@@ -199,11 +202,23 @@ mod tests {
 
     fn findings(fixture: &str) -> Vec<(String, String)> {
         let path = format!("{}/fixtures/{fixture}", env!("CARGO_MANIFEST_DIR"));
-        let bytes = std::fs::read(&path).expect("fixture exists");
-        let doc = parse_bytes(&path, bytes, &InputOptions::default()).expect("parses");
+        findings_in(&path, std::fs::read(&path).expect("fixture exists"))
+    }
+
+    fn findings_in(path: &str, bytes: Vec<u8>) -> Vec<(String, String)> {
+        let doc = parse_bytes(path, bytes, &InputOptions::default()).expect("parses");
         let mut rules = RuleSet::embedded().expect("rules load");
         rules.filter(&["attribution".to_string()], &[]).expect("category exists");
         rules.check(&doc).into_iter().map(|f| (f.rule.to_string(), doc.slice(f.span).to_string())).collect()
+    }
+
+    #[test]
+    fn a_pronoun_for_an_anonymous_source_is_not_reported_again() {
+        let text = "A senior official said the talks had collapsed. They said the talks had stalled.";
+        let f = findings_in("a.txt", text.as_bytes().to_vec());
+        let anonymous: Vec<&str> =
+            f.iter().filter(|(r, _)| r == "attribution/anonymous-source").map(|(_, m)| m.as_str()).collect();
+        assert_eq!(anonymous, vec!["A senior official"], "{f:?}");
     }
 
     #[test]
