@@ -181,6 +181,20 @@ fn classify(
                     }
                     return person(entities, elex, pi, res, false);
                 }
+                // With no person named before it, "He added" continues the unnamed official
+                // or spokesman who spoke just before: one person, unnamed, not unresolved.
+                let cur_para = doc.sentences.get(r.sentence).map_or(0, |s| s.paragraph);
+                if let Some(a) = items.iter().rev().take(3).find(|a| {
+                    matches!(a.speaker_kind, SpeakerKind::Anonymous | SpeakerKind::Role)
+                        && a.speaker.as_deref().is_some_and(|sp| !sp.ends_with('s'))
+                        && a.anchor().start < src.start
+                        && doc.paragraph_at(a.anchor().start).is_some_and(|pp| pp + 1 >= cur_para)
+                }) {
+                    res.kind = a.speaker_kind;
+                    res.speaker = a.speaker.clone();
+                    res.party = a.party.clone();
+                    res.collective = a.collective;
+                }
             }
             PronounClass::Plural | PronounClass::Neuter => {
                 // "it" stands for one organisation or document; anonymous sources and

@@ -227,3 +227,16 @@ fn the_source_after_a_comma_is_the_phrase_before_the_cue() {
     let r = rows("Dmitry Peskov, the Kremlin spokesman, said the talks would go on.");
     assert_eq!(r[0].0, "Dmitry Peskov, the Kremlin spokesman");
 }
+
+/// "He added" after an unnamed official continues that official: resolved, not a dangling
+/// pronoun, and no named person is invented for it.
+#[test]
+fn a_pronoun_after_an_unnamed_official_continues_that_speaker() {
+    let (doc, cx) = analyse(
+        "An official from the organization said the talks were planned for March.\n\nHe added that no date was fixed.",
+    );
+    let a = find_attributions(&doc, &cx);
+    let he = a.items.iter().find(|x| x.source.is_some_and(|s| doc.slice(s) == "He")).expect("He is a source");
+    assert_eq!(he.speaker_kind, SpeakerKind::Anonymous);
+    assert!(he.speaker.as_deref().is_some_and(|s| s.contains("official")), "{:?}", he.speaker);
+}
