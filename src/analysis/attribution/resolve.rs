@@ -181,11 +181,13 @@ fn classify(
                     }
                     return person(entities, elex, pi, res, false);
                 }
-                // With no person named before it, "He added" continues the unnamed official
-                // or spokesman who spoke just before: one person, unnamed, not unresolved.
+                // With no person named before it, "He added" continues the anonymous
+                // official who spoke just before: that source, whose anonymity
+                // `anonymous-source` judges. A role ("the Russian leader") stays unresolved:
+                // the reader still needs the name.
                 let cur_para = doc.sentences.get(r.sentence).map_or(0, |s| s.paragraph);
                 if let Some(a) = items.iter().rev().take(3).find(|a| {
-                    matches!(a.speaker_kind, SpeakerKind::Anonymous | SpeakerKind::Role)
+                    a.speaker_kind == SpeakerKind::Anonymous
                         && a.speaker.as_deref().is_some_and(|sp| !sp.ends_with('s'))
                         && a.anchor().start < src.start
                         && doc.paragraph_at(a.anchor().start).is_some_and(|pp| pp + 1 >= cur_para)
@@ -320,6 +322,28 @@ fn classify(
         .find(|w| !matches!(w.to_ascii_lowercase().as_str(), "the" | "a" | "an" | "its" | "his" | "her" | "their"))
         .copied()
         .unwrap_or("");
+    // "An official from the organization said ... The official said": a definite phrase
+    // with the head of an anonymous source just before is that source again.
+    let cur_para = doc.sentences.get(r.sentence).map_or(0, |s| s.paragraph);
+    let anaphor = words.len() == 2 && words[0].eq_ignore_ascii_case("the");
+    if let Some(a) = items.iter().rev().take(6).filter(|_| anaphor).find(|a| {
+        a.speaker_kind == SpeakerKind::Anonymous
+            && a.anchor().start < src.start
+            && doc.paragraph_at(a.anchor().start).is_some_and(|pp| pp + 2 >= cur_para)
+            && a.source.is_some_and(|s| {
+                let mut ws = s.text(text).split_whitespace().map(strip_possessive);
+                ws.next().is_some_and(|d| d.eq_ignore_ascii_case("a") || d.eq_ignore_ascii_case("an"))
+                    && ws.any(|w| w.eq_ignore_ascii_case(head))
+            })
+    }) {
+        res.kind = SpeakerKind::Anonymous;
+        res.speaker = a.speaker.clone();
+        res.party = a.party.clone();
+        res.collective = a.collective;
+        // Like a pronoun, the phrase points back: rules judge the source it stands for.
+        res.pronoun = true;
+        return res;
+    }
     if let Some((alias_words, party)) =
         (1..words.len()).rev().find_map(|n| elex.alias(&words[..n].join(" ")).map(|p| (n, p)))
         && words.get(alias_words).is_some_and(|w| matches!(*w, "and" | "or"))

@@ -240,3 +240,26 @@ fn a_pronoun_after_an_unnamed_official_continues_that_speaker() {
     assert_eq!(he.speaker_kind, SpeakerKind::Anonymous);
     assert!(he.speaker.as_deref().is_some_and(|s| s.contains("official")), "{:?}", he.speaker);
 }
+
+/// "An official ... said. The official said ... He added": one anonymous source throughout,
+/// reported once, and the pronoun resolves to it.
+#[test]
+fn the_official_again_is_the_same_anonymous_source() {
+    let (doc, cx) = analyse(
+        "An official from the organization said the talks were planned for March.\n\nThe official said no date was fixed.\n\nHe added that a ceremony would follow.",
+    );
+    let a = find_attributions(&doc, &cx);
+    let kinds: Vec<(String, SpeakerKind, bool)> = a
+        .items
+        .iter()
+        .map(|x| (x.source.map(|s| doc.slice(s).to_string()).unwrap_or_default(), x.speaker_kind, x.pronoun))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ("An official from the organization".to_string(), SpeakerKind::Anonymous, false),
+            ("The official".to_string(), SpeakerKind::Anonymous, true),
+            ("He".to_string(), SpeakerKind::Anonymous, true),
+        ]
+    );
+}
