@@ -16,6 +16,10 @@ pub struct Lexicon {
     pub description: String,
     /// Class name -> phrases. Every inflection is listed: lexicons are not stemmed.
     pub classes: BTreeMap<String, Vec<String>>,
+    /// Optional links from a phrase to others (aliases.json: an office and the titles of the
+    /// holder it speaks for, "White House" -> ["President"]).
+    #[serde(default)]
+    pub links: BTreeMap<String, Vec<String>>,
 }
 
 impl Lexicon {
