@@ -369,13 +369,28 @@ pub(crate) fn run_hash(bytes: &[u8]) -> u16 {
 /// The hash of a whole run, eight lower-cased bytes at a time (most runs are one step).
 #[inline]
 fn hash_run(run: &[u8]) -> u16 {
+    if run.len() < 8 {
+        let folded = crate::text::pack_word(run, true).map_or(0, |k| k[0]);
+        return hash_step(run.len() as u64, folded);
+    }
     let mut h = run.len() as u64;
     for chunk in run.chunks(8) {
         let folded = crate::text::pack_word(chunk, true).map_or(0, |k| k[0]);
-        h = (h ^ folded).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        h ^= h >> 29;
+        h = mix(h, folded);
     }
     (h >> 48) as u16
+}
+
+/// [`hash_run`] of a run shorter than eight bytes, from its length and packed bytes.
+#[inline]
+fn hash_step(len: u64, folded: u64) -> u16 {
+    (mix(len, folded) >> 48) as u16
+}
+
+#[inline]
+fn mix(h: u64, folded: u64) -> u64 {
+    let h = (h ^ folded).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    h ^ (h >> 29)
 }
 
 fn set_pair(pairs: &mut [u64; 1024], first: u8, second: u8) {
@@ -532,9 +547,16 @@ impl WordStarts {
                 let word = ASCII_WORD[b as usize];
                 if word {
                     // The whole run at once; a run inside a word ("Élysée") is no start.
-                    let len = crate::text::ascii_run_len(&bytes[i..], true);
+                    // Most runs are under eight bytes: one load gives length and hash input.
+                    let (len, hash) = match crate::text::short_ascii_word(&bytes[i..]) {
+                        Some((len, folded)) => (len, hash_step(len as u64, folded)),
+                        None => {
+                            let len = crate::text::ascii_run_len(&bytes[i..], true);
+                            (len, hash_run(&bytes[i..i + len]))
+                        }
+                    };
                     if !prev_word {
-                        out.push((i as u32, hash_run(&bytes[i..i + len])));
+                        out.push((i as u32, hash));
                     }
                     prev_word = true;
                     i += len;

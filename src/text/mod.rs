@@ -52,6 +52,23 @@ fn ascii_lower8(x: u64) -> u64 {
     x | (upper >> 2)
 }
 
+/// The run of ASCII letters, digits and `_` that `bytes` begins with, when it is shorter
+/// than eight bytes and eight bytes are there to read: (its length, its bytes lower-cased
+/// and zero padded, as `pack_word(run, true)[0]`). One load serves both, for the word index.
+#[inline]
+pub fn short_ascii_word(bytes: &[u8]) -> Option<(usize, u64)> {
+    let chunk = bytes.get(..8)?;
+    let x = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+    let outside = !ascii_word_mask(x, true) & HIGH_BITS;
+    if outside == 0 {
+        return None;
+    }
+    let len = (outside.trailing_zeros() / 8) as usize;
+    // len < 8: keep the run's bytes only.
+    let run = x & ((1u64 << (8 * len)) - 1);
+    Some((len, ascii_lower8(run)))
+}
+
 /// Length of the run of ASCII letters and digits (and `_` when `underscore`) that `bytes`
 /// begins with. Eight bytes are classified at once: the tokeniser and the word index call
 /// this at every word, and a byte loop paid a mispredicted exit per word besides.
@@ -131,6 +148,23 @@ pub fn split_paragraphs(text: &str, body: Span, out: &mut Vec<Span>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_words_read_in_one_load_agree_with_the_run_and_its_packing() {
+        let text = b"said, U.S_x 2022 ABCDEFGHIJ ok";
+        for start in 0..text.len() {
+            let bytes = &text[start..];
+            let len = ascii_run_len(bytes, true);
+            match short_ascii_word(bytes) {
+                Some((n, key)) => {
+                    assert_eq!(n, len, "at {start}");
+                    let want = if n == 0 { 0 } else { pack_word(&bytes[..n], true).unwrap()[0] };
+                    assert_eq!(key, want, "at {start}");
+                }
+                None => assert!(len >= 8 || bytes.len() < 8, "at {start}"),
+            }
+        }
+    }
 
     #[test]
     fn ascii_runs_agree_with_a_byte_loop() {
