@@ -1235,6 +1235,8 @@ fn np_right(lex: &Lexicon, s: &Sent<'_>, mut i: usize, long: bool) -> Option<(Sp
                 w,
             )
             && !(long && is_in(&["of", "for", "at", "in", "and", "on", "with"], w))
+            // "a person close to the Clintons": the source goes on to whom it is close.
+            && !(w == "to" && matches!(s.w(k - 1), "close" | "closer" | "closest"))
         {
             break;
         }

@@ -263,3 +263,9 @@ fn the_official_again_is_the_same_anonymous_source() {
         ]
     );
 }
+
+#[test]
+fn a_source_close_to_someone_keeps_whom() {
+    let r = rows("“It is a serious problem,” said a person close to the Clintons.");
+    assert_eq!(r[0].0, "a person close to the Clintons", "{r:?}");
+}
