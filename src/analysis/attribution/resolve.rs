@@ -70,6 +70,14 @@ struct Resolved {
 }
 
 impl Resolved {
+    /// Speak as an earlier attribution's speaker (a pronoun or anaphor resolved to it).
+    fn take_speaker(&mut self, a: &Attribution) {
+        self.kind = a.speaker_kind;
+        self.speaker = a.speaker.clone();
+        self.party = a.party.clone();
+        self.collective = a.collective;
+    }
+
     fn none() -> Self {
         Self {
             kind: SpeakerKind::None,
@@ -157,6 +165,24 @@ pub(super) fn resolve(doc: &Document, lex: &Lexicon, entities: &mut Entities, ra
     items
 }
 
+/// The latest of the last `take` attributions before `src`, at most `paragraphs` paragraphs
+/// back, that `fits`: the speaker a pronoun or a "the official" points back to.
+fn recent_speaker<'a>(
+    doc: &Document,
+    items: &'a [Attribution],
+    sentence: usize,
+    src: Span,
+    (take, paragraphs): (usize, usize),
+    fits: impl Fn(&Attribution) -> bool,
+) -> Option<&'a Attribution> {
+    let cur_para = doc.sentences.get(sentence).map_or(0, |s| s.paragraph);
+    items.iter().rev().take(take).find(|a| {
+        a.anchor().start < src.start
+            && doc.paragraph_at(a.anchor().start).is_some_and(|pp| pp + paragraphs >= cur_para)
+            && fits(a)
+    })
+}
+
 fn classify(
     doc: &Document,
     lex: &Lexicon,
@@ -185,17 +211,12 @@ fn classify(
                 // official who spoke just before: that source, whose anonymity
                 // `anonymous-source` judges. A role ("the Russian leader") stays unresolved:
                 // the reader still needs the name.
-                let cur_para = doc.sentences.get(r.sentence).map_or(0, |s| s.paragraph);
-                if let Some(a) = items.iter().rev().take(3).find(|a| {
+                let one_anonymous = |a: &Attribution| {
                     a.speaker_kind == SpeakerKind::Anonymous
                         && a.speaker.as_deref().is_some_and(|sp| !sp.ends_with('s'))
-                        && a.anchor().start < src.start
-                        && doc.paragraph_at(a.anchor().start).is_some_and(|pp| pp + 1 >= cur_para)
-                }) {
-                    res.kind = a.speaker_kind;
-                    res.speaker = a.speaker.clone();
-                    res.party = a.party.clone();
-                    res.collective = a.collective;
+                };
+                if let Some(a) = recent_speaker(doc, items, r.sentence, src, (3, 1), one_anonymous) {
+                    res.take_speaker(a);
                 }
             }
             PronounClass::Plural | PronounClass::Neuter => {
@@ -205,17 +226,10 @@ fn classify(
                     matches!(k, SpeakerKind::Organisation | SpeakerKind::Document)
                         || (p == PronounClass::Plural && matches!(k, SpeakerKind::Anonymous | SpeakerKind::Role))
                 };
-                let cur_para = doc.sentences.get(r.sentence).map_or(0, |s| s.paragraph);
-                if let Some(a) = items.iter().rev().take(6).find(|a| {
-                    ok(a.speaker_kind)
-                        && a.speaker.is_some()
-                        && a.anchor().start < src.start
-                        && doc.paragraph_at(a.anchor().start).is_some_and(|pp| pp + 2 >= cur_para)
-                }) {
-                    res.kind = a.speaker_kind;
-                    res.speaker = a.speaker.clone();
-                    res.party = a.party.clone();
-                    res.collective = a.collective;
+                if let Some(a) =
+                    recent_speaker(doc, items, r.sentence, src, (6, 2), |a| ok(a.speaker_kind) && a.speaker.is_some())
+                {
+                    res.take_speaker(a);
                 }
             }
             PronounClass::Relative => {
@@ -324,22 +338,17 @@ fn classify(
         .unwrap_or("");
     // "An official from the organization said ... The official said": a definite phrase
     // with the head of an anonymous source just before is that source again.
-    let cur_para = doc.sentences.get(r.sentence).map_or(0, |s| s.paragraph);
     let anaphor = words.len() == 2 && words[0].eq_ignore_ascii_case("the");
-    if let Some(a) = items.iter().rev().take(6).filter(|_| anaphor).find(|a| {
+    let same_head = |a: &Attribution| {
         a.speaker_kind == SpeakerKind::Anonymous
-            && a.anchor().start < src.start
-            && doc.paragraph_at(a.anchor().start).is_some_and(|pp| pp + 2 >= cur_para)
             && a.source.is_some_and(|s| {
                 let mut ws = s.text(text).split_whitespace().map(strip_possessive);
                 ws.next().is_some_and(|d| d.eq_ignore_ascii_case("a") || d.eq_ignore_ascii_case("an"))
                     && ws.any(|w| w.eq_ignore_ascii_case(head))
             })
-    }) {
-        res.kind = SpeakerKind::Anonymous;
-        res.speaker = a.speaker.clone();
-        res.party = a.party.clone();
-        res.collective = a.collective;
+    };
+    if let Some(a) = recent_speaker(doc, items, r.sentence, src, (6, 2), same_head).filter(|_| anaphor) {
+        res.take_speaker(a);
         // Like a pronoun, the phrase points back: rules judge the source it stands for.
         res.pronoun = true;
         return res;
