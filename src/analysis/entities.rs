@@ -748,7 +748,12 @@ impl Entities {
         let titled = title_end_tok > 0 || full_start < whole.start;
         let looks_like_name = titled
             || lex.name_gender(given) != Gender::Unknown
-            || (name.len() <= 3 && lex.aliases.lookup(given).is_none() && name.iter().all(|s| name_word(s).len() > 1));
+            || (name.len() <= 3
+                && lex.aliases.lookup(given).is_none()
+                && name.iter().all(|s| name_word(s).len() > 1)
+                // "RJR Nabisco", "DD Acquisition": an acronym opens a company name, not a
+                // person's (initials carry full stops: "J.R. Smith").
+                && !(given.len() > 1 && given.bytes().all(|b| b.is_ascii_uppercase())));
         if !looks_like_name || name.len() > 4 {
             return;
         }
@@ -856,7 +861,7 @@ mod tests {
     #[test]
     fn companies_and_hyphenated_adjectives_are_no_persons() {
         let (doc, cx) = setup(
-            "DD Acquisition bid for the firm. Institut Merieux raised its offer. The New York-based LIN rose. Jean-Pierre Raffarin spoke.",
+            "DD Acquisition bid for the firm. Institut Merieux raised its offer. The New York-based LIN rose. RJR Nabisco fell. Jean-Pierre Raffarin spoke.",
         );
         let e = Entities::find(&doc, &cx.attribution.entities);
         let names: Vec<&str> = e.persons.iter().map(|p| p.full.as_str()).collect();
