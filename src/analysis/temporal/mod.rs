@@ -112,6 +112,8 @@ fn is_relative(p: &Parsed) -> bool {
         | Parsed::Weekend { .. }
         | Parsed::NewEra(_) => true,
         Parsed::Ago { n, .. } => n.is_some(),
+        Parsed::AgoAt { .. } | Parsed::PastWeek => true,
+        Parsed::NthWeek { of, .. } => is_relative(of),
         Parsed::Time { day, .. } => day.as_deref().is_none_or(is_relative),
         Parsed::WeekOf(day) | Parsed::DayFrom { day, .. } => is_relative(day),
         Parsed::Decade(_)
@@ -605,5 +607,49 @@ mod tests {
     fn non_dates_are_left_alone() {
         assert!(values("He may go. The march began. 2,000 troops and 1500 people came.", "2022-02-03").is_empty());
         assert!(values("Putin, 69, is the 70-year-old leader.", "2022-02-03").is_empty());
+    }
+
+    #[test]
+    fn ago_with_an_anchor_is_one_date() {
+        let dct = "2016-03-10";
+        assert_eq!(
+            one("She won eight years ago this month.", dct),
+            ("eight years ago this month".into(), "2008-03".into())
+        );
+        assert_eq!(one("A year ago this week, the dam broke.", dct).1, "2015-W11");
+        assert_eq!(one("The wall fell ten years ago today.", dct).1, "2006-03-10");
+        assert_eq!(one("He was elected four years ago to the day.", dct).1, "2012-03-10");
+        assert_eq!(one("Two decades ago this year, it opened.", dct).1, "1996");
+        // Without an anchor, or with one as fine as the unit, nothing changes.
+        assert_eq!(one("She won eight years ago.", dct).1, "2008");
+        assert_eq!(values("It ended a week ago this week.", dct)[0].1, "2016-W09");
+    }
+
+    #[test]
+    fn nth_week_of_a_month_or_year() {
+        let dct = "1998-03-07";
+        assert_eq!(
+            one("Talks began in the first week of March.", dct),
+            ("the first week of March".into(), "1998-W10".into())
+        );
+        assert_eq!(one("They will vote in the first week of April.", dct).1, "1998-W14");
+        assert_eq!(one("It closed in the last week of December.", dct).1, "1997-W52");
+        assert_eq!(one("It ends in the last week of the year.", dct).1, "1998-W53");
+        assert_eq!(one("It came during the second week of June 1996.", dct).1, "1996-W24");
+        assert_eq!(one("The final week of next month is busy.", dct).1, "1998-W18");
+        assert_eq!(one("It began in the first week of the year.", dct).1, "1998-W01");
+        // A week of something that is no calendar period is no date.
+        assert!(values("The final week of the campaign was hard.", dct).is_empty());
+        assert_eq!(one("The last week was hard.", dct).1, "1998-W09");
+    }
+
+    #[test]
+    fn this_past_week_on_a_weekend_dateline_is_the_week_now_ending() {
+        let text = "The senator spoke this past week.";
+        assert_eq!(one(text, "1998-03-07").1, "1998-W10");
+        assert_eq!(one(text, "1998-03-08").1, "1998-W10");
+        assert_eq!(one(text, "1998-03-10").1, "1998-W10");
+        assert_eq!(one(text, "1998-03-09").1, "1998-W10");
+        assert_eq!(one("He left this past weekend.", "1998-03-09").1, "1998-W10-WE");
     }
 }

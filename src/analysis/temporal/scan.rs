@@ -107,6 +107,23 @@ pub enum Parsed {
         n: Option<u32>,
         unit: Unit,
     },
+    /// "two years ago this month", "a year ago this week", "ten years ago today", "a year
+    /// ago to the day": the dateline moved back `n` units, named at the granularity `at`.
+    AgoAt {
+        n: u32,
+        unit: Unit,
+        at: Unit,
+    },
+    /// "the first week of March" (`n` 1..=4), "the last week of the year" (`n` -1): the
+    /// ISO week that holds most of that week of the month or year, i.e. the week of its
+    /// 4th, 11th, 18th or 25th day, or of its fourth-last day (ISO 8601 counts a year's
+    /// first week the same way, from Jan. 4).
+    NthWeek {
+        of: Box<Parsed>,
+        n: i8,
+    },
+    /// "this past week": on a weekend dateline the week now ending, else the week before.
+    PastWeek,
     /// "the weekend" (n 0) by tense, "last weekend" (-1), "next weekend" (+1); `this` for
     /// "this weekend", the coming one unless told in the past tense.
     Weekend {
@@ -1106,6 +1123,15 @@ impl<'a> Scanner<'a> {
                     let day = Box::new(Parsed::Weekday { wd, rel: Rel::None });
                     return Self::found(i, end + 2, Parsed::DayFrom { day, n: -7 * q.whole as i32 }, None);
                 }
+                // "two years ago this month", "a year ago today": one date, at the
+                // granularity of the anchor.
+                if let Some(q) = qty.filter(|q| !q.half && q.whole > 0)
+                    && let Some((e2, at)) = self.ago_anchor(end + 1)
+                    && at < unit
+                    && unit != Unit::Weekend
+                {
+                    return Self::found(i, e2, Parsed::AgoAt { n: q.whole, unit, at }, None);
+                }
                 if is_a && unit == Unit::Year && qty.is_some_and(|q| q.whole == 1 && !q.half) {
                     return Self::found(i, end + 1, Parsed::YearAgoFocus, None);
                 }
@@ -1155,6 +1181,64 @@ impl<'a> Scanner<'a> {
         Self::found(i, end, Parsed::Duration { n: qty, unit }, None)
     }
 
+    /// After "N years ago": "this month", "this week", "this year", "today", "to the day".
+    /// Returns the end and the granularity it names.
+    fn ago_anchor(&self, k: usize) -> Option<(usize, Unit)> {
+        if self.w(k, W::This)
+            && let Lex::Unit(at @ (Unit::Week | Unit::Month | Unit::Year), false) = self.lex(k + 1)
+        {
+            return Some((k + 2, at));
+        }
+        if self.w(k, W::Today) && !self.punct(k + 1, '\'') {
+            return Some((k + 1, Unit::Day));
+        }
+        if self.w(k, W::To) && self.w(k + 1, W::The) && self.lex(k + 2) == Lex::Unit(Unit::Day, false) {
+            return Some((k + 3, Unit::Day));
+        }
+        None
+    }
+
+    /// "week of March", "week of the year", "week of next month", "week of 1998" from the
+    /// "week" token `k`: the nth week of that month or year (`n` -1 for the last).
+    fn week_of_period(&self, k: usize, n: i8, start: usize) -> Option<Found> {
+        if self.lex(k) != Lex::Unit(Unit::Week, false) || !self.w(k + 1, W::Of) {
+            return None;
+        }
+        let j = k + 2;
+        let t = self.tok(j)?;
+        let (end, of) = match t.lex {
+            Lex::Month(..) => {
+                let f = self.month(j, YearSpec::Infer, j)?;
+                if !matches!(f.parsed, Parsed::Month { .. }) {
+                    return None;
+                }
+                (f.end, f.parsed)
+            }
+            Lex::Word(W::The) => match self.lex(j + 1) {
+                Lex::Unit(Unit::Year, false) => (j + 2, Parsed::Year(YearSpec::Rel(0))),
+                Lex::Unit(Unit::Month, false) => (j + 2, Parsed::Shift { unit: Unit::Month, n: 0 }),
+                _ => return None,
+            },
+            Lex::Word(w @ (W::This | W::Last | W::Next)) => {
+                let rel = match w {
+                    W::This => 0,
+                    W::Last => -1,
+                    _ => 1,
+                };
+                match self.lex(j + 1) {
+                    Lex::Unit(unit @ (Unit::Year | Unit::Month), false) => (j + 2, Parsed::Shift { unit, n: rel }),
+                    _ => return None,
+                }
+            }
+            _ if t.kind == TokKind::Number && t.digits == 4 => {
+                let y = t.num? as i32;
+                (j + 1, Parsed::Year(YearSpec::Abs(y)))
+            }
+            _ => return None,
+        };
+        Self::found(start, end, Parsed::NthWeek { of: Box::new(of), n }, None)
+    }
+
     // ---------------------------------------------------------------- words
 
     fn ordinal(&self, i: usize, n: u8, y: YearSpec, start: usize) -> Option<Found> {
@@ -1185,6 +1269,10 @@ impl<'a> Scanner<'a> {
                 let (end, y2) = self.of_year(j + 1);
                 let y = if y2 == YearSpec::Infer { y } else { y2 };
                 Self::found(start, end, Parsed::Half { y, h: n }, None)
+            }
+            // "the first week of March", "the second week of the year"
+            Lex::Unit(Unit::Week, false) if (1..=4).contains(&n) && !fiscal_inside => {
+                self.week_of_period(j, n as i8, start)
             }
             // "the first nine months", "the first two years"
             _ => {
@@ -1282,6 +1370,9 @@ impl<'a> Scanner<'a> {
                 let (end, y) = self.of_year(j + 2);
                 found(end, Parsed::Half { y, h: 2 })
             }
+            // "the last week of October", "the final week of the year"
+            Lex::Word(W::Last) if let Some(f) = self.week_of_period(j + 1, -1, i) => Some(f),
+            Lex::None if self.is(j, "final") => self.week_of_period(j + 1, -1, i),
             Lex::Word(W::Last | W::Previous) => self.span_back(j + 1, -1).and_then(|f| found(f.0, f.1)),
             // "the next century" is the coming one (a date), "the past century" a stretch.
             Lex::Word(W::Next | W::Coming)
@@ -1889,6 +1980,9 @@ impl<'a> Scanner<'a> {
         if w == W::This && (self.w(j, W::Past) || self.w(j, W::Coming)) {
             rel = if self.w(j, W::Past) { Rel::Last } else { Rel::Next };
             j += 1;
+            if rel == Rel::Last && self.lex(j) == Lex::Unit(Unit::Week, false) {
+                return Self::found(i, j + 1, Parsed::PastWeek, None);
+            }
         }
         let n = match rel {
             Rel::Last => -1,
