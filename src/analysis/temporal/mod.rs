@@ -652,4 +652,14 @@ mod tests {
         assert_eq!(one(text, "1998-03-09").1, "1998-W10");
         assert_eq!(one("He left this past weekend.", "1998-03-09").1, "1998-W10-WE");
     }
+
+    #[test]
+    fn an_end_point_after_the_perfect_is_not_past() {
+        let dct = "1998-10-05";
+        assert_eq!(one("The vote has been postponed until March.", dct).1, "1999-03");
+        assert_eq!(one("Lenders have extended credit through January.", dct).1, "1999-01");
+        // The simple past still looks back.
+        assert_eq!(one("The program ran through January.", dct).1, "1998-01");
+        assert_eq!(one("He has worked there since March.", dct).1, "1998-03");
+    }
 }

@@ -268,7 +268,7 @@ pub fn tense_at(text: &str, toks: &[Tok], a: usize, b: usize) -> Tense {
     }
     let seg_hi = boundary.unwrap_or(hi).min(hi);
     let nearest = |from: usize, to: usize| {
-        let mut best = (24, Tense::Unknown);
+        let mut best = (24, Tense::Unknown, 0);
         for i in (from..a).chain(b..to) {
             let d = if i < a { (a - i) * 2 } else { (i + 1 - b) * 3 };
             if d >= best.0 {
@@ -276,15 +276,28 @@ pub fn tense_at(text: &str, toks: &[Tok], a: usize, b: usize) -> Tense {
             }
             let c = cue(text, toks, i);
             if c != Tense::Unknown {
-                best = (d, c);
+                best = (d, c, i);
             }
         }
-        best.1
+        (best.1, best.2)
     };
-    match nearest(seg_lo, seg_hi) {
-        Tense::Unknown => nearest(lo, hi),
+    let (tense, at) = match nearest(seg_lo, seg_hi) {
+        (Tense::Unknown, _) => nearest(lo, hi),
         t => t,
+    };
+    // "has extended loans through January", "have been postponed until March": the end of
+    // a state that lasts to now is as likely ahead as behind, so the perfect is no past.
+    if tense == Tense::Past
+        && a > 0
+        && toks[a - 1].kind == TokKind::Word
+        && ["until", "through", "till", "by"]
+            .iter()
+            .any(|w| text[toks[a - 1].start..toks[a - 1].end].eq_ignore_ascii_case(w))
+        && (at..=at + 1).any(|k| k > 0 && toks.get(k - 1).is_some_and(|t| is_have(&text[t.start..t.end])))
+    {
+        return Tense::Present;
     }
+    tense
 }
 
 #[cfg(test)]
