@@ -662,4 +662,21 @@ mod tests {
         assert_eq!(one("The program ran through January.", dct).1, "1998-01");
         assert_eq!(one("He has worked there since March.", dct).1, "1998-03");
     }
+
+    #[test]
+    fn that_night_that_month_take_the_day_last_named() {
+        let dct = "1998-05-07";
+        let v = values("He spoke on March 3. That night, he left.", dct);
+        assert_eq!(v[1], ("That night".to_string(), "1998-03-03TNI".to_string()));
+        let v = values("He spoke on March 3. Later that month, he returned. Earlier that week he called.", dct);
+        assert_eq!(v[1], ("Later that month".to_string(), "1998-03".to_string()));
+        assert_eq!(v[2], ("Earlier that week".to_string(), "1998-W10".to_string()));
+        let v = values("It opened on March 3. The same month, it closed. Later that day, he left.", dct);
+        assert_eq!(v[1].1, "1998-03");
+        assert_eq!(v[2], ("Later that day".to_string(), "1998-03-03".to_string()));
+        // A clause or a name after it, or "do that overnight", is no anaphor.
+        assert_eq!(values("You can't do that overnight.", dct), vec![]);
+        assert_eq!(values("He won on March 3, the same night he lost Ohio.", dct).len(), 1);
+        assert_eq!(values("He won on March 3. That week's vote failed.", dct).len(), 1);
+    }
 }

@@ -341,6 +341,10 @@ impl<'a> Scanner<'a> {
                     | Parsed::Date { .. }
                     | Parsed::Month { .. }
                     | Parsed::Year(_)
+                    | Parsed::DayAnaphor(0)
+                    | Parsed::MonthAnaphor(0)
+                    | Parsed::YearAnaphor(0)
+                    | Parsed::WeekOf(_)
             )
         {
             f.start = i;
@@ -1421,6 +1425,7 @@ impl<'a> Scanner<'a> {
             Lex::Word(W::Same) if self.day_noun(j + 1) && self.anaphor_ends(j + 2) => {
                 found(j + 2, Parsed::DayAnaphor(0))
             }
+            Lex::Word(W::Same) if let Some(p) = self.period_anaphor(j + 1) => found(j + 2, p),
             // "Oct. 12, the day before the plunge": an apposition names the same day; "the
             // day before" on its own is the day before the one last named.
             Lex::Unit(Unit::Day, false) if self.w(j + 1, W::Before) || self.w(j + 1, W::After) => {
@@ -1799,7 +1804,10 @@ impl<'a> Scanner<'a> {
             // "that day", "that same day": the day the narrative is at.
             W::That => {
                 let j = if self.w(i + 1, W::Same) { i + 2 } else { i + 1 };
-                if self.day_noun(j) && self.anaphor_ends(j + 1) { f(j + 1, Parsed::DayAnaphor(0)) } else { None }
+                if self.day_noun(j) && self.anaphor_ends(j + 1) {
+                    return f(j + 1, Parsed::DayAnaphor(0));
+                }
+                self.period_anaphor(j).and_then(|p| f(j + 1, p))
             }
             // "previously", "formerly" and "soon" are TIMEX3 references too, but TimeBank
             // leaves most of them out, and they resolve to nothing an editor can check.
@@ -1935,6 +1943,38 @@ impl<'a> Scanner<'a> {
             && !self.punct(i + 1, '-')
             && !self.punct(i + 1, '\'')
             && !COMPOUNDS.iter().any(|w| self.is(i + 1, w))
+    }
+
+    /// "(that) night", "(that same) month", "(the same) week": a part of the day the article
+    /// last named, or its month or week (TimeML anaphoric dates). Not when a phrase after
+    /// it dates it ("the same month of 1998", "that week's meeting").
+    fn period_anaphor(&self, j: usize) -> Option<Parsed> {
+        if self.punct(j + 1, '\'')
+            || self.punct(j + 1, '-')
+            || self.w(j + 1, W::Of)
+            || self.w(j + 1, W::Last)
+            || self.w(j + 1, W::That)
+            || ["when", "as", "where", "s"].iter().any(|w| self.is(j + 1, w))
+        {
+            return None;
+        }
+        // "the same night he won": a clause after "same" dates it.
+        if j > 0 && self.w(j - 1, W::Same) && !self.anaphor_ends(j + 1) {
+            return None;
+        }
+        if self.tok(j).is_some_and(|t| t.cap) && j > 0 && !self.tok(j - 1).is_some_and(|t| t.cap) {
+            return None;
+        }
+        let day = || Box::new(Parsed::DayAnaphor(0));
+        match self.lex(j) {
+            // "do that overnight" is no night of the story.
+            Lex::PartOfDay(p) if !self.is(j, "overnight") && !self.s(j).ends_with('s') => {
+                Some(Parsed::Time { day: Some(day()), clock: Clock::Part(p.code()) })
+            }
+            Lex::Unit(Unit::Month, false) => Some(Parsed::MonthAnaphor(0)),
+            Lex::Unit(Unit::Week, false) => Some(Parsed::WeekOf(day())),
+            _ => None,
+        }
     }
 
     /// A day anaphor ends at `i`: what follows does not define the day ("the day before
