@@ -679,4 +679,30 @@ mod tests {
         assert_eq!(values("He won on March 3, the same night he lost Ohio.", dct).len(), 1);
         assert_eq!(values("He won on March 3. That week's vote failed.", dct).len(), 1);
     }
+
+    #[test]
+    fn a_month_before_its_noun_is_the_nearest_one() {
+        let dct = "1989-10-27";
+        assert_eq!(
+            one("The bank is trying to sell itself under a June agreement.", dct),
+            ("June".into(), "1989-06".into())
+        );
+        assert_eq!(one("Her March speech drew a crowd.", dct).1, "1989-03");
+        assert_eq!(one("Her March speech is a model.", dct).1, "1990-03");
+        assert_eq!(one("Trump's May rally was loud.", dct).1, "1989-05");
+        // "the May government" may be a name; "Jill June, a delegate" is one.
+        assert!(values("The May government fell. Jill June, a delegate, spoke.", dct).is_empty());
+    }
+
+    #[test]
+    fn half_and_quarter_centuries() {
+        let dct = "2016-08-07";
+        assert_eq!(
+            one("The series went off the air a quarter-century ago.", dct),
+            ("a quarter-century ago".into(), "1991".into())
+        );
+        assert_eq!(one("The system emerged more than a half-century ago.", dct).1, "1966");
+        assert_eq!(one("It has been Republican for a half-century.", dct).1, "P50Y");
+        assert_eq!(one("It stood for a half century.", dct).1, "P50Y");
+    }
 }

@@ -115,6 +115,10 @@ fn infer_year(dct: Date, m: u8, d: Option<u8>, tense: Tense, rel: Rel) -> i32 {
         Rel::Next => return if this > now { y } else { y + 1 },
         Rel::This => return y,
         Rel::None => {}
+        Rel::Near => {
+            let tense = if tense == Tense::Past { tense } else { Tense::Unknown };
+            return infer_year(dct, m, d, tense, Rel::None);
+        }
     }
     if d.is_some() {
         // A month and day without a year: the nearest one. AP style writes the year only
@@ -212,7 +216,7 @@ pub fn resolve_weekday(dct: Date, wd: u8, rel: Rel, tense: Tense) -> Option<Date
                 fwd
             }
         }
-        Rel::This | Rel::None => {
+        Rel::This | Rel::None | Rel::Near => {
             if back == 0 {
                 0
             } else if tense == Tense::Future {
@@ -496,7 +500,7 @@ fn resolve_inner(p: &Parsed, dct: Option<Date>, tense: Tense, st: &mut State) ->
                         Rel::Last => last(true),
                         Rel::Next => next(true),
                         Rel::This => i32::from(dc.year()),
-                        Rel::None => match tense {
+                        Rel::None | Rel::Near => match tense {
                             Tense::Past => last(false),
                             Tense::Future => next(false),
                             _ => i32::from(dc.year()),

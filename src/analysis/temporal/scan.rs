@@ -18,6 +18,9 @@ pub enum Rel {
     Last,
     This,
     Next,
+    /// A month written as a noun's modifier ("a June poll"): the nearest one unless the
+    /// clause is past (a present or future verb dates the clause, not the noun).
+    Near,
 }
 
 /// A time of day: a clock time or a TIMEX3 part of day.
@@ -779,18 +782,27 @@ impl<'a> Scanner<'a> {
         }
         let (end, y) = self.year_suffix(j);
         let y = if y == YearSpec::Infer { y0 } else { y };
+        let mut modifier_month = false;
         if y == YearSpec::Infer && start == i {
             // "May" and "March" are also verbs, "June" and "August" names: a bare month
             // needs a preposition or modifier before it.
             let ambiguous = matches!(m, 3 | 5 | 6 | 8);
-            if (ambiguous || abbr) && !self.prev_is_prep(i) {
+            // "a June poll", "his March speech", "Trump's May rally": a month before its
+            // noun ("the May government" may be a name, so not after "the").
+            let modifier = i > 0
+                && ["a", "an", "his", "her", "its", "their", "our", "s"].iter().any(|w| self.is(i - 1, w))
+                && (i < 2 || !self.is(i - 1, "s") || self.punct(i - 2, '\''))
+                && self.tok(j).is_some_and(|n| n.kind == TokKind::Word && !n.cap && n.lex == Lex::None);
+            if (ambiguous || abbr) && !self.prev_is_prep(i) && !modifier {
                 return None;
             }
+            modifier_month = modifier;
             if i == 0 && !self.punct(i + 1, ',') && ambiguous {
                 return None;
             }
         }
-        Self::found(start, end, Parsed::Month { y, m, rel: Rel::None }, None)
+        let rel = if modifier_month { Rel::Near } else { Rel::None };
+        Self::found(start, end, Parsed::Month { y, m, rel }, None)
     }
 
     // ---------------------------------------------------------------- numbers
@@ -1044,6 +1056,15 @@ impl<'a> Scanner<'a> {
         };
         let hyphen = self.punct(j, '-') && self.touching(j - 1);
         let k = if hyphen { j + 1 } else { j };
+        // "a half-century", "a half century ago": 50 years.
+        if self.w(k, W::Half)
+            && let Some(q) = qty.filter(|q| q.whole == 1 && !q.half)
+        {
+            let c = if self.punct(k + 1, '-') && self.touching(k) { k + 2 } else { k + 1 };
+            if self.lex(c) == Lex::Unit(Unit::Century, false) && !self.name_unit(c) {
+                return Some(self.years_or_ago(i, c + 1, 50 * q.whole));
+            }
+        }
         let Lex::Unit(unit, _plural) = self.lex(k) else {
             return None;
         };
@@ -1063,8 +1084,7 @@ impl<'a> Scanner<'a> {
             if self.lex(c) == Lex::Unit(Unit::Century, false)
                 && let Some(q) = qty
             {
-                let years = Quantity { whole: q.whole * 25, half: false };
-                return Self::found(i, c + 1, Parsed::Duration { n: Some(years), unit: Unit::Year }, None);
+                return Some(self.years_or_ago(i, c + 1, q.whole * 25));
             }
         }
         // "a quarter of the shares", "three quarters of the vote" are fractions; "several
@@ -1183,6 +1203,17 @@ impl<'a> Scanner<'a> {
             return Self::found(i, end, Parsed::Ref("FUTURE_REF"), None);
         }
         Self::found(i, end, Parsed::Duration { n: qty, unit }, None)
+    }
+
+    /// `n` years from token `i` to `end` ("a quarter-century"), or that long ago when "ago"
+    /// follows ("a half-century ago").
+    fn years_or_ago(&self, i: usize, end: usize, n: u32) -> Found {
+        let (end, parsed) = if self.w(end, W::Ago) {
+            (end + 1, Parsed::Ago { n: Some(n), unit: Unit::Year })
+        } else {
+            (end, Parsed::Duration { n: Some(Quantity { whole: n, half: false }), unit: Unit::Year })
+        };
+        Found { start: i, end, parsed, modifier: None }
     }
 
     /// After "N years ago": "this month", "this week", "this year", "today", "to the day".
