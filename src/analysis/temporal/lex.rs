@@ -599,6 +599,12 @@ const FUTURE_WORDS: &[&str] = &[
     "shall",
     "tomorrow",
     "would",
+    // Modals look ahead: "he could win Tuesday", "may vote in November" (not "could have").
+    "could",
+    "might",
+    "may",
+    "should",
+    "can",
     "scheduled",
     "expected",
     "expects",

@@ -705,4 +705,20 @@ mod tests {
         assert_eq!(one("It has been Republican for a half-century.", dct).1, "P50Y");
         assert_eq!(one("It stood for a half century.", dct).1, "P50Y");
     }
+
+    #[test]
+    fn modals_and_conditions_look_ahead() {
+        let dct = "2016-03-11";
+        assert_eq!(one("He could win California on Tuesday.", dct).1, "2016-03-15");
+        assert_eq!(one("A candidate who can win in November is needed.", dct).1, "2016-11");
+        assert_eq!(one("He could have won on Tuesday.", dct).1, "2016-03-08");
+        assert_eq!(one("He should not have spoken on Tuesday.", dct).1, "2016-03-08");
+        assert_eq!(
+            one("We will appeal, because if there is a close election on Tuesday we need clarity.", dct).1,
+            "2016-03-15"
+        );
+        assert_eq!(one("If he follows up with a win on Saturday, he leads.", dct).1, "2016-03-12");
+        // Without the condition the present reports.
+        assert_eq!(one("There is a close election on Tuesday, officials said.", dct).1, "2016-03-08");
+    }
 }
