@@ -721,4 +721,15 @@ mod tests {
         // Without the condition the present reports.
         assert_eq!(one("There is a close election on Tuesday, officials said.", dct).1, "2016-03-08");
     }
+
+    #[test]
+    fn quarter_codes_and_fiscal_years() {
+        let dct = "2016-02-10";
+        assert_eq!(one("Profit for fiscal year 2016 rose.", dct), ("fiscal year 2016".into(), "2016".into()));
+        assert_eq!(one("Q3 revenue fell.", dct).1, "2015-Q3");
+        assert_eq!(one("In Q4 2015, sales rose.", dct), ("Q4 2015".into(), "2015-Q4".into()));
+        assert_eq!(one("Results for Q2 of 2016 were weak.", dct).1, "2016-Q2");
+        // A model name, lower case, or a code in a longer word is no quarter.
+        assert!(values("The new Audi Q3 sold well. Form q3 is due. The Q3-class ship sailed.", dct).is_empty());
+    }
 }

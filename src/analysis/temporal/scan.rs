@@ -401,6 +401,17 @@ impl<'a> Scanner<'a> {
                 return Self::found(i, end, Parsed::Set(v), None);
             }
             Lex::Month(..) => return self.month(i, YearSpec::Infer, i),
+            // "Q3 revenue", "Q4 2015": written in capitals, and not after a name ("Audi Q3").
+            Lex::QuarterCode(q)
+                if t.cap
+                    && !self.s(i).ends_with(|c: char| !c.is_ascii_digit())
+                    && !(i > 1 && self.tok(i - 1).is_some_and(|p| p.cap && p.kind == TokKind::Word))
+                    && !self.punct(i + 1, '-') =>
+            {
+                let (end, y) = self.year_suffix(i + 1);
+                let (end, y) = if y == YearSpec::Infer { self.of_year(i + 1) } else { (end, y) };
+                return Self::found(i, end, Parsed::Quarter { y, q }, None);
+            }
             // "a monthlong strike", "a weeklong visit" (closed compounds, NYT style).
             Lex::UnitLong(unit) => {
                 return Self::found(
@@ -1908,6 +1919,14 @@ impl<'a> Scanner<'a> {
                 if t.kind == TokKind::Number && t.digits == 4 {
                     let y = t.num? as i32;
                     return f(i + 2, Parsed::Year(YearSpec::Abs(y)));
+                }
+                // "fiscal year 2016"
+                if self.lex(i + 1) == Lex::Unit(Unit::Year, false)
+                    && let Some(n) = self.tok(i + 2)
+                    && n.kind == TokKind::Number
+                    && n.digits == 4
+                {
+                    return f(i + 3, Parsed::Year(YearSpec::Abs(n.num? as i32)));
                 }
                 if let Lex::Ordinal(n) = t.lex {
                     return self.ordinal(i + 1, n, YearSpec::Infer, i);
