@@ -402,12 +402,7 @@ impl<'a> Scanner<'a> {
             }
             Lex::Month(..) => return self.month(i, YearSpec::Infer, i),
             // "Q3 revenue", "Q4 2015": written in capitals, and not after a name ("Audi Q3").
-            Lex::QuarterCode(q)
-                if t.cap
-                    && !self.s(i).ends_with(|c: char| !c.is_ascii_digit())
-                    && !(i > 1 && self.tok(i - 1).is_some_and(|p| p.cap && p.kind == TokKind::Word))
-                    && !self.punct(i + 1, '-') =>
-            {
+            Lex::QuarterCode(q) if t.cap && !self.punct(i + 1, '-') && !self.after_name(i) => {
                 let (end, y) = self.year_suffix(i + 1);
                 let (end, y) = if y == YearSpec::Infer { self.of_year(i + 1) } else { (end, y) };
                 return Self::found(i, end, Parsed::Quarter { y, q }, None);
@@ -538,6 +533,11 @@ impl<'a> Scanner<'a> {
             return self.quantity_expr(i);
         }
         None
+    }
+
+    /// A capitalised word inside the sentence stands before `i` ("the Audi Q3").
+    fn after_name(&self, i: usize) -> bool {
+        i > 1 && self.tok(i - 1).is_some_and(|p| p.cap && p.kind == TokKind::Word)
     }
 
     fn prev_apostrophe(&self, i: usize) -> bool {
