@@ -732,4 +732,21 @@ mod tests {
         // A model name, lower case, or a code in a longer word is no quarter.
         assert!(values("The new Audi Q3 sold well. Form q3 is due. The Q3-class ship sailed.", dct).is_empty());
     }
+
+    #[test]
+    fn from_now_and_the_day_before_yesterday() {
+        let dct = "2016-03-12";
+        assert_eq!(
+            one("Three weeks from now, the vote comes.", dct),
+            ("Three weeks from now".into(), "2016-W13".into())
+        );
+        assert_eq!(one("What will it be like a year from now?", dct).1, "2017");
+        assert_eq!(
+            one("He left the day before yesterday.", dct),
+            ("the day before yesterday".into(), "2016-03-10".into())
+        );
+        assert_eq!(one("He returns the day after tomorrow.", dct).1, "2016-03-14");
+        // "from" without "now" is a range start: the duration stays.
+        assert_eq!(values("It ran three weeks from March 1.", dct)[0].1, "P3W");
+    }
 }

@@ -1147,6 +1147,15 @@ impl<'a> Scanner<'a> {
             end += 2;
         }
         let is_a = self.w(i, W::A) || self.w(i, W::An);
+        // "three weeks from now", "two days from today": the dateline moved ahead.
+        if self.is(end, "from")
+            && matches!(self.lex(end + 1), Lex::Word(W::Now | W::Today))
+            && let Some(q) = qty.filter(|q| !q.half && q.whole > 0 && q.whole < 10_000)
+            && unit >= Unit::Day
+            && unit != Unit::Weekend
+        {
+            return Self::found(i, end + 2, Parsed::Shift { unit, n: q.whole as i32 }, None);
+        }
         match self.lex(end) {
             Lex::Word(W::Ago) => {
                 // "a week ago Tuesday", "two weeks ago Sunday": that weekday, weeks back.
@@ -1481,8 +1490,15 @@ impl<'a> Scanner<'a> {
                 }
                 let n = if self.w(j + 1, W::Before) { -1 } else { 1 };
                 // "the day after Christmas": a day from the day named.
+                // "the day before yesterday", "the day after tomorrow".
                 if let Some(f) = self.core(j + 2)
-                    && matches!(f.parsed, Parsed::Date { .. } | Parsed::Holiday { .. } | Parsed::Weekday { .. })
+                    && matches!(
+                        f.parsed,
+                        Parsed::Date { .. }
+                            | Parsed::Holiday { .. }
+                            | Parsed::Weekday { .. }
+                            | Parsed::Shift { unit: Unit::Day, .. }
+                    )
                 {
                     return found(f.end, Parsed::DayFrom { day: Box::new(f.parsed), n });
                 }
