@@ -1427,7 +1427,9 @@ impl<'a> Scanner<'a> {
             }
             // "the last week of October", "the final week of the year"
             Lex::Word(W::Last) if let Some(f) = self.week_of_period(j + 1, -1, i) => Some(f),
-            Lex::None if self.is(j, "final") => self.week_of_period(j + 1, -1, i),
+            Lex::None if self.lex(j + 1) == Lex::Unit(Unit::Week, false) && self.is(j, "final") => {
+                self.week_of_period(j + 1, -1, i)
+            }
             Lex::Word(W::Last | W::Previous) => self.span_back(j + 1, -1).and_then(|f| found(f.0, f.1)),
             // "the next century" is the coming one (a date), "the past century" a stretch.
             Lex::Word(W::Next | W::Coming)
@@ -2015,6 +2017,10 @@ impl<'a> Scanner<'a> {
     /// last named, or its month or week (TimeML anaphoric dates). Not when a phrase after
     /// it dates it ("the same month of 1998", "that week's meeting").
     fn period_anaphor(&self, j: usize) -> Option<Parsed> {
+        // Most words after "that" are none of these: look at the word itself first.
+        if !matches!(self.lex(j), Lex::PartOfDay(_) | Lex::Unit(Unit::Month | Unit::Week, false)) {
+            return None;
+        }
         if self.punct(j + 1, '\'')
             || self.punct(j + 1, '-')
             || self.w(j + 1, W::Of)
