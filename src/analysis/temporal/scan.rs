@@ -291,7 +291,7 @@ impl<'a> Scanner<'a> {
     fn at(&self, i: usize) -> Option<Found> {
         let t = self.tok(i)?;
         // Quick reject: most tokens start nothing.
-        if t.lex == Lex::None
+        if matches!(t.lex, Lex::None)
             && !matches!(
                 t.kind,
                 TokKind::Number
@@ -801,9 +801,10 @@ impl<'a> Scanner<'a> {
             // "a June poll", "his March speech", "Trump's May rally": a month before its
             // noun ("the May government" may be a name, so not after "the").
             let modifier = i > 0
+                && self.tok(j).is_some_and(|n| n.kind == TokKind::Word && !n.cap && matches!(n.lex, Lex::None))
+                && self.tok(i - 1).is_some_and(|p| p.kind == TokKind::Word && p.end - p.start <= 5)
                 && ["a", "an", "his", "her", "its", "their", "our", "s"].iter().any(|w| self.is(i - 1, w))
-                && (i < 2 || !self.is(i - 1, "s") || self.punct(i - 2, '\''))
-                && self.tok(j).is_some_and(|n| n.kind == TokKind::Word && !n.cap && n.lex == Lex::None);
+                && (i < 2 || !self.is(i - 1, "s") || self.punct(i - 2, '\''));
             if (ambiguous || abbr) && !self.prev_is_prep(i) && !modifier {
                 return None;
             }

@@ -272,7 +272,7 @@ pub fn tense_at(text: &str, toks: &[Tok], a: usize, b: usize) -> Tense {
     }
     let seg_hi = boundary.unwrap_or(hi).min(hi);
     let nearest = |from: usize, to: usize| {
-        let mut best = (24, Tense::Unknown, 0);
+        let mut best = (24, Tense::Unknown);
         for i in (from..a).chain(b..to) {
             let d = if i < a { (a - i) * 2 } else { (i + 1 - b) * 3 };
             if d >= best.0 {
@@ -280,13 +280,13 @@ pub fn tense_at(text: &str, toks: &[Tok], a: usize, b: usize) -> Tense {
             }
             let c = cue(text, toks, i);
             if c != Tense::Unknown {
-                best = (d, c, i);
+                best = (d, c);
             }
         }
-        (best.1, best.2)
+        best.1
     };
-    let (tense, at) = match nearest(seg_lo, seg_hi) {
-        (Tense::Unknown, _) => nearest(lo, hi),
+    let tense = match nearest(seg_lo, seg_hi) {
+        Tense::Unknown => nearest(lo, hi),
         t => t,
     };
     // "has extended loans through January", "have been postponed until March": the end of
@@ -294,10 +294,11 @@ pub fn tense_at(text: &str, toks: &[Tok], a: usize, b: usize) -> Tense {
     if tense == Tense::Past
         && a > 0
         && toks[a - 1].kind == TokKind::Word
+        && toks[a - 1].tw == 0
         && ["until", "through", "till", "by"]
             .iter()
             .any(|w| text[toks[a - 1].start..toks[a - 1].end].eq_ignore_ascii_case(w))
-        && (at..=at + 1).any(|k| k > 0 && toks.get(k - 1).is_some_and(|t| is_have(&text[t.start..t.end])))
+        && toks[lo..a].iter().any(|t| t.kind == TokKind::Word && is_have(&text[t.start..t.end]))
     {
         return Tense::Present;
     }
@@ -305,7 +306,6 @@ pub fn tense_at(text: &str, toks: &[Tok], a: usize, b: usize) -> Tense {
     // condition (or a condition with no tense cue) is a future.
     if matches!(tense, Tense::Present | Tense::Unknown)
         && let Some(k) = (0..a).rev().find(|&k| toks[k].tw & tw::SUBORD != 0)
-        && (k < at || tense == Tense::Unknown)
         && ["if", "unless"].iter().any(|w| text[toks[k].start..toks[k].end].eq_ignore_ascii_case(w))
     {
         return Tense::Future;
