@@ -59,3 +59,36 @@ fn weekday_message_names_the_real_weekday() {
     assert_eq!(f[0].message, "Tuesday, Feb. 2, 2022: Feb. 2, 2022 is a Wednesday");
     assert!(f[0].help.as_deref().unwrap_or("").contains("nearest Tuesday is Feb. 1, 2022"));
 }
+
+/// Constructions added for news in general (issue 5, dates5): one invented article, each
+/// expression with the value TimeML gives it, and no finding from the date rules.
+#[test]
+fn anchored_ago_nth_weeks_anaphors_and_quarter_codes_resolve() {
+    let set = dates_rules();
+    let text = "date 2016-03-12 Campaign notes\n\n\
+        Example Wire\n\n\
+        She won the state eight years ago this month. Her rival arrived on March 3. That night, he spoke.\n\n\
+        Later that week, he left. Turnout peaked in the first week of March and may dip in the last week of the year.\n\n\
+        This past week, the senator said he was tired. He could win Ohio on Tuesday.\n\n\
+        A June poll showed him ahead. Q4 2015 revenue rose, and fiscal year 2016 looks strong.\n";
+    let d = parse_bytes("notes.txt", text.as_bytes().to_vec(), &InputOptions::default()).expect("parses");
+    let got: Vec<(String, String)> =
+        d.temporal(&set.context).iter().map(|e| (d.slice(e.span).to_string(), e.value.clone())).collect();
+    for (t, v) in [
+        ("eight years ago this month", "2008-03"),
+        ("March 3", "2016-03-03"),
+        ("That night", "2016-03-03TNI"),
+        ("Later that week", "2016-W09"),
+        ("the first week of March", "2016-W09"),
+        ("the last week of the year", "2016-W52"),
+        ("This past week", "2016-W10"),
+        ("Tuesday", "2016-03-15"),
+        ("June", "2015-06"),
+        ("Q4 2015", "2015-Q4"),
+        ("fiscal year 2016", "2016"),
+    ] {
+        assert!(got.iter().any(|g| g.0 == t && g.1 == v), "{t} = {v}: {got:?}");
+    }
+    let findings = set.check(&d);
+    assert!(findings.is_empty(), "{findings:#?}");
+}

@@ -71,6 +71,8 @@ pub enum Lex {
     DecadeWord(i32),
     /// A closed "-long" compound ("monthlong", "weeklong"): one unit as an adjective.
     UnitLong(Unit),
+    /// "Q1" .. "Q4": a quarter of the year, as business news writes it.
+    QuarterCode(u8),
     Word(W),
 }
 
@@ -599,6 +601,12 @@ const FUTURE_WORDS: &[&str] = &[
     "shall",
     "tomorrow",
     "would",
+    // Modals look ahead: "he could win Tuesday", "may vote in November" (not "could have").
+    "could",
+    "might",
+    "may",
+    "should",
+    "can",
     "scheduled",
     "expected",
     "expects",
@@ -984,6 +992,9 @@ pub fn build_table() -> WordTable {
         ("hourlong", Unit::Hour),
     ] {
         t.insert(w.as_bytes(), Lex::UnitLong(u));
+    }
+    for (w, q) in [("q1", 1u8), ("q2", 2), ("q3", 3), ("q4", 4)] {
+        t.insert(w.as_bytes(), Lex::QuarterCode(q));
     }
     for (w, s) in [("spring", 0u8), ("summer", 1), ("fall", 2), ("autumn", 2), ("winter", 3)] {
         t.insert(w.as_bytes(), Lex::Season(s));

@@ -112,6 +112,8 @@ fn is_relative(p: &Parsed) -> bool {
         | Parsed::Weekend { .. }
         | Parsed::NewEra(_) => true,
         Parsed::Ago { n, .. } => n.is_some(),
+        Parsed::AgoAt { .. } | Parsed::PastWeek => true,
+        Parsed::NthWeek { of, .. } => is_relative(of),
         Parsed::Time { day, .. } => day.as_deref().is_none_or(is_relative),
         Parsed::WeekOf(day) | Parsed::DayFrom { day, .. } => is_relative(day),
         Parsed::Decade(_)
@@ -605,5 +607,146 @@ mod tests {
     fn non_dates_are_left_alone() {
         assert!(values("He may go. The march began. 2,000 troops and 1500 people came.", "2022-02-03").is_empty());
         assert!(values("Putin, 69, is the 70-year-old leader.", "2022-02-03").is_empty());
+    }
+
+    #[test]
+    fn ago_with_an_anchor_is_one_date() {
+        let dct = "2016-03-10";
+        assert_eq!(
+            one("She won eight years ago this month.", dct),
+            ("eight years ago this month".into(), "2008-03".into())
+        );
+        assert_eq!(one("A year ago this week, the dam broke.", dct).1, "2015-W11");
+        assert_eq!(one("The wall fell ten years ago today.", dct).1, "2006-03-10");
+        assert_eq!(one("He was elected four years ago to the day.", dct).1, "2012-03-10");
+        assert_eq!(one("Two decades ago this year, it opened.", dct).1, "1996");
+        // Without an anchor, or with one as fine as the unit, nothing changes.
+        assert_eq!(one("She won eight years ago.", dct).1, "2008");
+        assert_eq!(values("It ended a week ago this week.", dct)[0].1, "2016-W09");
+    }
+
+    #[test]
+    fn nth_week_of_a_month_or_year() {
+        let dct = "1998-03-07";
+        assert_eq!(
+            one("Talks began in the first week of March.", dct),
+            ("the first week of March".into(), "1998-W10".into())
+        );
+        assert_eq!(one("They will vote in the first week of April.", dct).1, "1998-W14");
+        assert_eq!(one("It closed in the last week of December.", dct).1, "1997-W52");
+        assert_eq!(one("It ends in the last week of the year.", dct).1, "1998-W53");
+        assert_eq!(one("It came during the second week of June 1996.", dct).1, "1996-W24");
+        assert_eq!(one("The final week of next month is busy.", dct).1, "1998-W18");
+        assert_eq!(one("It began in the first week of the year.", dct).1, "1998-W01");
+        // A week of something that is no calendar period is no date.
+        assert!(values("The final week of the campaign was hard.", dct).is_empty());
+        assert_eq!(one("The last week was hard.", dct).1, "1998-W09");
+    }
+
+    #[test]
+    fn this_past_week_on_a_weekend_dateline_is_the_week_now_ending() {
+        let text = "The senator spoke this past week.";
+        assert_eq!(one(text, "1998-03-07").1, "1998-W10");
+        assert_eq!(one(text, "1998-03-08").1, "1998-W10");
+        assert_eq!(one(text, "1998-03-10").1, "1998-W10");
+        assert_eq!(one(text, "1998-03-09").1, "1998-W10");
+        assert_eq!(one("He left this past weekend.", "1998-03-09").1, "1998-W10-WE");
+    }
+
+    #[test]
+    fn an_end_point_after_the_perfect_is_not_past() {
+        let dct = "1998-10-05";
+        assert_eq!(one("The vote has been postponed until March.", dct).1, "1999-03");
+        assert_eq!(one("Lenders have extended credit through January.", dct).1, "1999-01");
+        // The simple past still looks back.
+        assert_eq!(one("The program ran through January.", dct).1, "1998-01");
+        assert_eq!(one("He has worked there since March.", dct).1, "1998-03");
+    }
+
+    #[test]
+    fn that_night_that_month_take_the_day_last_named() {
+        let dct = "1998-05-07";
+        let v = values("He spoke on March 3. That night, he left.", dct);
+        assert_eq!(v[1], ("That night".to_string(), "1998-03-03TNI".to_string()));
+        let v = values("He spoke on March 3. Later that month, he returned. Earlier that week he called.", dct);
+        assert_eq!(v[1], ("Later that month".to_string(), "1998-03".to_string()));
+        assert_eq!(v[2], ("Earlier that week".to_string(), "1998-W10".to_string()));
+        let v = values("It opened on March 3. The same month, it closed. Later that day, he left.", dct);
+        assert_eq!(v[1].1, "1998-03");
+        assert_eq!(v[2], ("Later that day".to_string(), "1998-03-03".to_string()));
+        // A clause or a name after it, or "do that overnight", is no anaphor.
+        assert_eq!(values("You can't do that overnight.", dct), vec![]);
+        assert_eq!(values("He won on March 3, the same night he lost Ohio.", dct).len(), 1);
+        assert_eq!(values("He won on March 3. That week's vote failed.", dct).len(), 1);
+    }
+
+    #[test]
+    fn a_month_before_its_noun_is_the_nearest_one() {
+        let dct = "1989-10-27";
+        assert_eq!(
+            one("The bank is trying to sell itself under a June agreement.", dct),
+            ("June".into(), "1989-06".into())
+        );
+        assert_eq!(one("Her March speech drew a crowd.", dct).1, "1989-03");
+        assert_eq!(one("Her March speech is a model.", dct).1, "1990-03");
+        assert_eq!(one("Trump's May rally was loud.", dct).1, "1989-05");
+        // "the May government" may be a name; "Jill June, a delegate" is one.
+        assert!(values("The May government fell. Jill June, a delegate, spoke.", dct).is_empty());
+    }
+
+    #[test]
+    fn half_and_quarter_centuries() {
+        let dct = "2016-08-07";
+        assert_eq!(
+            one("The series went off the air a quarter-century ago.", dct),
+            ("a quarter-century ago".into(), "1991".into())
+        );
+        assert_eq!(one("The system emerged more than a half-century ago.", dct).1, "1966");
+        assert_eq!(one("It has been Republican for a half-century.", dct).1, "P50Y");
+        assert_eq!(one("It stood for a half century.", dct).1, "P50Y");
+    }
+
+    #[test]
+    fn modals_and_conditions_look_ahead() {
+        let dct = "2016-03-11";
+        assert_eq!(one("He could win California on Tuesday.", dct).1, "2016-03-15");
+        assert_eq!(one("A candidate who can win in November is needed.", dct).1, "2016-11");
+        assert_eq!(one("He could have won on Tuesday.", dct).1, "2016-03-08");
+        assert_eq!(one("He should not have spoken on Tuesday.", dct).1, "2016-03-08");
+        assert_eq!(
+            one("We will appeal, because if there is a close election on Tuesday we need clarity.", dct).1,
+            "2016-03-15"
+        );
+        assert_eq!(one("If he follows up with a win on Saturday, he leads.", dct).1, "2016-03-12");
+        // Without the condition the present reports.
+        assert_eq!(one("There is a close election on Tuesday, officials said.", dct).1, "2016-03-08");
+    }
+
+    #[test]
+    fn quarter_codes_and_fiscal_years() {
+        let dct = "2016-02-10";
+        assert_eq!(one("Profit for fiscal year 2016 rose.", dct), ("fiscal year 2016".into(), "2016".into()));
+        assert_eq!(one("Q3 revenue fell.", dct).1, "2015-Q3");
+        assert_eq!(one("In Q4 2015, sales rose.", dct), ("Q4 2015".into(), "2015-Q4".into()));
+        assert_eq!(one("Results for Q2 of 2016 were weak.", dct).1, "2016-Q2");
+        // A model name, lower case, or a code in a longer word is no quarter.
+        assert!(values("The new Audi Q3 sold well. Form q3 is due. The Q3-class ship sailed.", dct).is_empty());
+    }
+
+    #[test]
+    fn from_now_and_the_day_before_yesterday() {
+        let dct = "2016-03-12";
+        assert_eq!(
+            one("Three weeks from now, the vote comes.", dct),
+            ("Three weeks from now".into(), "2016-W13".into())
+        );
+        assert_eq!(one("What will it be like a year from now?", dct).1, "2017");
+        assert_eq!(
+            one("He left the day before yesterday.", dct),
+            ("the day before yesterday".into(), "2016-03-10".into())
+        );
+        assert_eq!(one("He returns the day after tomorrow.", dct).1, "2016-03-14");
+        // "from" without "now" is a range start: the duration stays.
+        assert_eq!(values("It ran three weeks from March 1.", dct)[0].1, "P3W");
     }
 }

@@ -115,6 +115,10 @@ fn infer_year(dct: Date, m: u8, d: Option<u8>, tense: Tense, rel: Rel) -> i32 {
         Rel::Next => return if this > now { y } else { y + 1 },
         Rel::This => return y,
         Rel::None => {}
+        Rel::Near => {
+            let tense = if tense == Tense::Past { tense } else { Tense::Unknown };
+            return infer_year(dct, m, d, tense, Rel::None);
+        }
     }
     if d.is_some() {
         // A month and day without a year: the nearest one. AP style writes the year only
@@ -212,7 +216,7 @@ pub fn resolve_weekday(dct: Date, wd: u8, rel: Rel, tense: Tense) -> Option<Date
                 fwd
             }
         }
-        Rel::This | Rel::None => {
+        Rel::This | Rel::None | Rel::Near => {
             if back == 0 {
                 0
             } else if tense == Tense::Future {
@@ -496,7 +500,7 @@ fn resolve_inner(p: &Parsed, dct: Option<Date>, tense: Tense, st: &mut State) ->
                         Rel::Last => last(true),
                         Rel::Next => next(true),
                         Rel::This => i32::from(dc.year()),
-                        Rel::None => match tense {
+                        Rel::None | Rel::Near => match tense {
                             Tense::Past => last(false),
                             Tense::Future => next(false),
                             _ => i32::from(dc.year()),
@@ -513,6 +517,72 @@ fn resolve_inner(p: &Parsed, dct: Option<Date>, tense: Tense, st: &mut State) ->
         Parsed::Ago { n, unit } => match n {
             Some(n) => shift(dct, *unit, -i64::from(*n)),
             None => mk(TimexType::Date, "PAST_REF".into(), None),
+        },
+        Parsed::AgoAt { n, unit, at } => {
+            let Some(dc) = dct else {
+                let v = match at {
+                    Unit::Day => "XXXX-XX-XX",
+                    Unit::Week => "XXXX-WXX",
+                    Unit::Month => "XXXX-XX",
+                    _ => "XXXX",
+                };
+                return mk(TimexType::Date, v.into(), None);
+            };
+            let n = i64::from(*n);
+            let back = match unit {
+                Unit::Day => dc.checked_sub(n.days()),
+                Unit::Week => dc.checked_sub((7 * n).days()),
+                Unit::Month => dc.checked_sub(n.months()),
+                Unit::Quarter => dc.checked_sub((3 * n).months()),
+                Unit::Year => dc.checked_sub(n.years()),
+                Unit::Decade => dc.checked_sub((10 * n).years()),
+                Unit::Century => dc.checked_sub((100 * n).years()),
+                _ => return shift(dct, *unit, -n),
+            };
+            match (back.ok(), at) {
+                (Some(d), Unit::Day) => dated(Some(d)),
+                (Some(d), Unit::Week) => mk(TimexType::Date, week(d), None),
+                (Some(d), Unit::Month) => mk(TimexType::Date, format!("{:04}-{:02}", d.year(), d.month()), None),
+                (Some(d), _) => mk(TimexType::Date, format!("{:04}", d.year()), None),
+                (None, _) => shift(dct, *unit, -n),
+            }
+        }
+        Parsed::NthWeek { of, n } => {
+            let r = resolve_inner(of, dct, tense, st);
+            let v = r.value.as_bytes();
+            let year: Option<i32> = r.value.get(..4).and_then(|y| y.parse().ok());
+            let month: Option<u8> =
+                if v.len() == 7 && v[4] == b'-' { r.value.get(5..7).and_then(|m| m.parse().ok()) } else { None };
+            let day = match (year, month, v.len()) {
+                (Some(y), Some(m), _) => {
+                    let d = if *n < 0 {
+                        date(y, m, 1).map(|d| d.days_in_month() as u8 - 3)
+                    } else {
+                        Some(7 * (*n as u8) - 3)
+                    };
+                    d.and_then(|d| date(y, m, d))
+                }
+                (Some(y), None, 4) => {
+                    if *n < 0 {
+                        date(y, 12, 28)
+                    } else {
+                        date(y, 1, 7 * (*n as u8) - 3)
+                    }
+                }
+                _ => None,
+            };
+            match day {
+                Some(d) => mk(TimexType::Date, week(d), None),
+                None => mk(TimexType::Date, "XXXX-WXX".into(), None),
+            }
+        }
+        Parsed::PastWeek => match dct {
+            Some(dc) => {
+                let weekend = dc.weekday().to_monday_one_offset() >= 6;
+                let d = if weekend { dc } else { add_days(dc, -7).unwrap_or(dc) };
+                mk(TimexType::Date, week(d), None)
+            }
+            None => mk(TimexType::Date, "XXXX-WXX".into(), None),
         },
         Parsed::Weekend { n, this } => match dct {
             Some(dc) => {

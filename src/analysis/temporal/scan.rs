@@ -18,6 +18,9 @@ pub enum Rel {
     Last,
     This,
     Next,
+    /// A month written as a noun's modifier ("a June poll"): the nearest one unless the
+    /// clause is past (a present or future verb dates the clause, not the noun).
+    Near,
 }
 
 /// A time of day: a clock time or a TIMEX3 part of day.
@@ -107,6 +110,23 @@ pub enum Parsed {
         n: Option<u32>,
         unit: Unit,
     },
+    /// "two years ago this month", "a year ago this week", "ten years ago today", "a year
+    /// ago to the day": the dateline moved back `n` units, named at the granularity `at`.
+    AgoAt {
+        n: u32,
+        unit: Unit,
+        at: Unit,
+    },
+    /// "the first week of March" (`n` 1..=4), "the last week of the year" (`n` -1): the
+    /// ISO week that holds most of that week of the month or year, i.e. the week of its
+    /// 4th, 11th, 18th or 25th day, or of its fourth-last day (ISO 8601 counts a year's
+    /// first week the same way, from Jan. 4).
+    NthWeek {
+        of: Box<Parsed>,
+        n: i8,
+    },
+    /// "this past week": on a weekend dateline the week now ending, else the week before.
+    PastWeek,
     /// "the weekend" (n 0) by tense, "last weekend" (-1), "next weekend" (+1); `this` for
     /// "this weekend", the coming one unless told in the past tense.
     Weekend {
@@ -271,7 +291,7 @@ impl<'a> Scanner<'a> {
     fn at(&self, i: usize) -> Option<Found> {
         let t = self.tok(i)?;
         // Quick reject: most tokens start nothing.
-        if t.lex == Lex::None
+        if matches!(t.lex, Lex::None)
             && !matches!(
                 t.kind,
                 TokKind::Number
@@ -324,6 +344,10 @@ impl<'a> Scanner<'a> {
                     | Parsed::Date { .. }
                     | Parsed::Month { .. }
                     | Parsed::Year(_)
+                    | Parsed::DayAnaphor(0)
+                    | Parsed::MonthAnaphor(0)
+                    | Parsed::YearAnaphor(0)
+                    | Parsed::WeekOf(_)
             )
         {
             f.start = i;
@@ -377,6 +401,12 @@ impl<'a> Scanner<'a> {
                 return Self::found(i, end, Parsed::Set(v), None);
             }
             Lex::Month(..) => return self.month(i, YearSpec::Infer, i),
+            // "Q3 revenue", "Q4 2015": written in capitals, and not after a name ("Audi Q3").
+            Lex::QuarterCode(q) if t.cap && !self.punct(i + 1, '-') && !self.after_name(i) => {
+                let (end, y) = self.year_suffix(i + 1);
+                let (end, y) = if y == YearSpec::Infer { self.of_year(i + 1) } else { (end, y) };
+                return Self::found(i, end, Parsed::Quarter { y, q }, None);
+            }
             // "a monthlong strike", "a weeklong visit" (closed compounds, NYT style).
             Lex::UnitLong(unit) => {
                 return Self::found(
@@ -503,6 +533,11 @@ impl<'a> Scanner<'a> {
             return self.quantity_expr(i);
         }
         None
+    }
+
+    /// A capitalised word inside the sentence stands before `i` ("the Audi Q3").
+    fn after_name(&self, i: usize) -> bool {
+        i > 1 && self.tok(i - 1).is_some_and(|p| p.cap && p.kind == TokKind::Word)
     }
 
     fn prev_apostrophe(&self, i: usize) -> bool {
@@ -758,18 +793,28 @@ impl<'a> Scanner<'a> {
         }
         let (end, y) = self.year_suffix(j);
         let y = if y == YearSpec::Infer { y0 } else { y };
+        let mut modifier_month = false;
         if y == YearSpec::Infer && start == i {
             // "May" and "March" are also verbs, "June" and "August" names: a bare month
             // needs a preposition or modifier before it.
             let ambiguous = matches!(m, 3 | 5 | 6 | 8);
-            if (ambiguous || abbr) && !self.prev_is_prep(i) {
+            // "a June poll", "his March speech", "Trump's May rally": a month before its
+            // noun ("the May government" may be a name, so not after "the").
+            let modifier = i > 0
+                && self.tok(j).is_some_and(|n| n.kind == TokKind::Word && !n.cap && matches!(n.lex, Lex::None))
+                && self.tok(i - 1).is_some_and(|p| p.kind == TokKind::Word && p.end - p.start <= 5)
+                && ["a", "an", "his", "her", "its", "their", "our", "s"].iter().any(|w| self.is(i - 1, w))
+                && (i < 2 || !self.is(i - 1, "s") || self.punct(i - 2, '\''));
+            if (ambiguous || abbr) && !self.prev_is_prep(i) && !modifier {
                 return None;
             }
+            modifier_month = modifier;
             if i == 0 && !self.punct(i + 1, ',') && ambiguous {
                 return None;
             }
         }
-        Self::found(start, end, Parsed::Month { y, m, rel: Rel::None }, None)
+        let rel = if modifier_month { Rel::Near } else { Rel::None };
+        Self::found(start, end, Parsed::Month { y, m, rel }, None)
     }
 
     // ---------------------------------------------------------------- numbers
@@ -1023,6 +1068,15 @@ impl<'a> Scanner<'a> {
         };
         let hyphen = self.punct(j, '-') && self.touching(j - 1);
         let k = if hyphen { j + 1 } else { j };
+        // "a half-century", "a half century ago": 50 years.
+        if self.w(k, W::Half)
+            && let Some(q) = qty.filter(|q| q.whole == 1 && !q.half)
+        {
+            let c = if self.punct(k + 1, '-') && self.touching(k) { k + 2 } else { k + 1 };
+            if self.lex(c) == Lex::Unit(Unit::Century, false) && !self.name_unit(c) {
+                return Some(self.years_or_ago(i, c + 1, 50 * q.whole));
+            }
+        }
         let Lex::Unit(unit, _plural) = self.lex(k) else {
             return None;
         };
@@ -1042,8 +1096,7 @@ impl<'a> Scanner<'a> {
             if self.lex(c) == Lex::Unit(Unit::Century, false)
                 && let Some(q) = qty
             {
-                let years = Quantity { whole: q.whole * 25, half: false };
-                return Self::found(i, c + 1, Parsed::Duration { n: Some(years), unit: Unit::Year }, None);
+                return Some(self.years_or_ago(i, c + 1, q.whole * 25));
             }
         }
         // "a quarter of the shares", "three quarters of the vote" are fractions; "several
@@ -1095,6 +1148,15 @@ impl<'a> Scanner<'a> {
             end += 2;
         }
         let is_a = self.w(i, W::A) || self.w(i, W::An);
+        // "three weeks from now", "two days from today": the dateline moved ahead.
+        if self.is(end, "from")
+            && matches!(self.lex(end + 1), Lex::Word(W::Now | W::Today))
+            && let Some(q) = qty.filter(|q| !q.half && q.whole > 0 && q.whole < 10_000)
+            && unit >= Unit::Day
+            && unit != Unit::Weekend
+        {
+            return Self::found(i, end + 2, Parsed::Shift { unit, n: q.whole as i32 }, None);
+        }
         match self.lex(end) {
             Lex::Word(W::Ago) => {
                 // "a week ago Tuesday", "two weeks ago Sunday": that weekday, weeks back.
@@ -1105,6 +1167,15 @@ impl<'a> Scanner<'a> {
                 {
                     let day = Box::new(Parsed::Weekday { wd, rel: Rel::None });
                     return Self::found(i, end + 2, Parsed::DayFrom { day, n: -7 * q.whole as i32 }, None);
+                }
+                // "two years ago this month", "a year ago today": one date, at the
+                // granularity of the anchor.
+                if let Some(q) = qty.filter(|q| !q.half && q.whole > 0)
+                    && let Some((e2, at)) = self.ago_anchor(end + 1)
+                    && at < unit
+                    && unit != Unit::Weekend
+                {
+                    return Self::found(i, e2, Parsed::AgoAt { n: q.whole, unit, at }, None);
                 }
                 if is_a && unit == Unit::Year && qty.is_some_and(|q| q.whole == 1 && !q.half) {
                     return Self::found(i, end + 1, Parsed::YearAgoFocus, None);
@@ -1155,6 +1226,75 @@ impl<'a> Scanner<'a> {
         Self::found(i, end, Parsed::Duration { n: qty, unit }, None)
     }
 
+    /// `n` years from token `i` to `end` ("a quarter-century"), or that long ago when "ago"
+    /// follows ("a half-century ago").
+    fn years_or_ago(&self, i: usize, end: usize, n: u32) -> Found {
+        let (end, parsed) = if self.w(end, W::Ago) {
+            (end + 1, Parsed::Ago { n: Some(n), unit: Unit::Year })
+        } else {
+            (end, Parsed::Duration { n: Some(Quantity { whole: n, half: false }), unit: Unit::Year })
+        };
+        Found { start: i, end, parsed, modifier: None }
+    }
+
+    /// After "N years ago": "this month", "this week", "this year", "today", "to the day".
+    /// Returns the end and the granularity it names.
+    fn ago_anchor(&self, k: usize) -> Option<(usize, Unit)> {
+        if self.w(k, W::This)
+            && let Lex::Unit(at @ (Unit::Week | Unit::Month | Unit::Year), false) = self.lex(k + 1)
+        {
+            return Some((k + 2, at));
+        }
+        if self.w(k, W::Today) && !self.punct(k + 1, '\'') {
+            return Some((k + 1, Unit::Day));
+        }
+        if self.w(k, W::To) && self.w(k + 1, W::The) && self.lex(k + 2) == Lex::Unit(Unit::Day, false) {
+            return Some((k + 3, Unit::Day));
+        }
+        None
+    }
+
+    /// "week of March", "week of the year", "week of next month", "week of 1998" from the
+    /// "week" token `k`: the nth week of that month or year (`n` -1 for the last).
+    fn week_of_period(&self, k: usize, n: i8, start: usize) -> Option<Found> {
+        if self.lex(k) != Lex::Unit(Unit::Week, false) || !self.w(k + 1, W::Of) {
+            return None;
+        }
+        let j = k + 2;
+        let t = self.tok(j)?;
+        let (end, of) = match t.lex {
+            Lex::Month(..) => {
+                let f = self.month(j, YearSpec::Infer, j)?;
+                if !matches!(f.parsed, Parsed::Month { .. }) {
+                    return None;
+                }
+                (f.end, f.parsed)
+            }
+            Lex::Word(W::The) => match self.lex(j + 1) {
+                Lex::Unit(Unit::Year, false) => (j + 2, Parsed::Year(YearSpec::Rel(0))),
+                Lex::Unit(Unit::Month, false) => (j + 2, Parsed::Shift { unit: Unit::Month, n: 0 }),
+                _ => return None,
+            },
+            Lex::Word(w @ (W::This | W::Last | W::Next)) => {
+                let rel = match w {
+                    W::This => 0,
+                    W::Last => -1,
+                    _ => 1,
+                };
+                match self.lex(j + 1) {
+                    Lex::Unit(unit @ (Unit::Year | Unit::Month), false) => (j + 2, Parsed::Shift { unit, n: rel }),
+                    _ => return None,
+                }
+            }
+            _ if t.kind == TokKind::Number && t.digits == 4 => {
+                let y = t.num? as i32;
+                (j + 1, Parsed::Year(YearSpec::Abs(y)))
+            }
+            _ => return None,
+        };
+        Self::found(start, end, Parsed::NthWeek { of: Box::new(of), n }, None)
+    }
+
     // ---------------------------------------------------------------- words
 
     fn ordinal(&self, i: usize, n: u8, y: YearSpec, start: usize) -> Option<Found> {
@@ -1185,6 +1325,10 @@ impl<'a> Scanner<'a> {
                 let (end, y2) = self.of_year(j + 1);
                 let y = if y2 == YearSpec::Infer { y } else { y2 };
                 Self::found(start, end, Parsed::Half { y, h: n }, None)
+            }
+            // "the first week of March", "the second week of the year"
+            Lex::Unit(Unit::Week, false) if (1..=4).contains(&n) && !fiscal_inside => {
+                self.week_of_period(j, n as i8, start)
             }
             // "the first nine months", "the first two years"
             _ => {
@@ -1282,6 +1426,11 @@ impl<'a> Scanner<'a> {
                 let (end, y) = self.of_year(j + 2);
                 found(end, Parsed::Half { y, h: 2 })
             }
+            // "the last week of October", "the final week of the year"
+            Lex::Word(W::Last) if let Some(f) = self.week_of_period(j + 1, -1, i) => Some(f),
+            Lex::None if self.lex(j + 1) == Lex::Unit(Unit::Week, false) && self.is(j, "final") => {
+                self.week_of_period(j + 1, -1, i)
+            }
             Lex::Word(W::Last | W::Previous) => self.span_back(j + 1, -1).and_then(|f| found(f.0, f.1)),
             // "the next century" is the coming one (a date), "the past century" a stretch.
             Lex::Word(W::Next | W::Coming)
@@ -1330,6 +1479,7 @@ impl<'a> Scanner<'a> {
             Lex::Word(W::Same) if self.day_noun(j + 1) && self.anaphor_ends(j + 2) => {
                 found(j + 2, Parsed::DayAnaphor(0))
             }
+            Lex::Word(W::Same) if let Some(p) = self.period_anaphor(j + 1) => found(j + 2, p),
             // "Oct. 12, the day before the plunge": an apposition names the same day; "the
             // day before" on its own is the day before the one last named.
             Lex::Unit(Unit::Day, false) if self.w(j + 1, W::Before) || self.w(j + 1, W::After) => {
@@ -1343,8 +1493,15 @@ impl<'a> Scanner<'a> {
                 }
                 let n = if self.w(j + 1, W::Before) { -1 } else { 1 };
                 // "the day after Christmas": a day from the day named.
+                // "the day before yesterday", "the day after tomorrow".
                 if let Some(f) = self.core(j + 2)
-                    && matches!(f.parsed, Parsed::Date { .. } | Parsed::Holiday { .. } | Parsed::Weekday { .. })
+                    && matches!(
+                        f.parsed,
+                        Parsed::Date { .. }
+                            | Parsed::Holiday { .. }
+                            | Parsed::Weekday { .. }
+                            | Parsed::Shift { unit: Unit::Day, .. }
+                    )
                 {
                     return found(f.end, Parsed::DayFrom { day: Box::new(f.parsed), n });
                 }
@@ -1708,7 +1865,10 @@ impl<'a> Scanner<'a> {
             // "that day", "that same day": the day the narrative is at.
             W::That => {
                 let j = if self.w(i + 1, W::Same) { i + 2 } else { i + 1 };
-                if self.day_noun(j) && self.anaphor_ends(j + 1) { f(j + 1, Parsed::DayAnaphor(0)) } else { None }
+                if self.day_noun(j) && self.anaphor_ends(j + 1) {
+                    return f(j + 1, Parsed::DayAnaphor(0));
+                }
+                self.period_anaphor(j).and_then(|p| f(j + 1, p))
             }
             // "previously", "formerly" and "soon" are TIMEX3 references too, but TimeBank
             // leaves most of them out, and they resolve to nothing an editor can check.
@@ -1779,6 +1939,14 @@ impl<'a> Scanner<'a> {
                     let y = t.num? as i32;
                     return f(i + 2, Parsed::Year(YearSpec::Abs(y)));
                 }
+                // "fiscal year 2016"
+                if self.lex(i + 1) == Lex::Unit(Unit::Year, false)
+                    && let Some(n) = self.tok(i + 2)
+                    && n.kind == TokKind::Number
+                    && n.digits == 4
+                {
+                    return f(i + 3, Parsed::Year(YearSpec::Abs(n.num? as i32)));
+                }
                 if let Lex::Ordinal(n) = t.lex {
                     return self.ordinal(i + 1, n, YearSpec::Infer, i);
                 }
@@ -1846,6 +2014,42 @@ impl<'a> Scanner<'a> {
             && !COMPOUNDS.iter().any(|w| self.is(i + 1, w))
     }
 
+    /// "(that) night", "(that same) month", "(the same) week": a part of the day the article
+    /// last named, or its month or week (TimeML anaphoric dates). Not when a phrase after
+    /// it dates it ("the same month of 1998", "that week's meeting").
+    fn period_anaphor(&self, j: usize) -> Option<Parsed> {
+        // Most words after "that" are none of these: look at the word itself first.
+        if !matches!(self.lex(j), Lex::PartOfDay(_) | Lex::Unit(Unit::Month | Unit::Week, false)) {
+            return None;
+        }
+        if self.punct(j + 1, '\'')
+            || self.punct(j + 1, '-')
+            || self.w(j + 1, W::Of)
+            || self.w(j + 1, W::Last)
+            || self.w(j + 1, W::That)
+            || ["when", "as", "where", "s"].iter().any(|w| self.is(j + 1, w))
+        {
+            return None;
+        }
+        // "the same night he won": a clause after "same" dates it.
+        if j > 0 && self.w(j - 1, W::Same) && !self.anaphor_ends(j + 1) {
+            return None;
+        }
+        if self.tok(j).is_some_and(|t| t.cap) && j > 0 && !self.tok(j - 1).is_some_and(|t| t.cap) {
+            return None;
+        }
+        let day = || Box::new(Parsed::DayAnaphor(0));
+        match self.lex(j) {
+            // "do that overnight" is no night of the story.
+            Lex::PartOfDay(p) if !self.is(j, "overnight") && !self.s(j).ends_with('s') => {
+                Some(Parsed::Time { day: Some(day()), clock: Clock::Part(p.code()) })
+            }
+            Lex::Unit(Unit::Month, false) => Some(Parsed::MonthAnaphor(0)),
+            Lex::Unit(Unit::Week, false) => Some(Parsed::WeekOf(day())),
+            _ => None,
+        }
+    }
+
     /// A day anaphor ends at `i`: what follows does not define the day ("the day before
     /// the shooting", "the same day that the Post reported" are dated by an event).
     fn anaphor_ends(&self, i: usize) -> bool {
@@ -1889,6 +2093,9 @@ impl<'a> Scanner<'a> {
         if w == W::This && (self.w(j, W::Past) || self.w(j, W::Coming)) {
             rel = if self.w(j, W::Past) { Rel::Last } else { Rel::Next };
             j += 1;
+            if rel == Rel::Last && self.lex(j) == Lex::Unit(Unit::Week, false) {
+                return Self::found(i, j + 1, Parsed::PastWeek, None);
+            }
         }
         let n = match rel {
             Rel::Last => -1,

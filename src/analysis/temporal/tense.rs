@@ -43,7 +43,10 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
             return Tense::Unknown;
         }
         // "would have been his birthday": a modal perfect looks back.
-        if word.eq_ignore_ascii_case("would") && next_is("have") {
+        // "could have won", "should not have gone": a modal perfect looks back too.
+        let then_have = next_is("have")
+            || ((next_is("not") || next_is("n't")) && toks.get(i + 2).is_some_and(|n| is_have(&text[n.start..n.end])));
+        if ["would", "could", "might", "may", "should"].iter().any(|w| word.eq_ignore_ascii_case(w)) && then_have {
             return Tense::Past;
         }
         // "soon after the attack" places an event, it does not promise one.
@@ -67,7 +70,8 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         if past_perfect(toks, i) && text.as_bytes()[t.end - 1].eq_ignore_ascii_case(&b'd') {
             return Tense::Past;
         }
-        // "would" in reported speech is the future of a past report; "later" is weak.
+        // "would" in reported speech is the future of a past report, and "could win
+        // Tuesday", "may vote in November" look ahead; "later" is weak.
         return Tense::Future;
     }
     if f & tw::FUTURE_TO != 0 {
@@ -281,10 +285,32 @@ pub fn tense_at(text: &str, toks: &[Tok], a: usize, b: usize) -> Tense {
         }
         best.1
     };
-    match nearest(seg_lo, seg_hi) {
+    let tense = match nearest(seg_lo, seg_hi) {
         Tense::Unknown => nearest(lo, hi),
         t => t,
+    };
+    // "has extended loans through January", "have been postponed until March": the end of
+    // a state that lasts to now is as likely ahead as behind, so the perfect is no past.
+    if tense == Tense::Past
+        && a > 0
+        && toks[a - 1].kind == TokKind::Word
+        && toks[a - 1].tw == 0
+        && ["until", "through", "till", "by"]
+            .iter()
+            .any(|w| text[toks[a - 1].start..toks[a - 1].end].eq_ignore_ascii_case(w))
+        && toks[lo..a].iter().any(|t| t.kind == TokKind::Word && is_have(&text[t.start..t.end]))
+    {
+        return Tense::Present;
     }
+    // "if there is a close vote on Tuesday", "unless he wins Saturday": the present of a
+    // condition (or a condition with no tense cue) is a future.
+    if matches!(tense, Tense::Present | Tense::Unknown)
+        && let Some(k) = (0..a).rev().find(|&k| toks[k].tw & tw::SUBORD != 0)
+        && ["if", "unless"].iter().any(|w| text[toks[k].start..toks[k].end].eq_ignore_ascii_case(w))
+    {
+        return Tense::Future;
+    }
+    tense
 }
 
 #[cfg(test)]

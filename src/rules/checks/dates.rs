@@ -303,7 +303,8 @@ fn arithmetic(doc: &Document, exprs: &[TemporalExpr], cx: &RunContext<'_>, out: 
     for (i, e) in exprs.iter().enumerate() {
         let same_sentence = |o: &TemporalExpr| sentence_of(o.span) == sentence_of(e.span);
         // "eight years ago, in 2014"
-        if let (Parsed::Ago { n: Some(n), unit: Unit::Year }, Some(dl)) = (&e.parsed, dl)
+        if let (Parsed::Ago { n: Some(n), unit: Unit::Year } | Parsed::AgoAt { n, unit: Unit::Year, .. }, Some(dl)) =
+            (&e.parsed, dl)
             && let Some(other) = exprs
                 .iter()
                 .filter(|o| same_sentence(o) && adjacent(&doc.text, o.span, e.span))
