@@ -134,12 +134,20 @@ impl Lexicon {
 struct Found {
     titles: Vec<PhraseMatch>,
     aliases: Vec<PhraseMatch>,
+    /// The first title and alias match not before the last run read: runs come in text
+    /// order, so each list is walked once instead of searched per run.
+    next_title: usize,
+    next_alias: usize,
 }
 
-/// The matches that lie inside `span`.
-fn within(matches: &[PhraseMatch], span: Span) -> impl Iterator<Item = &PhraseMatch> {
-    let from = matches.partition_point(|m| m.span.start < span.start);
-    matches[from..].iter().take_while(move |m| m.span.start < span.end).filter(move |m| m.span.end <= span.end)
+/// The matches that lie inside `span`, from `*next` on; `*next` moves past the matches that
+/// begin before `span` (spans must come in text order).
+fn within<'m>(matches: &'m [PhraseMatch], next: &mut usize, span: Span) -> impl Iterator<Item = &'m PhraseMatch> {
+    while matches.get(*next).is_some_and(|m| m.span.start < span.start) {
+        *next += 1;
+    }
+    let rest = matches.get(*next..).unwrap_or_default();
+    rest.iter().take_while(move |m| m.span.start < span.end).filter(move |m| m.span.end <= span.end)
 }
 
 /// A person named in the article.
@@ -612,8 +620,12 @@ impl Entities {
         // Titles and aliases are found in one pass each over the whole text; each
         // capitalised run then reads the matches inside it.
         let all = Span::new(0, text.len());
-        let found =
-            Found { titles: doc.find(&lex.titles, all).collect(), aliases: doc.find(&lex.aliases, all).collect() };
+        let mut found = Found {
+            titles: doc.find(&lex.titles, all).collect(),
+            aliases: doc.find(&lex.aliases, all).collect(),
+            next_title: 0,
+            next_alias: 0,
+        };
         let mut run: Vec<Span> = Vec::with_capacity(8);
         for si in 0..doc.sentences.len() {
             run.clear();
@@ -626,7 +638,7 @@ impl Entities {
                 if cap && !(run.is_empty() && is_in(NOT_NAME_WORDS, w)) {
                     run.push(t.span);
                     if w.ends_with("’s") || w.ends_with("'s") {
-                        e.register_run(doc, lex, &run, si, &found);
+                        e.register_run(doc, lex, &run, si, &mut found);
                         run.clear();
                     }
                     continue;
@@ -650,12 +662,12 @@ impl Entities {
                     }
                 }
                 if !run.is_empty() {
-                    e.register_run(doc, lex, &run, si, &found);
+                    e.register_run(doc, lex, &run, si, &mut found);
                     run.clear();
                 }
             }
             if !run.is_empty() {
-                e.register_run(doc, lex, &run, si, &found);
+                e.register_run(doc, lex, &run, si, &mut found);
                 run.clear();
             }
         }
@@ -663,7 +675,7 @@ impl Entities {
     }
 
     /// A capitalised run: a person with an optional title, a surname mention, or neither.
-    fn register_run(&mut self, doc: &Document, lex: &Lexicon, run: &[Span], sentence: usize, found: &Found) {
+    fn register_run(&mut self, doc: &Document, lex: &Lexicon, run: &[Span], sentence: usize, found: &mut Found) {
         let text = &doc.text;
         // Drop a trailing "of"/"for" that never got its capitalised word.
         let mut run = run;
@@ -681,7 +693,7 @@ impl Entities {
         let whole = Span::new(run[0].start, run[run.len() - 1].end);
         let mut title_end_tok = 0; // number of tokens that belong to the title
         let mut gender = Gender::Unknown;
-        for m in within(&found.titles, whole) {
+        for m in within(&found.titles, &mut found.next_title, whole) {
             let covered = run.iter().take_while(|t| t.start < m.span.end).count();
             if covered > title_end_tok && covered < run.len() + 1 {
                 title_end_tok = covered;
@@ -692,7 +704,7 @@ impl Entities {
                 gender = Gender::Female;
             }
         }
-        for m in within(&found.aliases, whole) {
+        for m in within(&found.aliases, &mut found.next_alias, whole) {
             let covered = run.iter().take_while(|t| t.start < m.span.end).count();
             // A demonym or country before a title ("Russian President") belongs to the title.
             if covered <= title_end_tok {

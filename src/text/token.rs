@@ -94,6 +94,7 @@ impl Tokens<'_> {
 impl Iterator for Tokens<'_> {
     type Item = Token;
 
+    #[inline]
     fn next(&mut self) -> Option<Token> {
         let body = self.body;
         let bytes = body.as_bytes();

@@ -391,7 +391,7 @@ struct Sent<'t> {
 }
 
 impl<'t> Sent<'t> {
-    #[inline]
+    #[inline(always)]
     fn w(&self, i: usize) -> &'t str {
         self.toks[i].span.text(self.text)
     }
