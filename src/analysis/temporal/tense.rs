@@ -289,6 +289,19 @@ pub fn tense_at(text: &str, toks: &[Tok], a: usize, b: usize) -> Tense {
         Tense::Unknown => nearest(lo, hi),
         t => t,
     };
+    // "On Tuesday, the league plans to hold a news conference": an expression fronted before
+    // a comma modifies the main clause after it, however far its verb is.
+    let tense = match tense {
+        Tense::Unknown if a <= 2 && toks.get(b).is_some_and(|t| t.kind == TokKind::Punct(',')) => {
+            let fronted = (0..a).all(|i| toks[i].kind == TokKind::Word && cue(text, toks, i) == Tense::Unknown);
+            let main = (b + 1..toks.len().min(b + 25))
+                .take_while(|&i| toks[i].tw & tw::SUBORD == 0)
+                .map(|i| cue(text, toks, i))
+                .find(|&c| c != Tense::Unknown);
+            if fronted { main.unwrap_or(Tense::Unknown) } else { Tense::Unknown }
+        }
+        t => t,
+    };
     // "has extended loans through January", "have been postponed until March": the end of
     // a state that lasts to now is as likely ahead as behind, so the perfect is no past.
     if tense == Tense::Past
@@ -324,6 +337,17 @@ mod tests {
         tokenize(&t, s, 0, s.len(), &mut toks);
         let i = toks.iter().position(|k| &s[k.start..k.end] == word).expect("word in sentence");
         tense_at(s, &toks, i, i + 1)
+    }
+
+    /// A time fronted before a comma takes the main clause's tense, however far its verb.
+    #[test]
+    fn a_fronted_time_takes_the_main_clause_tense() {
+        let s = "On Tuesday, the National Abortion Rights Action League of America plans to hold a news conference.";
+        assert_eq!(tense_of(s, "Tuesday"), Tense::Future);
+        let s = "In May, a federal judge in the District of Columbia and his clerks ordered a review.";
+        assert_eq!(tense_of(s, "May"), Tense::Past);
+        let s = "Starting Tuesday, the competition for second place in the Granite State will be fierce.";
+        assert_eq!(tense_of(s, "Tuesday"), Tense::Future);
     }
 
     #[test]
