@@ -49,6 +49,14 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         if ["would", "could", "might", "may", "should"].iter().any(|w| word.eq_ignore_ascii_case(w)) && then_have {
             return Tense::Past;
         }
+        // "could not be reached for comment Wednesday", "couldn't confirm Tuesday": in news
+        // a negated "could" is the past of "can", not a possibility ahead.
+        if (word.eq_ignore_ascii_case("could") && (next_is("not") || next_is("n't")))
+            || word.eq_ignore_ascii_case("couldn't")
+            || word.eq_ignore_ascii_case("couldn’t")
+        {
+            return Tense::Past;
+        }
         // "soon after the attack" places an event, it does not promise one.
         if word.eq_ignore_ascii_case("soon") && (next_is("after") || next_is("before")) {
             return Tense::Unknown;
@@ -449,6 +457,12 @@ mod tests {
         assert_eq!(tense_of(that, "Friday"), Tense::Past);
         // A dash between words is a boundary, a hyphen inside a word is not.
         assert_eq!(tense_of("Graham met him Monday\u{2014}he will go", "Monday"), Tense::Past);
+    }
+
+    #[test]
+    fn a_negated_could_looks_back() {
+        assert_eq!(tense_of("The family could not be reached for comment Wednesday.", "Wednesday"), Tense::Past);
+        assert_eq!(tense_of("He could win California on Tuesday.", "Tuesday"), Tense::Future);
     }
 
     #[test]
