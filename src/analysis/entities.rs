@@ -498,9 +498,8 @@ static ORG_WORDS: &[&str] = &[
 /// The closed-class lists are asked about nearly every word of every sentence.
 #[derive(Debug)]
 pub struct WordSet {
-    /// Packed words (see `pack`); all zero marks an empty slot (no word is empty).
-    slots: Vec<[u64; 2]>,
-    mask: usize,
+    /// Words of up to 16 bytes, packed as written (see `pack_word`).
+    short: crate::text::PackedMap<()>,
     /// Words of 17 to 32 bytes.
     long: HashSet<&'static [u8], std::hash::BuildHasherDefault<Fnv>>,
     /// Per word length (1..=32), a bit per first letter (low five bits) of the words of that
@@ -535,29 +534,18 @@ impl WordSet {
                 *slot |= 1 << (first & 31);
             }
         }
-        let size = (words.len() * 2).next_power_of_two().max(8);
-        let mut set = Self { slots: vec![[0; 2]; size], mask: size - 1, long: HashSet::default(), seen };
+        let mut short = Vec::with_capacity(words.len());
+        let mut long = HashSet::default();
         for w in words {
             // Stored as written: a list word with a capital never matches, as before.
             match crate::text::pack_word(w.as_bytes(), false) {
-                Some(key) => {
-                    let mut i = Self::slot(key) & set.mask;
-                    while set.slots[i] != [0; 2] && set.slots[i] != key {
-                        i = (i + 1) & set.mask;
-                    }
-                    set.slots[i] = key;
-                }
+                Some(key) => short.push((key, ())),
                 None => {
-                    set.long.insert(w.as_bytes());
+                    long.insert(w.as_bytes());
                 }
             }
         }
-        set
-    }
-
-    #[inline]
-    fn slot(key: [u64; 2]) -> usize {
-        ((key[0] ^ key[1].rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize
+        Self { short: crate::text::PackedMap::new(short), long, seen }
     }
 
     pub fn contains(&self, word: &str) -> bool {
@@ -567,14 +555,7 @@ impl WordSet {
             _ => return false,
         }
         if let Some(key) = crate::text::pack_word(word.as_bytes(), true) {
-            let mut i = Self::slot(key) & self.mask;
-            loop {
-                match self.slots[i] {
-                    k if k == key => return true,
-                    [0, 0] => return false,
-                    _ => i = (i + 1) & self.mask,
-                }
-            }
+            return self.short.get(key).is_some();
         }
         let mut buf = [0u8; 32];
         let Some(dst) = buf.get_mut(..word.len()) else { return false };

@@ -50,51 +50,7 @@ pub struct PhraseMatcher {
     /// The trie's answer for every phrase of up to 16 bytes, keyed by its packed
     /// ASCII-lower-cased bytes: [`Self::lookup`] asks about single words thousands of times
     /// per document, and one probe here replaces a hash, a bit test and a trie walk.
-    exact_words: ExactWords,
-}
-
-/// Open-addressing table from packed lower-cased phrases (see [`crate::text::pack_word`])
-/// to pattern indices; all-zero keys mark empty slots (no phrase is empty).
-#[derive(Debug, Clone, Default)]
-struct ExactWords {
-    slots: Vec<([u64; 2], u32)>,
-    mask: usize,
-}
-
-impl ExactWords {
-    fn new(entries: impl Iterator<Item = ([u64; 2], u32)>) -> Self {
-        let entries: Vec<_> = entries.collect();
-        let size = (entries.len() * 2).next_power_of_two().max(8);
-        let mut table = Self { slots: vec![([0; 2], 0); size], mask: size - 1 };
-        for (key, pattern) in entries {
-            let mut i = Self::slot(key) & table.mask;
-            while table.slots[i].0 != [0; 2] && table.slots[i].0 != key {
-                i = (i + 1) & table.mask;
-            }
-            table.slots[i] = (key, pattern);
-        }
-        table
-    }
-
-    #[inline]
-    fn slot(key: [u64; 2]) -> usize {
-        ((key[0] ^ key[1].rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize
-    }
-
-    #[inline]
-    fn get(&self, key: [u64; 2]) -> Option<u32> {
-        let mut i = Self::slot(key) & self.mask;
-        loop {
-            let (k, pattern) = *self.slots.get(i)?;
-            if k == key {
-                return Some(pattern);
-            }
-            if k == [0; 2] {
-                return None;
-            }
-            i = (i + 1) & self.mask;
-        }
-    }
+    exact_words: crate::text::PackedMap<u32>,
 }
 
 /// A phrase found in a text.
@@ -463,10 +419,12 @@ impl PhraseMatcher {
         let trie = Trie::new(&patterns);
         // The trie folds ASCII case byte by byte, as `pack_word(.., true)` does, so the
         // table answers exactly as the trie for every word of up to 16 bytes.
-        let exact_words = ExactWords::new(patterns.iter().filter_map(|p| {
-            let key = crate::text::pack_word(p.as_bytes(), true)?;
-            Some((key, trie.exact(p)? as u32))
-        }));
+        let exact_words = crate::text::PackedMap::new(
+            patterns
+                .iter()
+                .filter_map(|p| Some((crate::text::pack_word(p.as_bytes(), true)?, trie.exact(p)? as u32)))
+                .collect(),
+        );
         Self { trie, pattern_class, class_names, exact_words }
     }
 

@@ -38,6 +38,52 @@ fn load_le(b: &[u8]) -> u64 {
     }
 }
 
+/// Open-addressing table keyed by packed words (see [`pack_word`]); an all-zero key marks
+/// an empty slot (no word is empty). A look-up is one hash and nearly always one compare:
+/// the closed-class word sets and the lexicons' single-word table are asked about nearly
+/// every word of every sentence.
+#[derive(Debug, Clone, Default)]
+pub struct PackedMap<V> {
+    slots: Vec<([u64; 2], V)>,
+    mask: usize,
+}
+
+impl<V: Copy + Default> PackedMap<V> {
+    /// A key given twice keeps its last value.
+    pub fn new(entries: Vec<([u64; 2], V)>) -> Self {
+        let size = (entries.len() * 2).next_power_of_two().max(8);
+        let mut map = Self { slots: vec![([0; 2], V::default()); size], mask: size - 1 };
+        for (key, value) in entries {
+            let mut i = Self::slot(key) & map.mask;
+            while map.slots[i].0 != [0; 2] && map.slots[i].0 != key {
+                i = (i + 1) & map.mask;
+            }
+            map.slots[i] = (key, value);
+        }
+        map
+    }
+
+    #[inline]
+    fn slot(key: [u64; 2]) -> usize {
+        ((key[0] ^ key[1].rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize
+    }
+
+    #[inline]
+    pub fn get(&self, key: [u64; 2]) -> Option<V> {
+        let mut i = Self::slot(key) & self.mask;
+        loop {
+            let (k, value) = *self.slots.get(i)?;
+            if k == key {
+                return Some(value);
+            }
+            if k == [0; 2] {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
+
 /// `to_ascii_lowercase` of eight bytes at once: a byte in b'A'..=b'Z' gains 0x20, every
 /// other byte (digits, punctuation, UTF-8 bytes, zero padding) is left as it is.
 #[inline]
