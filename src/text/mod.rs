@@ -88,13 +88,11 @@ impl<V: Copy + Default> PackedMap<V> {
 /// other byte (digits, punctuation, UTF-8 bytes, zero padding) is left as it is.
 #[inline]
 fn ascii_lower8(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let low7 = x & !HIGH;
+    let low7 = x & !HIGH_BITS;
     // Per byte, the high bit of `low7 + (0x80 - c)` is set when the byte is >= c.
     let at_least_a = low7 + ONES * (0x80 - u64::from(b'A'));
     let past_z = low7 + ONES * (0x80 - u64::from(b'Z') - 1);
-    let upper = at_least_a & !past_z & !x & HIGH;
+    let upper = at_least_a & !past_z & !x & HIGH_BITS;
     x | (upper >> 2)
 }
 

@@ -50,20 +50,17 @@ fn is_word_at(c: char) -> bool {
     if c.is_ascii() { c.is_ascii_alphanumeric() } else { !is_common_punctuation(c) && is_word_char(c) }
 }
 
-/// Byte classes of ASCII: the tokenizer's inner loops test one table entry per byte instead
-/// of a chain of range comparisons.
+/// Byte classes of ASCII that the tokeniser tests per byte (white space, joiners); runs of
+/// letters and digits are measured eight bytes at a time by `text::ascii_run_len`.
 const SPACE: u8 = 1;
-const ALNUM: u8 = 2;
-const JOINER: u8 = 4;
+const JOINER: u8 = 2;
 
 static ASCII_CLASS: [u8; 128] = {
     let mut t = [0u8; 128];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
-        t[b] = if c.is_ascii_alphanumeric() {
-            ALNUM
-        } else if matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+        t[b] = if matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
             // Unicode White_Space within ASCII, as `char::is_whitespace`.
             SPACE
         } else if matches!(c, b'\'' | b'-' | b'.' | b',') {
