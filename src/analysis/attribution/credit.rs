@@ -898,22 +898,14 @@ pub(super) fn is_cited(doc: &Document, q: &Quote) -> bool {
 /// A chant, a cry or the words on a sign, named just before the quote
 /// ("the cries of “Bitch!” or “The gays had it coming”", "signs reading “Build the
 /// wall now”"): a crowd or an object, no speaker to name.
-pub(super) fn is_chant_or_sign(doc: &Document, q: &Quote) -> bool {
-    // Asked before every quote: a hash set, not a scan of the list per word.
-    static CROWD: std::sync::LazyLock<crate::analysis::entities::WordSet> = std::sync::LazyLock::new(|| {
-        crate::analysis::entities::WordSet::new(&[
-            "chant", "chants", "chanting", "chanted", "cry", "cries", "shouts", "shouting", "yells", "yelling",
-            "jeers", "boos", "cheers", "sign", "signs", "banner", "banners", "placard", "placards", "poster",
-            "posters", "slogan", "slogans", "shirts", "t-shirts", "hats", "caps", "stickers", "graffiti", "bumper",
-        ])
-    });
+pub(super) fn is_chant_or_sign(doc: &Document, lex: &Lexicon, q: &Quote) -> bool {
     let text = &doc.text;
     // The paragraph, not the sentence: "“Bitch!”" may end a sentence for the splitter.
     let Some(p) = doc.paragraphs.get(q.paragraph) else { return false };
     let from = p.start.max(q.span.start.saturating_sub(80));
     let from = (from..q.span.start).find(|&i| text.is_char_boundary(i)).unwrap_or(q.span.start);
     let t = Toks::new(text, Span::new(from, q.span.start));
-    (0..t.len()).any(|k| t.word(k) && CROWD.contains(t.w(k)))
+    (0..t.len()).any(|k| t.word(k) && lex.chants_and_signs.lookup(t.w(k)).is_some())
 }
 
 /// Whether nothing but blanks, dashes or a colon sits between the start of the quote's

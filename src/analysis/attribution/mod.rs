@@ -27,6 +27,9 @@ pub struct Lexicon {
     pub documents: PhraseMatcher,
     /// rules/lexicons/hedges.json: hedge.
     pub hedges: PhraseMatcher,
+    /// rules/lexicons/chants-and-signs.json: words naming a crowd's cry or a sign before a
+    /// quote, which then needs no speaker.
+    pub chants_and_signs: PhraseMatcher,
     /// Names, titles, aliases, pronouns.
     pub entities: entities::Lexicon,
     class_ids: [Option<u32>; 6],
@@ -56,6 +59,7 @@ impl Lexicon {
             anonymous,
             documents: PhraseMatcher::new(lexicons.classes("document-sources")),
             hedges: PhraseMatcher::new(lexicons.classes("hedges")),
+            chants_and_signs: PhraseMatcher::new(lexicons.classes("chants-and-signs")),
             entities: entities::Lexicon::new(lexicons),
         }
     }
@@ -380,7 +384,7 @@ fn chain_quotes(doc: &Document, lex: &Lexicon, entities: &Entities, raws: &mut V
             && (is_scare_or_title(q.content.text(text)) && headline_speaker.is_none() && after.is_none()
                 || credit::is_modifier(doc, lex, q)
                 || credit::is_cited(doc, q)
-                || credit::is_chant_or_sign(doc, q))
+                || credit::is_chant_or_sign(doc, lex, q))
         {
             continue;
         }
