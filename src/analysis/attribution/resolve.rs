@@ -347,7 +347,7 @@ fn classify(
                     && ws.any(|w| w.eq_ignore_ascii_case(head))
             })
     };
-    if let Some(a) = recent_speaker(doc, items, r.sentence, src, (6, 2), same_head).filter(|_| anaphor) {
+    if let Some(a) = anaphor.then(|| recent_speaker(doc, items, r.sentence, src, (6, 2), same_head)).flatten() {
         res.take_speaker(a);
         // Like a pronoun, the phrase points back: rules judge the source it stands for.
         res.pronoun = true;
