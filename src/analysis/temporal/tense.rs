@@ -51,10 +51,7 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         }
         // "could not be reached for comment Wednesday", "couldn't confirm Tuesday": in news
         // a negated "could" is the past of "can", not a possibility ahead.
-        if (word.eq_ignore_ascii_case("could") && (next_is("not") || next_is("n't")))
-            || word.eq_ignore_ascii_case("couldn't")
-            || word.eq_ignore_ascii_case("couldn’t")
-        {
+        if word.eq_ignore_ascii_case("could") && (next_is("not") || next_is("n't")) {
             return Tense::Past;
         }
         // "soon after the attack" places an event, it does not promise one.
