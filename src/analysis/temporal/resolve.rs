@@ -125,14 +125,7 @@ fn infer_year(dct: Date, m: u8, d: Option<u8>, tense: Tense, rel: Rel) -> i32 {
         // for other years, and "payable Dec. 15" in a past-tense sentence is still ahead.
         // Past tense pulls a date more than two months ahead back a year ("was last seen
         // Nov. 3" in May), the future tense one more than two months behind forward.
-        let diff = i32::from(m) - i32::from(dct.month() as u8);
-        let y = if diff > 6 {
-            y - 1
-        } else if diff < -6 {
-            y + 1
-        } else {
-            y
-        };
+        let y = nearest_year(y, m, dct, 6);
         let days = date(y, m, d.unwrap_or(1)).map_or(0, |x| days_between(dct, x));
         return match tense {
             Tense::Past if days > 62 => y - 1,
@@ -172,27 +165,22 @@ fn infer_year(dct: Date, m: u8, d: Option<u8>, tense: Tense, rel: Rel) -> i32 {
         }
         // The present tense of a month is a schedule or a state ("the vote is in
         // November"): the nearest one, leaning ahead (up to eight months).
-        Tense::Present if d.is_none() => {
-            let diff = i32::from(m) - i32::from(dct.month() as u8);
-            if diff > 8 {
-                y - 1
-            } else if diff < -4 {
-                y + 1
-            } else {
-                y
-            }
-        }
-        _ => {
-            // No tense: the nearest occurrence, months counted.
-            let diff = i32::from(m) - i32::from(dct.month() as u8);
-            if diff > 6 {
-                y - 1
-            } else if diff < -6 {
-                y + 1
-            } else {
-                y
-            }
-        }
+        Tense::Present if d.is_none() => nearest_year(y, m, dct, 8),
+        // No tense: the nearest occurrence, months counted.
+        _ => nearest_year(y, m, dct, 6),
+    }
+}
+
+/// The year of month `m` nearest the dateline's: up to `ahead` months later (and
+/// 12 - `ahead` earlier) it is this year's.
+fn nearest_year(y: i32, m: u8, dct: Date, ahead: i32) -> i32 {
+    let diff = i32::from(m) - i32::from(dct.month() as u8);
+    if diff > ahead {
+        y - 1
+    } else if diff < ahead - 12 {
+        y + 1
+    } else {
+        y
     }
 }
 
