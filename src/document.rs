@@ -6,9 +6,9 @@ use std::ops::Range;
 use jiff::civil::Date;
 
 use crate::analysis::quotes::{Quote, find_quotes};
-use crate::text::lexicon::{Matches, PhraseMatcher, WordStarts};
+use crate::text::lexicon::{Matches, PhraseMatcher, WordStartCollector, WordStarts};
 use crate::text::sentence::split_sentences;
-use crate::text::token::{Token, tokens};
+use crate::text::token::{Token, tokens, tokens_with};
 use crate::text::{LineIndex, Span};
 
 /// Which reader produced the document.
@@ -239,9 +239,24 @@ impl Document {
         let (toks, starts) = self.sentence_tokens.get_or_init(|| {
             let mut toks = Vec::with_capacity(self.text.len() / 4);
             let mut starts = Vec::with_capacity(self.sentences.len() + 1);
-            for s in &self.sentences {
-                starts.push(toks.len() as u32);
-                toks.extend(tokens(&self.text, s.span));
+            if self.word_starts.get().is_some() {
+                for s in &self.sentences {
+                    starts.push(toks.len() as u32);
+                    toks.extend(tokens(&self.text, s.span));
+                }
+            } else {
+                // The word index comes out of the same pass: the tokeniser reports the words
+                // it begins inside sentences, a byte walk covers the text between them.
+                let mut index = WordStartCollector::new(&self.text);
+                let mut covered = 0;
+                for s in &self.sentences {
+                    index.scan(covered, s.span.start);
+                    covered = covered.max(s.span.end);
+                    starts.push(toks.len() as u32);
+                    toks.extend(tokens_with(&self.text, s.span, &mut index));
+                }
+                index.scan(covered, self.text.len());
+                let _ = self.word_starts.set(index.finish());
             }
             starts.push(toks.len() as u32);
             (toks, starts)
@@ -325,5 +340,64 @@ mod tests {
         }
         assert!(matched > 10, "the seed article has many reporting verbs");
         assert!(doc.sentence_tokens(doc.sentences.len()).is_empty());
+    }
+
+    /// The word index built inside the tokenising pass (tokens first) is the byte walk's.
+    #[test]
+    fn word_index_from_the_tokeniser_equals_the_byte_walk() {
+        let pieces = [
+            "Putin",
+            "said",
+            "U.S.",
+            "don’t",
+            "well-known",
+            "100,000",
+            "2.5",
+            "foo_bar",
+            "_x",
+            "Élysée",
+            "anti-Élysée",
+            "Müller's",
+            "“",
+            "”",
+            ".",
+            ",",
+            " ",
+            "  ",
+            "\n\n",
+            "\u{a0}",
+            "—",
+            "½",
+            "٣",
+            "a",
+            "Z9",
+            "x.",
+            "'",
+            "-",
+        ];
+        let mut seed = 7u64;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let seed_article = include_str!("../fixtures/seed-putin-2022-02-03.txt");
+        let mut texts = vec![seed_article.to_string()];
+        for _ in 0..400 {
+            let mut t = String::from("date 2022-02-03 A headline\nOutlet\n\n");
+            for _ in 0..next(60) {
+                t.push_str(pieces[next(pieces.len())]);
+                if next(3) == 0 {
+                    t.push(' ');
+                }
+            }
+            texts.push(t);
+        }
+        for t in texts {
+            let Ok(doc) = crate::input::parse_bytes("t.txt", t.as_bytes().to_vec(), &Default::default()) else {
+                continue;
+            };
+            doc.sentence_tokens(0);
+            assert_eq!(doc.word_starts(), &WordStarts::new(&doc.text), "text {:?}", doc.text);
+        }
     }
 }

@@ -601,6 +601,9 @@ impl Entities {
         // Titles and aliases are found in one pass each over the whole text; each
         // capitalised run then reads the matches inside it.
         let all = Span::new(0, text.len());
+        // Tokens before the word index: tokenising the document builds the index in the
+        // same pass (`Document::sentence_tokens`); the other order walks the text twice.
+        doc.sentence_tokens(0);
         let mut found = Found {
             titles: doc.find(&lex.titles, all).collect(),
             aliases: doc.find(&lex.aliases, all).collect(),

@@ -113,6 +113,19 @@ pub fn short_ascii_word(bytes: &[u8]) -> Option<(usize, u64)> {
     Some((len, ascii_lower8(run)))
 }
 
+/// [`short_ascii_word`]'s packed bytes when the caller has measured the run already: `len`
+/// (1 to 7) ASCII letters and digits begin `bytes`. None when the run goes on (a `_` or a
+/// letter after a span the caller stopped at), or eight bytes are not there to read.
+#[inline]
+pub fn short_known_run(bytes: &[u8], len: usize) -> Option<u64> {
+    if !(1..8).contains(&len) || bytes.get(len).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_') {
+        return None;
+    }
+    let chunk = bytes.get(..8)?;
+    let x = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+    Some(ascii_lower8(x & ((1u64 << (8 * len)) - 1)))
+}
+
 /// Length of the run of ASCII letters and digits (and `_` when `underscore`) that `bytes`
 /// begins with. Eight bytes are classified at once: the tokeniser and the word index call
 /// this at every word, and a byte loop paid a mispredicted exit per word besides.

@@ -137,14 +137,20 @@ pub fn split_sentences(text: &str, para: Span, out: &mut Vec<Span>) {
     // Where the current sentence's text may begin (its first non-space is the start).
     let mut seg = 0;
     let mut pos = 0;
-    // Jump between terminal punctuation: . ! ? and the lead byte of … (0xE2).
-    while let Some(off) = super::find_any_of4(&bytes[pos..], [b'.', b'!', b'?', 0xE2]) {
-        let i = pos + off;
+    // Jump between terminal punctuation: . ! ? and the last byte of … (E2 80 A6). Not its
+    // lead byte: E2 also leads the curly quotes and apostrophes of news text, which would
+    // stop the jump at almost every quotation and possessive.
+    while let Some(off) = super::find_any_of4(&bytes[pos..], [b'.', b'!', b'?', 0xA6]) {
+        let mut i = pos + off;
+        if bytes[i] == 0xA6 {
+            if i < 2 || bytes[i - 2..i] != [0xE2, 0x80] {
+                pos = i + 1;
+                continue;
+            }
+            i -= 2;
+        }
         let Some(c) = body[i..].chars().next() else { break };
         pos = i + c.len_utf8();
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
-        }
         // Consume further terminal punctuation and closing quotes / brackets.
         for d in body[pos..].chars() {
             if matches!(d, '.' | '!' | '?' | '…') || is_closer(d) {
@@ -210,6 +216,14 @@ mod tests {
         assert_eq!(
             split("“I hope so,” he said. “We will see.” She left!"),
             vec!["“I hope so,” he said.", "“We will see.”", "She left!"]
+        );
+    }
+
+    #[test]
+    fn an_ellipsis_ends_a_sentence_and_other_multibyte_characters_do_not() {
+        assert_eq!(
+            split("He paused… Then he spoke. “Æsir’s café” æ Ħ ok… fine. Done"),
+            vec!["He paused…", "Then he spoke.", "“Æsir’s café” æ Ħ ok… fine.", "Done"]
         );
     }
 

@@ -73,14 +73,33 @@ static ASCII_CLASS: [u8; 128] = {
     t
 };
 
+/// Told where the tokeniser begins a word (a word or number token, or the part after an
+/// inner joiner: "U.S" begins words at "U" and "S") and where it passes a `_`, which the
+/// tokeniser reads as punctuation but the lexicon's word index as a word character. The
+/// document's word index is built from these calls in the tokenising pass instead of a
+/// second walk over every byte (see `Document::sentence_tokens`).
+pub trait WordStartSink {
+    /// `at` is an absolute byte offset into the text the span was taken from; `ascii_len` the
+    /// length of the run of ASCII letters and digits the tokeniser measured there (0 for a
+    /// word that begins with a non-ASCII letter, and for a `_`).
+    fn word_at(&mut self, at: usize, ascii_len: usize);
+}
+
+/// No word index wanted: the calls compile away.
+impl WordStartSink for () {
+    #[inline(always)]
+    fn word_at(&mut self, _at: usize, _ascii_len: usize) {}
+}
+
 /// The tokens of a span; see [`tokens`].
-pub struct Tokens<'t> {
+pub struct Tokens<'t, S = ()> {
     body: &'t str,
     base: usize,
     pos: usize,
+    sink: S,
 }
 
-impl Tokens<'_> {
+impl<S> Tokens<'_, S> {
     /// Past the run of ASCII letters and digits at `pos`.
     #[inline]
     fn skip_alnum(bytes: &[u8], pos: usize) -> usize {
@@ -88,7 +107,7 @@ impl Tokens<'_> {
     }
 }
 
-impl Iterator for Tokens<'_> {
+impl<S: WordStartSink> Iterator for Tokens<'_, S> {
     type Item = Token;
 
     #[inline]
@@ -115,13 +134,25 @@ impl Iterator for Tokens<'_> {
         let start = pos;
         pos += first.len_utf8();
         if !is_word_at(first) {
+            if first == '_' {
+                self.sink.word_at(self.base + start, 0);
+            }
             self.pos = pos;
             return Some(Token { span: Span::new(self.base + start, self.base + pos), kind: TokenKind::Punct });
+        }
+        // Where the word part whose ASCII run is being measured began (None once told).
+        let mut part = Some(start);
+        if !first.is_ascii() {
+            self.sink.word_at(self.base + start, 0);
+            part = None;
         }
         let numeric = first.is_ascii_digit();
         loop {
             // The bulk of a word: ASCII letters and digits, a table look-up per byte.
             pos = Self::skip_alnum(bytes, pos);
+            if let Some(p) = part.take() {
+                self.sink.word_at(self.base + p, pos - p);
+            }
             let Some(&b) = bytes.get(pos) else { break };
             let c = if b < 0x80 {
                 if ASCII_CLASS[b as usize] != JOINER {
@@ -142,7 +173,10 @@ impl Iterator for Tokens<'_> {
             // A joiner stays inside the token only between two word characters, and a
             // comma only between digits ("100,000").
             match char_at(body, pos + c.len_utf8()) {
-                Some(n) if is_word_at(n) && (c != ',' || (numeric && n.is_ascii_digit())) => pos += c.len_utf8(),
+                Some(n) if is_word_at(n) && (c != ',' || (numeric && n.is_ascii_digit())) => {
+                    pos += c.len_utf8();
+                    part = Some(pos);
+                }
                 _ => break,
             }
         }
@@ -157,7 +191,12 @@ impl Iterator for Tokens<'_> {
 /// A byte walk with an ASCII fast path: every analysis tokenises every sentence, so this
 /// loop is one of the hottest in the product.
 pub fn tokens(text: &str, span: Span) -> Tokens<'_> {
-    Tokens { body: text.get(span.start..span.end).unwrap_or(""), base: span.start, pos: 0 }
+    tokens_with(text, span, ())
+}
+
+/// [`tokens`], telling `sink` where words begin (see [`WordStartSink`]).
+pub fn tokens_with<S: WordStartSink>(text: &str, span: Span, sink: S) -> Tokens<'_, S> {
+    Tokens { body: text.get(span.start..span.end).unwrap_or(""), base: span.start, pos: 0, sink }
 }
 
 #[cfg(test)]
