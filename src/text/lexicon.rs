@@ -596,8 +596,13 @@ impl WordStartSink for &mut WordStartCollector<'_> {
         if prev_word {
             return;
         }
-        let hash = match crate::text::short_known_run(&bytes[at..], ascii_len) {
+        let rest = &bytes[at..];
+        let hash = match crate::text::short_known_run(rest, ascii_len) {
             Some(folded) => hash_step(ascii_len as u64, folded),
+            // A long run the tokeniser measured to its end ("administration").
+            None if ascii_len >= 8 && !rest.get(ascii_len).is_some_and(|&b| ASCII_WORD[b as usize]) => {
+                hash_run(&rest[..ascii_len])
+            }
             None if b < 0x80 => WordStartCollector::run_hash_at(bytes, at).1,
             None => hash_run(&[]),
         };

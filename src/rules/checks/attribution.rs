@@ -153,8 +153,18 @@ impl AttributionCheck {
             }
             AttributionDefect::Hearsay => {
                 let lex = &cx.analysis.attribution;
+                // One pass over the document; each sentence then takes the hits inside it
+                // (a hedge never spans two sentences: the matcher's phrases are words).
+                let all: Vec<_> = doc.find(&lex.hedges, crate::text::Span::new(0, doc.text.len())).collect();
+                let mut next = 0;
                 for sentence in &doc.sentences {
-                    let hits: Vec<_> = doc.find(&lex.hedges, sentence.span).collect();
+                    if next == all.len() {
+                        break;
+                    }
+                    let from = next + all[next..].partition_point(|h| h.span.start < sentence.span.start);
+                    next = from + all[from..].partition_point(|h| h.span.start < sentence.span.end);
+                    let hits: Vec<_> =
+                        all[from..next].iter().filter(|h| h.span.end <= sentence.span.end).copied().collect();
                     if hits.is_empty() || sourced(items, sentence.span, &hits) {
                         continue;
                     }
