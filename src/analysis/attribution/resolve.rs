@@ -330,10 +330,11 @@ fn classify(
     res.party = elex.party_in(written).map(String::from);
     let head_l = head.to_ascii_lowercase();
     let anon = lex.anonymous.find_in(text, src).filter(|m| Some(m.class) != lex.anon_reason).last();
-    let role_in = words.iter().any(|w| elex.is_role_noun(&w.to_ascii_lowercase()));
+    // Title look-ups ignore ASCII case.
+    let role_in = words.iter().any(|w| elex.is_role_noun(w));
     let first_noun = words
         .iter()
-        .find(|w| !matches!(w.to_ascii_lowercase().as_str(), "the" | "a" | "an" | "its" | "his" | "her" | "their"))
+        .find(|w| !["the", "a", "an", "its", "his", "her", "their"].iter().any(|d| w.eq_ignore_ascii_case(d)))
         .copied()
         .unwrap_or("");
     // "An official from the organization said ... The official said": a definite phrase

@@ -635,9 +635,9 @@ fn read_cue(
             if j > 0 && s.w(j - 1).eq_ignore_ascii_case("on") {
                 j -= 1;
             }
-        } else if matches!(w.to_ascii_lowercase().as_str(), "week" | "month" | "year" | "night" | "morning")
+        } else if ["week", "month", "year", "night", "morning"].iter().any(|t| w.eq_ignore_ascii_case(t))
             && j >= 2
-            && matches!(s.w(j - 2).to_ascii_lowercase().as_str(), "last" | "this" | "next" | "earlier")
+            && ["last", "this", "next", "earlier"].iter().any(|t| s.w(j - 2).eq_ignore_ascii_case(t))
         {
             j -= 2;
             skipped_time = true;
