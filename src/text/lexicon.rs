@@ -688,11 +688,20 @@ impl Iterator for Matches<'_> {
 impl Matches<'_> {
     /// [`Self::match_at`] where only a phrase that is exactly the run of ASCII word bytes
     /// at `start` can match: a probe of the single-word table instead of a trie walk (the
-    /// walk stalls on memory at every step). Runs of eight bytes or more take the walk.
+    /// walk stalls on memory at every step). Runs of over 16 bytes take the walk.
     #[inline]
     fn match_run(&mut self, start: usize) -> Option<PhraseMatch> {
-        let Some((len, folded)) = self.text.as_bytes().get(start..).and_then(crate::text::short_ascii_word) else {
-            return self.match_at(start);
+        let rest = self.text.as_bytes().get(start..).unwrap_or_default();
+        let (len, key) = match crate::text::short_ascii_word(rest) {
+            Some((len, folded)) => (len, [folded, 0]),
+            None => {
+                // Eight bytes or more ("President"), or the text's last bytes.
+                let len = crate::text::ascii_run_len(rest, true);
+                match crate::text::pack_word(&rest[..len], true) {
+                    Some(key) => (len, key),
+                    None => return self.match_at(start),
+                }
+            }
         };
         let end = start + len;
         if len == 0 || end > self.end {
@@ -703,7 +712,7 @@ impl Matches<'_> {
         if is_word_byte_at(self.text, end, false) {
             return None;
         }
-        let pattern = self.matcher.exact_words.get([folded, 0])? as usize;
+        let pattern = self.matcher.exact_words.get(key)? as usize;
         self.pos = end;
         self.prev_word = is_word_byte_at(self.text, end, true);
         Some(PhraseMatch { span: Span::new(start, end), pattern, class: self.matcher.pattern_class[pattern] })
@@ -867,11 +876,25 @@ mod tests {
 
     #[test]
     fn skipping_between_word_starts_finds_the_same_matches_in_any_span() {
-        // Whole-run phrases ("ab", "dab") are answered by a table probe, the others by a walk:
-        // "abé" and "b." go on past their run, "abcdabcd" is eight bytes long.
+        // Whole-run phrases ("ab", "dab", "abcdabcd") are answered by a table probe, the others
+        // by a walk: "abé" and "b." go on past their run, the last is over 16 bytes long.
         let word_initial = PhraseMatcher::new([(
             "x",
-            vec!["a", "ab", "a b", "b'a", "ba", "b.", "c_d", "1 a", "abé", "dab", "abcdabcd", "Dc"],
+            vec![
+                "a",
+                "ab",
+                "a b",
+                "b'a",
+                "ba",
+                "b.",
+                "c_d",
+                "1 a",
+                "abé",
+                "dab",
+                "abcdabcd",
+                "Dc",
+                "abcdabcdabcdabcda",
+            ],
         )]);
         let punct_initial = PhraseMatcher::new([("x", vec!["a", "'a", "-b"])]);
         let alphabet = ['a', 'b', 'c', 'd', '_', '1', ' ', '.', '\'', '-', 'A', 'é', '’'];

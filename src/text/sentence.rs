@@ -98,8 +98,38 @@ fn word_before(text: &str, dot: usize) -> &str {
     text[i..dot].trim_start_matches('.')
 }
 
-fn in_list(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+/// Which of the lists above (a flag bit of [`LISTS`]).
+#[derive(Clone, Copy)]
+enum List {
+    Titles = 1,
+    Months = 2,
+    FinalAbbreviations = 4,
+    Starters = 8,
+}
+
+/// The lists above as one table of flag bits per word: a full stop is read at nearly every
+/// sentence end, and linear scans of the lists cost more there than the jump to it.
+static LISTS: std::sync::LazyLock<super::PackedMap<u8>> = std::sync::LazyLock::new(|| {
+    let mut flags: std::collections::BTreeMap<[u64; 2], u8> = std::collections::BTreeMap::new();
+    let lists = [
+        (TITLES, List::Titles),
+        (MONTHS, List::Months),
+        (SENTENCE_FINAL_ABBREVIATIONS, List::FinalAbbreviations),
+        (SENTENCE_STARTERS, List::Starters),
+    ];
+    for (words, list) in lists {
+        for w in words {
+            if let Some(key) = super::pack_word(w.as_bytes(), true) {
+                *flags.entry(key).or_default() |= list as u8;
+            }
+        }
+    }
+    super::PackedMap::new(flags.into_iter().collect())
+});
+
+/// Whether `word` is in `list`, ignoring ASCII case (every list word is under 17 bytes).
+fn in_list(word: &str, list: List) -> bool {
+    super::pack_word(word.as_bytes(), true).and_then(|key| LISTS.get(key)).is_some_and(|f| f & list as u8 != 0)
 }
 
 /// Whether the full stop at byte `dot` ends a sentence, given the next word.
@@ -109,20 +139,20 @@ fn full_stop_ends_sentence(text: &str, dot: usize, next: &str) -> bool {
     if word.is_empty() {
         return true;
     }
-    if in_list(word, TITLES) {
+    if in_list(word, List::Titles) {
         // "No. 1", "Mr. Smith", "St. Louis": never a boundary before a name or number.
         return !(next_first.is_uppercase() || next_first.is_ascii_digit());
     }
-    if in_list(word, MONTHS) {
+    if in_list(word, List::Months) {
         return !next_first.is_ascii_digit();
     }
     // A single capital initial: "John F. Kennedy".
     if word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase() {
         return false;
     }
-    if in_list(word, SENTENCE_FINAL_ABBREVIATIONS) || word.contains('.') {
+    if in_list(word, List::FinalAbbreviations) || word.contains('.') {
         let len = next.char_indices().find(|&(_, c)| !c.is_alphabetic()).map_or(next.len(), |(i, _)| i);
-        return in_list(&next[..len], SENTENCE_STARTERS);
+        return in_list(&next[..len], List::Starters);
     }
     true
 }
@@ -217,6 +247,21 @@ mod tests {
             split("“I hope so,” he said. “We will see.” She left!"),
             vec!["“I hope so,” he said.", "“We will see.”", "She left!"]
         );
+    }
+
+    #[test]
+    fn every_list_word_is_in_the_table_in_any_case() {
+        for (words, list) in [
+            (TITLES, List::Titles),
+            (MONTHS, List::Months),
+            (SENTENCE_FINAL_ABBREVIATIONS, List::FinalAbbreviations),
+            (SENTENCE_STARTERS, List::Starters),
+        ] {
+            for w in words {
+                assert!(in_list(w, list) && in_list(&w.to_ascii_uppercase(), list), "{w}");
+            }
+        }
+        assert!(!in_list("mister", List::Titles) && !in_list("jan", List::Titles) && !in_list("", List::Months));
     }
 
     #[test]
