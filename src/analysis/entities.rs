@@ -703,19 +703,6 @@ impl Entities {
                 return;
             }
         }
-        // A lowercase title right before the run ("spokeswoman Haley Morris").
-        let before = text[..whole.start].trim_end();
-        let prev_word = before.rsplit(|c: char| !c.is_alphanumeric() && c != '-').next().unwrap_or("");
-        let mut full_start = whole.start;
-        if !prev_word.is_empty() && lex.titles.lookup(prev_word).is_some() {
-            let g = lex.title_gender(prev_word);
-            if g != Gender::Unknown {
-                gender = g;
-            }
-            if title_end_tok == 0 {
-                full_start = before.len() - prev_word.len();
-            }
-        }
         let name = &run[title_end_tok.min(run.len())..];
         if name.is_empty() {
             return;
@@ -723,8 +710,11 @@ impl Entities {
         let name_word = |s: &Span| strip_possessive(s.text(text));
         // "New York-based LIN": a hyphen before a lower-case part makes an adjective
         // ("-based", "-led", "-born"), never part of a name ("Jean-Pierre").
-        let adjective =
-            |w: &str| w.split_once(['-', '‑']).is_some_and(|(_, rest)| rest.starts_with(char::is_lowercase));
+        // (Two memchr searches: a pattern of two chars walks the word char by char.)
+        let adjective = |w: &str| {
+            let at = [w.find('-'), w.find('‑')].into_iter().flatten().min();
+            at.is_some_and(|i| w[i..].chars().nth(1).is_some_and(char::is_lowercase))
+        };
         if name.iter().map(name_word).any(|w| is_in(ORG_WORDS, w) || is_in(NOT_NAME_WORDS, w) || adjective(w)) {
             return;
         }
@@ -736,6 +726,20 @@ impl Entities {
                 self.mentions.push(Mention { span: name[0], person: p, sentence });
             }
             return;
+        }
+        // A lowercase title right before the run ("spokeswoman Haley Morris"). Read only for
+        // a full name: a bare surname takes neither gender nor title from it.
+        let before = text[..whole.start].trim_end();
+        let prev_word = before.rsplit(|c: char| !c.is_alphanumeric() && c != '-').next().unwrap_or("");
+        let mut full_start = whole.start;
+        if !prev_word.is_empty() && lex.titles.lookup(prev_word).is_some() {
+            let g = lex.title_gender(prev_word);
+            if g != Gender::Unknown {
+                gender = g;
+            }
+            if title_end_tok == 0 {
+                full_start = before.len() - prev_word.len();
+            }
         }
         let given = name_word(&name[0]);
         if gender == Gender::Unknown {
