@@ -596,20 +596,17 @@ fn is_capitalised(word: &str) -> bool {
 impl Entities {
     /// Register every person named in the document, in text order.
     pub fn find(doc: &Document, lex: &Lexicon) -> Self {
+        let all = Span::new(0, doc.text.len());
+        Self::find_with(doc, lex, doc.find(&lex.titles, all).collect(), doc.find(&lex.aliases, all).collect())
+    }
+
+    /// [`Self::find`] given the title and alias matches of the whole text, in text order
+    /// (the attribution analysis finds them in one walk with its reporting verbs). Each
+    /// capitalised run reads the matches inside it.
+    pub fn find_with(doc: &Document, lex: &Lexicon, titles: Vec<PhraseMatch>, aliases: Vec<PhraseMatch>) -> Self {
         let mut e = Entities::default();
         let text = &doc.text;
-        // Titles and aliases are found in one pass each over the whole text; each
-        // capitalised run then reads the matches inside it.
-        let all = Span::new(0, text.len());
-        // Tokens before the word index: tokenising the document builds the index in the
-        // same pass (`Document::sentence_tokens`); the other order walks the text twice.
-        doc.sentence_tokens(0);
-        let mut found = Found {
-            titles: doc.find(&lex.titles, all).collect(),
-            aliases: doc.find(&lex.aliases, all).collect(),
-            next_title: 0,
-            next_alias: 0,
-        };
+        let mut found = Found { titles, aliases, next_title: 0, next_alias: 0 };
         let mut run: Vec<Span> = Vec::with_capacity(8);
         for si in 0..doc.sentences.len() {
             run.clear();

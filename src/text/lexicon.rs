@@ -470,6 +470,49 @@ impl PhraseMatcher {
         m
     }
 
+    /// The union of the matchers' first-run bit sets: the filter for [`Self::find_each`].
+    pub fn first_run_union(matchers: &[&PhraseMatcher]) -> FirstRunUnion {
+        let mut bits = Box::new([0u64; 1024]);
+        for m in matchers {
+            for (b, m) in bits.iter_mut().zip(m.trie.first_runs.iter()) {
+                *b |= m;
+            }
+        }
+        FirstRunUnion(bits)
+    }
+
+    /// `[m.find_at_starts(..).collect() for m in matchers]` in one walk over the word starts:
+    /// a start whose run begins no phrase of any of them (`union`, from
+    /// [`Self::first_run_union`] over the same matchers) costs one bit test instead of one
+    /// per matcher. Several whole-document passes share a walk this way.
+    pub fn find_each<const N: usize>(
+        matchers: [&PhraseMatcher; N],
+        union: &FirstRunUnion,
+        text: &str,
+        starts: &WordStarts,
+        span: Span,
+    ) -> [Vec<PhraseMatch>; N] {
+        let mut walks = matchers.map(|m| m.find_in(text, span));
+        if matchers.iter().any(|m| !m.trie.word_initial) || N == 0 {
+            return matchers.map(|m| m.find_at_starts(text, starts, span).collect());
+        }
+        let mut out: [Vec<PhraseMatch>; N] = std::array::from_fn(|_| Vec::new());
+        let mut rest = starts.within(Span::new(walks[0].pos, walks[0].end));
+        while let [(first, hash), tail @ ..] = rest {
+            rest = tail;
+            if !has_bit(&union.0, *hash as usize) {
+                continue;
+            }
+            let next = tail.first().map(|s| s.1);
+            for (walk, found) in walks.iter_mut().zip(out.iter_mut()) {
+                if let Some(m) = walk.try_start(*first, *hash, next) {
+                    found.push(m);
+                }
+            }
+        }
+        out
+    }
+
     /// Whether `word` (the whole string) is one of the phrases, and of which class.
     pub fn lookup(&self, word: &str) -> Option<u32> {
         let pattern = match crate::text::pack_word(word.as_bytes(), true) {
@@ -479,6 +522,10 @@ impl PhraseMatcher {
         self.pattern_class.get(pattern).copied()
     }
 }
+
+/// The first runs of several lexicons' phrases together (see [`PhraseMatcher::find_each`]).
+#[derive(Debug, Clone)]
+pub struct FirstRunUnion(Box<[u64; 1024]>);
 
 /// Iterator over [`PhraseMatcher::find_in`]'s matches.
 pub struct Matches<'t> {
@@ -616,31 +663,10 @@ impl Iterator for Matches<'_> {
     fn next(&mut self) -> Option<PhraseMatch> {
         let bytes = self.text.as_bytes();
         if let Some(starts) = self.starts {
-            let trie = &self.matcher.trie;
             let mut rest = starts;
             while let [(first, hash), tail @ ..] = rest {
                 rest = tail;
-                if !has_bit(&trie.first_runs, *hash as usize) {
-                    continue;
-                }
-                // A phrase of one word start, or of several whose first two runs are this
-                // one and the next start's: the only places a walk can succeed.
-                let single = has_bit(&trie.single_runs, *hash as usize);
-                let multi = tail.first().is_some_and(|&(_, next)| has_bit(&trie.start_pairs, pair_bit(*hash, next)));
-                if !single && !multi {
-                    continue;
-                }
-                let at = *first as usize;
-                // A start inside the previous match was consumed by it.
-                if at < self.pos {
-                    continue;
-                }
-                let found = if multi || has_bit(&trie.run_plus, *hash as usize) {
-                    self.match_at(at)
-                } else {
-                    self.match_run(at)
-                };
-                if let Some(found) = found {
+                if let Some(found) = self.try_start(*first, *hash, tail.first().map(|s| s.1)) {
                     self.starts = Some(rest);
                     return Some(found);
                 }
@@ -686,6 +712,37 @@ impl Iterator for Matches<'_> {
 }
 
 impl Matches<'_> {
+    /// The match beginning at word start `first` (with run hash `hash`; `next` is the next
+    /// start's), if a phrase begins there and the start was not consumed by the last match.
+    /// Inlined into the walks over word starts: most starts fail the bit tests here, and a
+    /// call per start cost more than the tests.
+    #[inline(always)]
+    fn try_start(&mut self, first: u32, hash: u16, next: Option<u16>) -> Option<PhraseMatch> {
+        let trie = &self.matcher.trie;
+        if !has_bit(&trie.first_runs, hash as usize) {
+            return None;
+        }
+        // A phrase of one word start, or of several whose first two runs are this one and
+        // the next start's: the only places a walk can succeed.
+        let single = has_bit(&trie.single_runs, hash as usize);
+        let multi = next.is_some_and(|next| has_bit(&trie.start_pairs, pair_bit(hash, next)));
+        if !single && !multi {
+            return None;
+        }
+        let at = first as usize;
+        // A start inside the previous match was consumed by it.
+        if at < self.pos {
+            return None;
+        }
+        self.match_start(at, multi || has_bit(&trie.run_plus, hash as usize))
+    }
+
+    /// The trie walk where a phrase may go past the run at `at` (`walk`), else the probe.
+    #[inline(never)]
+    fn match_start(&mut self, at: usize, walk: bool) -> Option<PhraseMatch> {
+        if walk { self.match_at(at) } else { self.match_run(at) }
+    }
+
     /// [`Self::match_at`] where only a phrase that is exactly the run of ASCII word bytes
     /// at `start` can match: a probe of the single-word table instead of a trie walk (the
     /// walk stalls on memory at every step). Runs of over 16 bytes take the walk.
@@ -872,6 +929,32 @@ mod tests {
             m.find_at_starts(text, &starts, Span::new(0, text.len())).map(|x| x.span.text(text)).collect();
         assert_eq!(fast, vec!["said", "the White House", "U.S.", "said in a statement", "U.S.", "said"]);
         assert_eq!(fast, all(&m, text));
+    }
+
+    #[test]
+    fn one_walk_for_several_lexicons_finds_what_each_finds_alone() {
+        let a = PhraseMatcher::new([("x", vec!["a", "ab", "a b", "b.", "abcdabcd"])]);
+        let b = PhraseMatcher::new([("y", vec!["b", "ba", "b a", "c_d", "abé"])]);
+        let c = PhraseMatcher::new([("z", vec!["d", "a b c", "ab"])]);
+        let punct_initial = PhraseMatcher::new([("w", vec!["a", "'a"])]);
+        let union = PhraseMatcher::first_run_union(&[&a, &b, &c]);
+        let mixed = PhraseMatcher::first_run_union(&[&a, &punct_initial]);
+        let alphabet = ['a', 'b', 'c', 'd', '_', ' ', '.', '\'', 'A', 'é'];
+        let mut seed = 5u64;
+        for round in 0..3000 {
+            let text = random_text(&mut seed, &alphabet, if round % 2 == 0 { 13 } else { 40 });
+            let starts = WordStarts::new(&text);
+            let mut from = ((seed >> 40) as usize % 3).min(text.len());
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let span = Span::new(from, text.len());
+            let alone = |m: &PhraseMatcher| m.find_at_starts(&text, &starts, span).collect::<Vec<_>>();
+            let [x, y, z] = PhraseMatcher::find_each([&a, &b, &c], &union, &text, &starts, span);
+            assert_eq!([x, y, z], [alone(&a), alone(&b), alone(&c)], "text {text:?}");
+            let [x, w] = PhraseMatcher::find_each([&a, &punct_initial], &mixed, &text, &starts, span);
+            assert_eq!([x, w], [alone(&a), alone(&punct_initial)], "text {text:?}");
+        }
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::analysis::quotes::Quote;
 use crate::document::Document;
 use crate::rules::Lexicons;
 use crate::text::Span;
-use crate::text::lexicon::PhraseMatcher;
+use crate::text::lexicon::{FirstRunUnion, PhraseMatch, PhraseMatcher};
 
 /// Compiled word lists the attribution analysis needs (built once per rule set).
 #[derive(Debug)]
@@ -32,6 +32,8 @@ pub struct Lexicon {
     pub chants_and_signs: PhraseMatcher,
     /// Names, titles, aliases, pronouns.
     pub entities: entities::Lexicon,
+    /// First runs of titles, aliases, verbs and hedges: the whole-document passes share a walk.
+    whole_document: FirstRunUnion,
     class_ids: [Option<u32>; 6],
     anon_collective: Option<u32>,
     anon_unnamed: Option<u32>,
@@ -42,6 +44,9 @@ impl Lexicon {
     pub fn new(lexicons: &Lexicons) -> Self {
         let verbs = PhraseMatcher::new(lexicons.classes("reporting-verbs"));
         let anonymous = PhraseMatcher::new(lexicons.classes("anonymous-sources"));
+        let entities = entities::Lexicon::new(lexicons);
+        let hedges = PhraseMatcher::new(lexicons.classes("hedges"));
+        let whole_document = PhraseMatcher::first_run_union(&[&entities.titles, &entities.aliases, &verbs, &hedges]);
         let class_ids = [
             verbs.class_id("speech"),
             verbs.class_id("belief"),
@@ -58,9 +63,10 @@ impl Lexicon {
             verbs,
             anonymous,
             documents: PhraseMatcher::new(lexicons.classes("document-sources")),
-            hedges: PhraseMatcher::new(lexicons.classes("hedges")),
+            hedges,
             chants_and_signs: PhraseMatcher::new(lexicons.classes("chants-and-signs")),
-            entities: entities::Lexicon::new(lexicons),
+            entities,
+            whole_document,
         }
     }
 
@@ -160,6 +166,9 @@ pub struct Attributions {
     pub items: Vec<Attribution>,
     /// The people named in the article (speakers point into it).
     pub entities: Entities,
+    /// Hedges ("it is believed", "reportedly") in the whole text, in text order: found in
+    /// the analysis's walk over the word index, for the hearsay rule.
+    pub hedges: Vec<PhraseMatch>,
 }
 
 impl Attributions {
@@ -254,8 +263,19 @@ fn closed_quotes_around(doc: &Document, offset: usize) -> impl Iterator<Item = &
 
 pub fn find_attributions(doc: &Document, ctx: &super::Context) -> Attributions {
     let lex = &ctx.attribution;
-    let mut entities = Entities::find(doc, &lex.entities);
-    let mut raws = scan::find_cued(doc, lex);
+    // Tokens before the word index: tokenising the document builds the index in the same
+    // pass (`Document::sentence_tokens`); then one walk over it finds titles, aliases,
+    // reporting verbs and hedges.
+    doc.sentence_tokens(0);
+    let [titles, aliases, verbs, hedges] = PhraseMatcher::find_each(
+        [&lex.entities.titles, &lex.entities.aliases, &lex.verbs, &lex.hedges],
+        &lex.whole_document,
+        &doc.text,
+        doc.word_starts(),
+        Span::new(0, doc.text.len()),
+    );
+    let mut entities = Entities::find_with(doc, &lex.entities, titles, aliases);
+    let mut raws = scan::find_cued(doc, lex, verbs);
     fit_readings_to_quotes(doc, &mut raws);
     chain_quotes(doc, lex, &entities, &mut raws);
     raws.sort_by_key(|r| {
@@ -264,7 +284,7 @@ pub fn find_attributions(doc: &Document, ctx: &super::Context) -> Attributions {
     });
     // Continuations were recorded as positions; re-point them after sorting.
     let items = resolve::resolve(doc, lex, &mut entities, &raws);
-    Attributions { items, entities }
+    Attributions { items, entities, hedges }
 }
 
 /// A quote is a scare quote or a title, not speech that needs a speaker: 1 to 3 words,

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use crate::analysis::entities::{NOT_NAME_WORDS, PronounClass, WordSet};
 use crate::document::Document;
 use crate::text::Span;
+use crate::text::lexicon::PhraseMatch;
 use crate::text::token::{Token, TokenKind, tokens};
 
 static DETERMINERS: &[&str] = &[
@@ -411,11 +412,10 @@ impl<'t> Sent<'t> {
 }
 
 /// Every cue with a source or an adjacent quote, in text order.
-pub(super) fn find_cued(doc: &Document, lex: &Lexicon) -> Vec<Raw> {
+/// `matches` are the reporting verbs of the whole text, in text order.
+pub(super) fn find_cued(doc: &Document, lex: &Lexicon, matches: Vec<PhraseMatch>) -> Vec<Raw> {
     let text = &doc.text;
     let mut out = Vec::new();
-    let all = Span::new(0, text.len());
-    let matches: Vec<_> = if lex.verbs.is_empty() { Vec::new() } else { doc.find(&lex.verbs, all).collect() };
     let top_quotes: Vec<&crate::analysis::quotes::Quote> =
         doc.quotes.iter().filter(|q| !q.nested && !q.content.is_empty()).collect();
     // Scare quotes and titles, decided once per quote rather than once per cue.

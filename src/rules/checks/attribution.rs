@@ -152,10 +152,9 @@ impl AttributionCheck {
                 }
             }
             AttributionDefect::Hearsay => {
-                let lex = &cx.analysis.attribution;
-                // One pass over the document; each sentence then takes the hits inside it
-                // (a hedge never spans two sentences: the matcher's phrases are words).
-                let all: Vec<_> = doc.find(&lex.hedges, crate::text::Span::new(0, doc.text.len())).collect();
+                // The analysis found the hedges of the whole text; each sentence takes the
+                // hits inside it (a hedge never spans two sentences: its phrases are words).
+                let all = &atts.hedges;
                 let mut next = 0;
                 for sentence in &doc.sentences {
                     if next == all.len() {
