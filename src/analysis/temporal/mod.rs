@@ -125,6 +125,15 @@ fn is_relative(p: &Parsed) -> bool {
     }
 }
 
+/// A weekday resolved by tense ("Tuesday", "Tuesday night"), not one fixed by a date.
+fn names_weekday(p: &Parsed) -> bool {
+    match p {
+        Parsed::Weekday { rel, .. } => *rel == scan::Rel::None,
+        Parsed::Time { day: Some(d), .. } => names_weekday(d),
+        _ => false,
+    }
+}
+
 pub fn find_temporal(doc: &Document, ctx: &super::Context) -> Vec<TemporalExpr> {
     let g = &ctx.temporal;
     let starts = doc.word_starts();
@@ -156,7 +165,10 @@ pub fn find_in(
         let first_here = out.len();
         for f in found.drain(..) {
             let (Some(first), Some(last)) = (toks.get(f.start), toks.get(f.end.saturating_sub(1))) else { continue };
-            let tense = tense::tense_at(text, &toks, f.start, f.end);
+            let mut tense = tense::tense_at(text, &toks, f.start, f.end);
+            if names_weekday(&f.parsed) {
+                tense = tense::weekday_tense(text, &toks, f.start, f.end, tense);
+            }
             if quarterly.is_none()
                 && matches!(f.parsed, Parsed::QuarterShift(_) | Parsed::YearAgoFocus | Parsed::YearPeriod(_))
             {

@@ -331,6 +331,122 @@ pub fn tense_at(text: &str, toks: &[Tok], a: usize, b: usize) -> Tense {
     tense
 }
 
+/// Nouns of an outcome or of a completed event: a definite noun phrase made of one
+/// ("Monday's ruling", "the slaying in Chicago on Friday", "his Tuesday wins") presupposes
+/// that the event has taken place, whatever the tense of the verb it is the subject of
+/// ("Monday's decision will reverberate down the ballot").
+const OUTCOMES: &[&str] = &[
+    "result",
+    "results",
+    "outcome",
+    "victory",
+    "victories",
+    "win",
+    "wins",
+    "defeat",
+    "defeats",
+    "loss",
+    "losses",
+    "upset",
+    "sweep",
+    "triumph",
+    "rout",
+    "landslide",
+    "setback",
+    "ruling",
+    "rulings",
+    "decision",
+    "verdict",
+    "agreement",
+    "announcement",
+    "remarks",
+    "comments",
+    "slaying",
+    "killing",
+    "killings",
+    "shooting",
+    "shootings",
+    "attack",
+    "attacks",
+    "bombing",
+    "bombings",
+    "massacre",
+    "crash",
+    "explosion",
+    "blast",
+    "assassination",
+    "death",
+    "resignation",
+];
+
+/// Determiners of a definite noun phrase; a possessive "'s" counts as one too.
+const DEFINITE: &[&str] = &["the", "his", "her", "their", "its", "our", "s"];
+
+/// Prepositions a noun phrase can hang from ("because of the slaying", "after the attack").
+const NP_PREPS: &[&str] =
+    &["of", "after", "since", "following", "despite", "amid", "over", "about", "from", "with", "by", "for", "to"];
+
+/// The tense a weekday (tokens `a..b`) is resolved with, given the clause's `tense`.
+///
+/// - "ahead of Tuesday's primary", "in advance of Monday's vote": a day something is
+///   ahead of is still to come, even in a past-tense report.
+/// - A weekday in a definite noun phrase of an outcome ("Tuesday's results", "Monday's
+///   Supreme Court ruling", "the results of Tuesday's primaries", "his Tuesday wins", "the
+///   slaying in Chicago on Friday") names an event that has happened: the future of the
+///   clause is its consequence ("Monday's decision will reverberate"), not its day.
+pub fn weekday_tense(text: &str, toks: &[Tok], a: usize, b: usize, tense: Tense) -> Tense {
+    let word = |k: usize| toks.get(k).filter(|t| t.kind == TokKind::Word).map(|t| &text[t.start..t.end]);
+    let is = |k: usize, w: &str| word(k).is_some_and(|x| x.eq_ignore_ascii_case(w));
+    let any = |k: usize, ws: &[&str]| word(k).is_some_and(|x| ws.iter().any(|w| x.eq_ignore_ascii_case(w)));
+    if a >= 2 && is(a - 1, "of") && (is(a - 2, "ahead") || (a >= 3 && is(a - 2, "advance") && is(a - 3, "in"))) {
+        return Tense::Future;
+    }
+    if tense == Tense::Past {
+        return tense;
+    }
+    let outcome = |k: usize| any(k, OUTCOMES);
+    let definite = |k: usize| {
+        any(k, DEFINITE) && (!is(k, "s") || (k > 0 && toks[k - 1].kind == TokKind::Punct('\'')))
+            || toks.get(k).is_some_and(|t| t.kind == TokKind::Punct('\''))
+    };
+    let possessive = toks.get(b).is_some_and(|t| t.kind == TokKind::Punct('\'')) && is(b + 1, "s");
+    let past = if possessive {
+        // "Tuesday's results", "Friday's provisional agreement": the noun within a few
+        // words, before any verb; "the results of Tuesday's primaries".
+        (b + 2..(b + 6).min(toks.len()))
+            .take_while(|&k| toks[k].kind == TokKind::Word && cue(text, toks, k) == Tense::Unknown)
+            .any(outcome)
+            || (a >= 2 && is(a - 1, "of") && outcome(a - 2))
+    } else if a >= 1 && definite(a - 1) && outcome(b) {
+        // "his Tuesday wins", "the Friday shooting".
+        true
+    } else {
+        // "the slaying in Chicago on Friday", "her victories in Ohio and Florida on Tuesday":
+        // back over the places to the noun, which must head a definite noun phrase that
+        // opens its clause or hangs from a preposition (not the object of a verb: "will
+        // announce the results on Tuesday").
+        let mut k = a;
+        let mut found = false;
+        while k > 0 && a - k < 10 {
+            k -= 1;
+            let t = &toks[k];
+            if t.kind == TokKind::Punct(',') || (t.kind == TokKind::Word && t.cap && k > 0) {
+                continue;
+            }
+            if ["on", "in", "at", "and"].iter().any(|w| is(k, w)) {
+                continue;
+            }
+            found = outcome(k)
+                && k >= 1
+                && definite(k - 1)
+                && (k == 1 || any(k - 2, NP_PREPS) || toks[k - 2].kind != TokKind::Word);
+            break;
+        }
+        found
+    };
+    if past { Tense::Past } else { tense }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -485,5 +601,49 @@ mod tests {
         // "was to" is a plan seen from the past: "to" gives no future ("is to" looks ahead).
         assert_ne!(tense_of("The rule was to be issued on Wednesday.", "Wednesday"), Tense::Future);
         assert_eq!(tense_of("The rule is to be issued on Wednesday.", "Wednesday"), Tense::Future);
+    }
+
+    fn weekday_tense_of(s: &str, word: &str) -> Tense {
+        let t = build_table();
+        let mut toks = Vec::new();
+        tokenize(&t, s, 0, s.len(), &mut toks);
+        let i = toks.iter().position(|k| &s[k.start..k.end] == word).expect("word in sentence");
+        weekday_tense(s, &toks, i, i + 1, tense_at(s, &toks, i, i + 1))
+    }
+
+    #[test]
+    fn a_day_something_is_ahead_of_is_to_come() {
+        let s = "Trump and Cruz maintained their battle as they sit atop polls ahead of Monday's caucuses.";
+        assert_eq!(weekday_tense_of(s, "Monday"), Tense::Future);
+        assert_eq!(weekday_tense_of("Prices rose in advance of Friday's report.", "Friday"), Tense::Future);
+        // "leading up to" is told from after the day.
+        let s = "The boycott subsumed all other story lines leading up to Thursday's debate.";
+        assert_eq!(weekday_tense_of(s, "Thursday"), Tense::Past);
+    }
+
+    #[test]
+    fn an_outcome_named_with_its_day_has_happened() {
+        let s = "Monday's decision will reverberate down the ballot.";
+        assert_eq!(tense_of(s, "Monday"), Tense::Future);
+        assert_eq!(weekday_tense_of(s, "Monday"), Tense::Past);
+        let s = "It is likely that Friday's provisional agreement may merely reset the clock.";
+        assert_eq!(weekday_tense_of(s, "Friday"), Tense::Past);
+        let s = "The results of Tuesday's five primaries will almost certainly force him out.";
+        assert_eq!(weekday_tense_of(s, "Tuesday"), Tense::Past);
+        let s = "If he follows up his Tuesday wins with a victory on Saturday, he leads.";
+        assert_eq!(weekday_tense_of(s, "Tuesday"), Tense::Past);
+        assert_eq!(weekday_tense_of(s, "Saturday"), Tense::Future);
+        let s = "Her victories in Pennsylvania, Maryland and Delaware on Tuesday will accelerate that shift.";
+        assert_eq!(weekday_tense_of(s, "Tuesday"), Tense::Past);
+        let s = "Trump said they will vote for him because of the slaying in Chicago on Friday.";
+        assert_eq!(weekday_tense_of(s, "Friday"), Tense::Past);
+        // A scheduled event keeps the future; so does an outcome still hoped for, or one
+        // that is the object of a future verb.
+        let s = "She's hoping Saturday's Nevada caucuses will set her on a clear path.";
+        assert_eq!(weekday_tense_of(s, "Saturday"), Tense::Future);
+        let s = "A victory in Florida on Tuesday would give him the nomination.";
+        assert_eq!(weekday_tense_of(s, "Tuesday"), Tense::Future);
+        let s = "The board will announce the results on Tuesday.";
+        assert_eq!(weekday_tense_of(s, "Tuesday"), Tense::Future);
     }
 }
