@@ -159,6 +159,11 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         if is_have(word) && !perfect_follows(text, toks, i) {
             return Tense::Unknown;
         }
+        // "could hit Florida airwaves Monday", "agreed to put it to a vote Friday": after a
+        // modal or "to" a form like "hit", "put", "set" is the bare verb, no past.
+        if !is_have(word) && i > 0 && (prev & tw::TO != 0 || is_modal(&text[toks[i - 1].start..toks[i - 1].end])) {
+            return Tense::Unknown;
+        }
         // "will be held", "is heard": a participle after an auxiliary has no tense of its own.
         return if passive { Tense::Unknown } else { Tense::Past };
     }
@@ -178,6 +183,16 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         return Tense::Past;
     }
     Tense::Unknown
+}
+
+fn is_subject_pronoun(word: &str) -> bool {
+    ["he", "she", "they", "we", "i"].iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
+fn is_modal(word: &str) -> bool {
+    ["will", "would", "could", "might", "may", "should", "can", "shall", "must", "ll"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
 }
 
 fn is_have(word: &str) -> bool {
@@ -268,6 +283,14 @@ pub fn tense_at(text: &str, toks: &[Tok], a: usize, b: usize) -> Tense {
         if t.tw & tw::SUBORD != 0 {
             // "announcement Friday that he would endorse": the clause after "that" is not
             // the one the day belongs to.
+            hi = i;
+            break;
+        }
+        // "announcing on Wednesday he would meet the NRA": a subject pronoun opens a
+        // clause of its own, as "that" does. Not after a comma ("In an essay in December,
+        // he wrote": the phrase is fronted before its clause), nor when the day opens the
+        // sentence ("On Tuesday he will travel").
+        if a >= 3 && boundary.is_none() && t.kind == TokKind::Word && is_subject_pronoun(&text[t.start..t.end]) {
             hi = i;
             break;
         }
@@ -645,5 +668,23 @@ mod tests {
         assert_eq!(weekday_tense_of(s, "Tuesday"), Tense::Future);
         let s = "The board will announce the results on Tuesday.";
         assert_eq!(weekday_tense_of(s, "Tuesday"), Tense::Future);
+    }
+
+    #[test]
+    fn a_bare_verb_after_a_modal_or_to_is_no_past() {
+        let s = "The spot is airing on national cable and could hit Florida airwaves Monday.";
+        assert_eq!(tense_of(s, "Monday"), Tense::Future);
+        assert_eq!(tense_of("The team will set a new date Friday.", "Friday"), Tense::Future);
+        // The same form after a subject is a past.
+        assert_eq!(tense_of("The storm hit Florida on Monday.", "Monday"), Tense::Past);
+    }
+
+    #[test]
+    fn a_subject_pronoun_opens_a_clause_of_its_own() {
+        let s = "Trump also joined the debate, announcing on Wednesday he would meet the NRA.";
+        assert_eq!(tense_of(s, "Wednesday"), Tense::Past);
+        assert_eq!(tense_of("On Tuesday he will travel to Iowa.", "Tuesday"), Tense::Future);
+        assert_eq!(tense_of("The senator will travel to Iowa on Tuesday.", "Tuesday"), Tense::Future);
+        assert_eq!(tense_of("In an essay in Time magazine in December, he wrote it.", "December"), Tense::Past);
     }
 }
