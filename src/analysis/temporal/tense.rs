@@ -46,7 +46,9 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         // "could have won", "should not have gone": a modal perfect looks back too.
         let then_have = next_is("have")
             || ((next_is("not") || next_is("n't")) && toks.get(i + 2).is_some_and(|n| is_have(&text[n.start..n.end])));
-        if ["would", "could", "might", "may", "should"].iter().any(|w| word.eq_ignore_ascii_case(w)) && then_have {
+        if ["would", "could", "might", "may", "should", "must"].iter().any(|w| word.eq_ignore_ascii_case(w))
+            && then_have
+        {
             return Tense::Past;
         }
         // "could not be reached for comment Wednesday", "couldn't confirm Tuesday": in news
@@ -686,5 +688,15 @@ mod tests {
         assert_eq!(tense_of("On Tuesday he will travel to Iowa.", "Tuesday"), Tense::Future);
         assert_eq!(tense_of("The senator will travel to Iowa on Tuesday.", "Tuesday"), Tense::Future);
         assert_eq!(tense_of("In an essay in Time magazine in December, he wrote it.", "December"), Tense::Past);
+    }
+
+    #[test]
+    fn obligations_look_ahead() {
+        let s = "Those are the voters Mrs. Clinton must win in November.";
+        assert_eq!(tense_of(s, "November"), Tense::Future);
+        assert_eq!(tense_of("He needs to win in November.", "November"), Tense::Future);
+        // "must have" looks back, as "could have" does; "the needs" is a noun.
+        assert_eq!(tense_of("He must have known in November.", "November"), Tense::Past);
+        assert_eq!(tense_of("The needs of November.", "November"), Tense::Unknown);
     }
 }
