@@ -18,6 +18,7 @@ use crate::rules::Lexicons;
 use crate::text::Span;
 
 pub use scan::Parsed;
+use scan::YearSpec;
 pub use tense::Tense;
 
 /// Compiled tables the temporal grammar needs (built once per rule set).
@@ -163,11 +164,19 @@ pub fn find_in(
             continue;
         }
         let first_here = out.len();
-        for f in found.drain(..) {
+        for mut f in found.drain(..) {
             let (Some(first), Some(last)) = (toks.get(f.start), toks.get(f.end.saturating_sub(1))) else { continue };
             let mut tense = tense::tense_at(text, &toks, f.start, f.end);
             if names_weekday(&f.parsed) {
                 tense = tense::weekday_tense(text, &toks, f.start, f.end, tense);
+            }
+            let month_or_day =
+                matches!(f.parsed, Parsed::Month { y: YearSpec::Infer, .. } | Parsed::Date { y: YearSpec::Infer, .. });
+            if month_or_day && tense::names_election(text, &toks, f.end) {
+                tense = tense::election_tense(tense);
+                if let Parsed::Month { rel, .. } = &mut f.parsed {
+                    *rel = scan::Rel::None;
+                }
             }
             if quarterly.is_none()
                 && matches!(f.parsed, Parsed::QuarterShift(_) | Parsed::YearAgoFocus | Parsed::YearPeriod(_))

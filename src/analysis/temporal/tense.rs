@@ -44,8 +44,18 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         }
         // "would have been his birthday": a modal perfect looks back.
         // "could have won", "should not have gone": a modal perfect looks back too.
-        let then_have = next_is("have")
-            || ((next_is("not") || next_is("n't")) && toks.get(i + 2).is_some_and(|n| is_have(&text[n.start..n.end])));
+        // "could have big consequences in November", "must have its team in place by
+        // September": "have" without a participle is possession, still ahead.
+        // "the role that he could have Tuesday": "have" before no plain word leaves its
+        // participle out.
+        let perfect = |k: usize| {
+            perfect_follows(text, toks, k)
+                || toks.get(k + 1).is_none_or(|n| n.kind != TokKind::Word || n.lex != Lex::None)
+        };
+        let then_have = (next_is("have") && perfect(i + 1))
+            || ((next_is("not") || next_is("n't"))
+                && toks.get(i + 2).is_some_and(|n| is_have(&text[n.start..n.end]))
+                && perfect(i + 2));
         if ["would", "could", "might", "may", "should", "must"].iter().any(|w| word.eq_ignore_ascii_case(w))
             && then_have
         {
@@ -206,7 +216,7 @@ fn is_have(word: &str) -> bool {
 fn perfect_follows(text: &str, toks: &[Tok], i: usize) -> bool {
     const ADVERBS: &[&str] = &["not", "never", "already", "also", "long", "just", "since", "always", "recently", "n't"];
     const IRREGULAR: &[&str] =
-        &["begun", "come", "become", "run", "hit", "put", "set", "cut", "let", "quit", "read", "won"];
+        &["begun", "come", "become", "run", "hit", "put", "set", "cut", "let", "quit", "read", "won", "gone", "done"];
     let participle = |k: usize| {
         toks.get(k).is_some_and(|n| {
             if n.kind != TokKind::Word {
@@ -410,6 +420,54 @@ const DEFINITE: &[&str] = &["the", "his", "her", "their", "its", "our", "s"];
 /// Prepositions a noun phrase can hang from ("because of the slaying", "after the attack").
 const NP_PREPS: &[&str] =
     &["of", "after", "since", "following", "despite", "amid", "over", "about", "from", "with", "by", "for", "to"];
+
+/// An election named by its month or date ("the November election", "the Nov. 8
+/// election", "November's general election", "the June primary"): the token after the
+/// expression (after a possessive and a few modifiers) is a vote.
+pub fn names_election(text: &str, toks: &[Tok], b: usize) -> bool {
+    const VOTES: &[&str] = &[
+        "election",
+        "elections",
+        "ballot",
+        "vote",
+        "midterm",
+        "midterms",
+        "runoff",
+        "referendum",
+        "primary",
+        "primaries",
+        "caucus",
+        "caucuses",
+    ];
+    const MODIFIERS: &[&str] =
+        &["general", "presidential", "congressional", "national", "state", "local", "special", "u.s"];
+    let is_any = |k: usize, ws: &[&str]| {
+        toks.get(k)
+            .is_some_and(|t| t.kind == TokKind::Word && ws.iter().any(|w| text[t.start..t.end].eq_ignore_ascii_case(w)))
+    };
+    let mut k = b;
+    if toks.get(k).is_some_and(|t| t.kind == TokKind::Punct('\'')) && is_any(k + 1, &["s"]) {
+        k += 2;
+    }
+    while is_any(k, MODIFIERS) || toks.get(k).is_some_and(|t| t.kind == TokKind::Punct('.')) {
+        k += 1;
+    }
+    is_any(k, VOTES)
+}
+
+/// The tense an election named by its month is resolved with: elections are announced
+/// long ahead, so in the present or the future it is the coming one ("is calling for a
+/// review of the polling plan for the November election", in April); told in the past, the
+/// nearest one ("to influence the Nov. 8 election", in July, is still ahead; "won the
+/// November election", in February, is behind).
+pub fn election_tense(tense: Tense) -> Tense {
+    match tense {
+        Tense::Past => Tense::Unknown,
+        Tense::Present | Tense::Future => Tense::Future,
+        // No tense: the nearest one ("his showing in the March 15 primary", in July).
+        Tense::Unknown => Tense::Unknown,
+    }
+}
 
 /// The tense a weekday (tokens `a..b`) is resolved with, given the clause's `tense`.
 ///
@@ -698,5 +756,33 @@ mod tests {
         // "must have" looks back, as "could have" does; "the needs" is a noun.
         assert_eq!(tense_of("He must have known in November.", "November"), Tense::Past);
         assert_eq!(tense_of("The needs of November.", "November"), Tense::Unknown);
+    }
+
+    #[test]
+    fn a_modal_with_have_looks_back_only_as_a_perfect() {
+        let s = "The dislike could have big consequences in November.";
+        assert_eq!(tense_of(s, "November"), Tense::Future);
+        assert_eq!(tense_of("He could have won in November.", "November"), Tense::Past);
+        assert_eq!(tense_of("He should not have gone in November.", "November"), Tense::Past);
+        let s = "He did not play the role that he could have Tuesday.";
+        assert_eq!(tense_of(s, "Tuesday"), Tense::Past);
+    }
+
+    #[test]
+    fn elections_named_by_their_month() {
+        let named = |s: &str, word: &str| {
+            let t = build_table();
+            let mut toks = Vec::new();
+            tokenize(&t, s, 0, s.len(), &mut toks);
+            let i = toks.iter().position(|k| &s[k.start..k.end] == word).expect("word in sentence");
+            names_election(s, &toks, i + 1)
+        };
+        assert!(named("The plan for the November election.", "November"));
+        assert!(named("Cross called November's general election a citizenship election.", "November"));
+        assert!(named("They wanted to influence the Nov. 8 U.S. presidential election.", "8"));
+        assert!(!named("The November results were tallied.", "November"));
+        assert_eq!(election_tense(Tense::Past), Tense::Unknown);
+        assert_eq!(election_tense(Tense::Present), Tense::Future);
+        assert_eq!(election_tense(Tense::Unknown), Tense::Unknown);
     }
 }
