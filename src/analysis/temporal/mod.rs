@@ -126,6 +126,17 @@ fn is_relative(p: &Parsed) -> bool {
     }
 }
 
+/// "the Sept. 11 attacks", "the Sept. 11 terrorist attacks", "the Sept. 11 hijackers": the
+/// attacks of 2001, named by their day. The singular ("the Sept. 11 attack in Benghazi")
+/// may be another year's.
+fn names_nine_eleven(text: &str, toks: &[lex::Tok], b: usize) -> bool {
+    let is = |k: usize, w: &str| toks.get(k).is_some_and(|t| text[t.start..t.end].eq_ignore_ascii_case(w));
+    is(b, "attacks")
+        || is(b, "hijackers")
+        || is(b, "commission")
+        || ((is(b, "terrorist") || is(b, "terror")) && is(b + 1, "attacks"))
+}
+
 /// A weekday resolved by tense ("Tuesday", "Tuesday night"), not one fixed by a date.
 fn names_weekday(p: &Parsed) -> bool {
     match p {
@@ -169,6 +180,12 @@ pub fn find_in(
             let mut tense = tense::tense_at(text, &toks, f.start, f.end);
             if names_weekday(&f.parsed) {
                 tense = tense::weekday_tense(text, &toks, f.start, f.end, tense);
+            }
+            if let Parsed::Date { y: y @ YearSpec::Infer, m: 9, d: 11, wd: None } = &mut f.parsed
+                && dateline.is_some_and(|d| d.year() >= 2002)
+                && names_nine_eleven(text, &toks, f.end)
+            {
+                *y = YearSpec::Abs(2001);
             }
             let month_or_day =
                 matches!(f.parsed, Parsed::Month { y: YearSpec::Infer, .. } | Parsed::Date { y: YearSpec::Infer, .. });
@@ -277,6 +294,21 @@ mod tests {
             assert!(values(text, "2022-02-03").is_empty());
             assert!(!holds(text), "{text} need not be scanned");
         }
+    }
+
+    #[test]
+    fn resolution_by_the_noun_the_date_names() {
+        // The attacks of 2001; the singular may be another attack on that day.
+        assert_eq!(one("He praised the response to the Sept. 11 attacks.", "2016-02-17").1, "2001-09-11");
+        assert_eq!(one("It came after the Sept. 11 terrorist attacks.", "2016-03-16").1, "2001-09-11");
+        assert_eq!(one("Days after the September 11 attack in Benghazi.", "2015-12-04").1, "2015-09-11");
+        // Elections are announced long ahead.
+        assert_eq!(one("Officials are preparing for the November election.", "2016-01-15").1, "2016-11");
+        assert_eq!(one("Russia sought to influence the Nov. 8 election.", "2016-07-31").1, "2016-11-08");
+        assert_eq!(one("Clinton won the November election.", "2017-02-10").1, "2016-11");
+        // A day something is ahead of is to come; a definite outcome has happened.
+        assert_eq!(one("Polls show Trump trailing just ahead of Tuesday's vote.", "2016-01-28").1, "2016-02-02");
+        assert_eq!(one("Monday's decision will reverberate down the ballot.", "2016-06-28").1, "2016-06-27");
     }
 
     #[test]
