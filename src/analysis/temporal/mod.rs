@@ -352,6 +352,9 @@ mod tests {
         assert_eq!(one("earnings of $5 million a year", dct).1, "P1Y");
         assert_eq!(one("they meet every Tuesday", dct).1, "XXXX-WXX-2");
         assert_eq!(one("it is now clear", dct).1, "PRESENT_REF");
+        assert_eq!(one("because of current market conditions", dct), ("current".into(), "PRESENT_REF".into()));
+        assert!(values("a deficit in the current account", dct).is_empty());
+        assert_eq!(one("sales in the current fiscal year", dct).0, "the current fiscal year");
         assert_eq!(one("in fiscal 1988 it earned", dct).1, "1988");
         assert_eq!(one("at 10 p.m. Wednesday police said", dct).1, "1989-10-25T22:00");
     }

@@ -1859,6 +1859,17 @@ impl<'a> Scanner<'a> {
                 f(i + 1, Parsed::Ref("PRESENT_REF"))
             }
             W::Currently => f(i + 1, Parsed::Ref("PRESENT_REF")),
+            // "current market conditions", "its current position": the present, as TimeBank
+            // marks it; not "current account" or "current events" (kinds, not times), nor a
+            // noun ("the current of the river").
+            W::Current
+                if self.tok(i + 1).is_some_and(|n| n.kind == TokKind::Word && !n.cap && n.lex == Lex::None)
+                    && !["account", "accounts", "events", "affairs", "assets", "liabilities"]
+                        .iter()
+                        .any(|w| self.is(i + 1, w)) =>
+            {
+                f(i + 1, Parsed::Ref("PRESENT_REF"))
+            }
             W::That if self.lex(i + 1) == Lex::Unit(Unit::Year, false) && !self.punct(i + 2, '\'') => {
                 f(i + 2, Parsed::YearAnaphor(0))
             }
