@@ -82,6 +82,16 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         if prev & tw::TO != 0 && ["meet", "resume", "convene"].iter().any(|w| word.eq_ignore_ascii_case(w)) {
             return Tense::Unknown;
         }
+        // "began as previously planned Saturday night", "went ahead as scheduled": the plan
+        // was kept, which tells nothing of when.
+        if ["planned", "scheduled", "expected"].iter().any(|w| word.eq_ignore_ascii_case(w))
+            && i > 0
+            && ["as", "previously", "originally"]
+                .iter()
+                .any(|w| text[toks[i - 1].start..toks[i - 1].end].eq_ignore_ascii_case(w))
+        {
+            return Tense::Unknown;
+        }
         // "had been scheduled to expire Friday", "had planned": a plan told in the past
         // perfect was for a time already past.
         if past_perfect(toks, i) && text.as_bytes()[t.end - 1].eq_ignore_ascii_case(&b'd') {
@@ -784,5 +794,13 @@ mod tests {
         assert_eq!(election_tense(Tense::Past), Tense::Unknown);
         assert_eq!(election_tense(Tense::Present), Tense::Future);
         assert_eq!(election_tense(Tense::Unknown), Tense::Unknown);
+    }
+
+    #[test]
+    fn a_plan_kept_is_no_future() {
+        let s = "Mr. Bush let the offensive begin as previously planned Saturday night.";
+        assert_eq!(tense_of(s, "Saturday"), Tense::Unknown);
+        assert_eq!(tense_of("The vote went ahead as scheduled Tuesday.", "Tuesday"), Tense::Past);
+        assert_eq!(tense_of("The vote is scheduled Tuesday.", "Tuesday"), Tense::Future);
     }
 }
