@@ -127,6 +127,10 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         return if prev & (tw::BE | tw::ARRANGED) != 0 { Tense::Future } else { Tense::Unknown };
     }
     if f & tw::PRESENT != 0 {
+        // "he will do well in Tuesday's primary": after a modal "do" is the bare verb.
+        if i > 0 && is_modal(&text[toks[i - 1].start..toks[i - 1].end]) {
+            return Tense::Unknown;
+        }
         // "the vote is Tuesday", "the funeral is on Saturday": a day right after the
         // copula is a schedule ahead (what is over is told with "was").
         let day_after = |k: usize| toks.get(k).is_some_and(|n| matches!(n.lex, Lex::Weekday(_)));
@@ -745,6 +749,8 @@ mod tests {
         let s = "The spot is airing on national cable and could hit Florida airwaves Monday.";
         assert_eq!(tense_of(s, "Monday"), Tense::Future);
         assert_eq!(tense_of("The team will set a new date Friday.", "Friday"), Tense::Future);
+        let s = "He is optimistic that he will do well in Tuesday's primary.";
+        assert_eq!(tense_of(s, "Tuesday"), Tense::Future);
         // The same form after a subject is a past.
         assert_eq!(tense_of("The storm hit Florida on Monday.", "Monday"), Tense::Past);
     }
