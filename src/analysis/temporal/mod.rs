@@ -306,7 +306,10 @@ mod tests {
         assert_eq!(one("Officials are preparing for the November election.", "2016-01-15").1, "2016-11");
         assert_eq!(one("Russia sought to influence the Nov. 8 election.", "2016-07-31").1, "2016-11-08");
         assert_eq!(one("Clinton won the November election.", "2017-02-10").1, "2016-11");
-        // A day something is ahead of is to come; a definite outcome has happened.
+        // What something is ahead of is to come; a definite outcome has happened.
+        assert_eq!(one("Looking ahead to the fall, Mr. Manafort was joined by a deputy.", "2016-04-23").1, "2016-FA");
+        assert_eq!(one("Traders chose to square positions ahead of the weekend.", "1989-10-30").1, "1989-W44-WE");
+        assert!(values("The industry has been in a free-fall for years.", "2015-11-13").iter().all(|v| v.0 != "fall"));
         assert_eq!(one("Polls show Trump trailing just ahead of Tuesday's vote.", "2016-01-28").1, "2016-02-02");
         assert_eq!(one("Monday's decision will reverberate down the ballot.", "2016-06-28").1, "2016-06-27");
     }

@@ -428,7 +428,13 @@ impl<'a> Scanner<'a> {
                         .any(|w| self.is(i - 1, w));
                 // "the Arab Spring", "the Prague Spring": a name.
                 let name = t.cap && i > 1 && self.tok(i - 1).is_some_and(|p| p.cap && p.kind == TokKind::Word);
-                if !verb_before && !name && (t.cap || self.prev_is_prep(i)) {
+                // "a free-fall", "a pre-fall sale": the second half of a compound.
+                let compound = i > 1
+                    && self.punct(i - 1, '-')
+                    && self.touching(i - 1)
+                    && self.touching(i - 2)
+                    && self.tok(i - 2).is_some_and(|p| p.kind == TokKind::Word && p.lex == Lex::None);
+                if !verb_before && !name && !compound && (t.cap || self.prev_is_prep(i)) {
                     let (end, y) = self.year_suffix(i + 1);
                     return Self::found(i, end, Parsed::Season { y, s, rel: Rel::None }, None);
                 }

@@ -356,6 +356,17 @@ pub fn tense_at(text: &str, toks: &[Tok], a: usize, b: usize) -> Tense {
         }
         t => t,
     };
+    // "ahead of the November election", "looking ahead to the fall", "in advance of
+    // Friday's report": what something is ahead of is still to come, even in a past report.
+    let word_is =
+        |k: usize, w: &str| toks[k].kind == TokKind::Word && text[toks[k].start..toks[k].end].eq_ignore_ascii_case(w);
+    if a >= 2
+        && (word_is(a - 1, "of") || word_is(a - 1, "to"))
+        && (word_is(a - 2, "ahead")
+            || (a >= 3 && word_is(a - 1, "of") && word_is(a - 2, "advance") && word_is(a - 3, "in")))
+    {
+        return Tense::Future;
+    }
     // "has extended loans through January", "have been postponed until March": the end of
     // a state that lasts to now is as likely ahead as behind, so the perfect is no past.
     if tense == Tense::Past
@@ -485,8 +496,6 @@ pub fn election_tense(tense: Tense) -> Tense {
 
 /// The tense a weekday (tokens `a..b`) is resolved with, given the clause's `tense`.
 ///
-/// - "ahead of Tuesday's primary", "in advance of Monday's vote": a day something is
-///   ahead of is still to come, even in a past-tense report.
 /// - A weekday in a definite noun phrase of an outcome ("Tuesday's results", "Monday's
 ///   Supreme Court ruling", "the results of Tuesday's primaries", "his Tuesday wins", "the
 ///   slaying in Chicago on Friday") names an event that has happened: the future of the
@@ -495,9 +504,6 @@ pub fn weekday_tense(text: &str, toks: &[Tok], a: usize, b: usize, tense: Tense)
     let word = |k: usize| toks.get(k).filter(|t| t.kind == TokKind::Word).map(|t| &text[t.start..t.end]);
     let is = |k: usize, w: &str| word(k).is_some_and(|x| x.eq_ignore_ascii_case(w));
     let any = |k: usize, ws: &[&str]| word(k).is_some_and(|x| ws.iter().any(|w| x.eq_ignore_ascii_case(w)));
-    if a >= 2 && is(a - 1, "of") && (is(a - 2, "ahead") || (a >= 3 && is(a - 2, "advance") && is(a - 3, "in"))) {
-        return Tense::Future;
-    }
     if tense == Tense::Past {
         return tense;
     }
@@ -808,5 +814,13 @@ mod tests {
         assert_eq!(tense_of(s, "Saturday"), Tense::Unknown);
         assert_eq!(tense_of("The vote went ahead as scheduled Tuesday.", "Tuesday"), Tense::Past);
         assert_eq!(tense_of("The vote is scheduled Tuesday.", "Tuesday"), Tense::Future);
+    }
+
+    #[test]
+    fn what_something_is_ahead_of_is_to_come() {
+        let s = "Looking ahead to Tuesday, Mr. Manafort was joined by a new deputy.";
+        assert_eq!(tense_of(s, "Tuesday"), Tense::Future);
+        assert_eq!(tense_of("Traders sold ahead of Friday's report.", "Friday"), Tense::Future);
+        assert_eq!(tense_of("Traders sold in advance of Friday's report.", "Friday"), Tense::Future);
     }
 }
