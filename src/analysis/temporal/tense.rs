@@ -385,6 +385,8 @@ pub fn tense_at(text: &str, toks: &[Tok], a: usize, b: usize) -> Tense {
     if matches!(tense, Tense::Present | Tense::Unknown)
         && let Some(k) = (0..a).rev().find(|&k| toks[k].tw & tw::SUBORD != 0)
         && ["if", "unless"].iter().any(|w| text[toks[k].start..toks[k].end].eq_ignore_ascii_case(w))
+        // "behaving as if he wanted a role": a manner, no condition.
+        && !(k > 0 && text[toks[k - 1].start..toks[k - 1].end].eq_ignore_ascii_case("as"))
     {
         return Tense::Future;
     }
@@ -822,5 +824,12 @@ mod tests {
         assert_eq!(tense_of(s, "Tuesday"), Tense::Future);
         assert_eq!(tense_of("Traders sold ahead of Friday's report.", "Friday"), Tense::Future);
         assert_eq!(tense_of("Traders sold in advance of Friday's report.", "Friday"), Tense::Future);
+    }
+
+    #[test]
+    fn as_if_is_no_condition() {
+        let s = "Hannity behaves as if it is a role -- something laughable and contractually prohibitive in an interview on Friday.";
+        assert_ne!(tense_of(s, "Friday"), Tense::Future);
+        assert_eq!(tense_of("If there is a vote on Friday, he wins.", "Friday"), Tense::Future);
     }
 }
