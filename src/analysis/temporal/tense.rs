@@ -144,7 +144,12 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         // "are meeting Friday", "is leaving on Monday": the progressive present of an
         // arrangement is its future.
         if f & tw::BE != 0 && toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Word && ends_with_ing(text, n)) {
-            return Tense::Future;
+            // "is coming off a strong debate Thursday night", "is reeling from Tuesday's
+            // loss": a state that follows an event, which is behind.
+            let after = |k: usize, w: &str| toks.get(k).is_some_and(|n| text[n.start..n.end].eq_ignore_ascii_case(w));
+            let from_event = (after(i + 1, "coming") && after(i + 2, "off"))
+                || (["recovering", "reeling", "emerging"].iter().any(|w| after(i + 1, w)) && after(i + 2, "from"));
+            return if from_event { Tense::Present } else { Tense::Future };
         }
         return Tense::Present;
     }
@@ -831,5 +836,13 @@ mod tests {
         let s = "Hannity behaves as if it is a role -- something laughable and contractually prohibitive in an interview on Friday.";
         assert_ne!(tense_of(s, "Friday"), Tense::Future);
         assert_eq!(tense_of("If there is a vote on Friday, he wins.", "Friday"), Tense::Future);
+    }
+
+    #[test]
+    fn a_state_after_an_event_is_no_arrangement() {
+        let s = "Kasich is coming off a strong debate Thursday night.";
+        assert_eq!(tense_of(s, "Thursday"), Tense::Present);
+        assert_eq!(tense_of("The party is reeling from the loss Tuesday.", "Tuesday"), Tense::Present);
+        assert_eq!(tense_of("Kasich is coming to Ohio on Thursday.", "Thursday"), Tense::Future);
     }
 }
