@@ -306,6 +306,8 @@ mod tests {
         assert_eq!(one("Officials are preparing for the November election.", "2016-01-15").1, "2016-11");
         assert_eq!(one("Russia sought to influence the Nov. 8 election.", "2016-07-31").1, "2016-11-08");
         assert_eq!(one("Clinton won the November election.", "2017-02-10").1, "2016-11");
+        assert_eq!(one("Candidates prepare even before the November election.", "2016-05-12").1, "2016-11");
+        assert_eq!(one("He pointed to his showing in the March 15 primary.", "2016-07-18").1, "2016-03-15");
         // What something is ahead of is to come; a definite outcome has happened.
         assert_eq!(one("Looking ahead to the fall, Mr. Manafort was joined by a deputy.", "2016-04-23").1, "2016-FA");
         assert_eq!(one("Traders chose to square positions ahead of the weekend.", "1989-10-30").1, "1989-W44-WE");

@@ -496,8 +496,9 @@ pub fn election_tense(tense: Tense) -> Tense {
     match tense {
         Tense::Past => Tense::Unknown,
         Tense::Present | Tense::Future => Tense::Future,
-        // No tense: the nearest one ("his showing in the March 15 primary", in July).
-        Tense::Unknown => Tense::Unknown,
+        // No tense: the nearest one, leaning ahead as a schedule does ("before the November
+        // election", in May; "his showing in the March 15 primary", in July, is behind).
+        Tense::Unknown => Tense::Present,
     }
 }
 
@@ -812,7 +813,7 @@ mod tests {
         assert!(!named("The November results were tallied.", "November"));
         assert_eq!(election_tense(Tense::Past), Tense::Unknown);
         assert_eq!(election_tense(Tense::Present), Tense::Future);
-        assert_eq!(election_tense(Tense::Unknown), Tense::Unknown);
+        assert_eq!(election_tense(Tense::Unknown), Tense::Present);
     }
 
     #[test]
