@@ -607,6 +607,8 @@ const FUTURE_WORDS: &[&str] = &[
     "may",
     "should",
     "can",
+    // An obligation is still to be met: "she must win in November", "must file by March 1".
+    "must",
     "scheduled",
     "expected",
     "expects",
@@ -658,7 +660,7 @@ const FUTURE_WORDS: &[&str] = &[
 ];
 /// Future cues only when "to" follows: "plans to", "hopes to"; "the plan", "his hopes" are nouns.
 const FUTURE_TO_WORDS: &[&str] =
-    &["plan", "plans", "intend", "intends", "aim", "aims", "hope", "hopes", "want", "wants"];
+    &["plan", "plans", "intend", "intends", "aim", "aims", "hope", "hopes", "want", "wants", "need", "needs"];
 /// Words before "to" that arrange something for later ("set to resume", "is poised to").
 const ARRANGED_WORDS: &[&str] =
     &["set", "supposed", "poised", "slated", "scheduled", "expected", "planned", "likely", "about", "going"];

@@ -18,6 +18,7 @@ use crate::rules::Lexicons;
 use crate::text::Span;
 
 pub use scan::Parsed;
+use scan::YearSpec;
 pub use tense::Tense;
 
 /// Compiled tables the temporal grammar needs (built once per rule set).
@@ -125,6 +126,26 @@ fn is_relative(p: &Parsed) -> bool {
     }
 }
 
+/// "the Sept. 11 attacks", "the Sept. 11 terrorist attacks", "the Sept. 11 hijackers": the
+/// attacks of 2001, named by their day. The singular ("the Sept. 11 attack in Benghazi")
+/// may be another year's.
+fn names_nine_eleven(text: &str, toks: &[lex::Tok], b: usize) -> bool {
+    let is = |k: usize, w: &str| toks.get(k).is_some_and(|t| text[t.start..t.end].eq_ignore_ascii_case(w));
+    is(b, "attacks")
+        || is(b, "hijackers")
+        || is(b, "commission")
+        || ((is(b, "terrorist") || is(b, "terror")) && is(b + 1, "attacks"))
+}
+
+/// A weekday resolved by tense ("Tuesday", "Tuesday night"), not one fixed by a date.
+fn names_weekday(p: &Parsed) -> bool {
+    match p {
+        Parsed::Weekday { rel, .. } => *rel == scan::Rel::None,
+        Parsed::Time { day: Some(d), .. } => names_weekday(d),
+        _ => false,
+    }
+}
+
 pub fn find_temporal(doc: &Document, ctx: &super::Context) -> Vec<TemporalExpr> {
     let g = &ctx.temporal;
     let starts = doc.word_starts();
@@ -154,9 +175,26 @@ pub fn find_in(
             continue;
         }
         let first_here = out.len();
-        for f in found.drain(..) {
+        for mut f in found.drain(..) {
             let (Some(first), Some(last)) = (toks.get(f.start), toks.get(f.end.saturating_sub(1))) else { continue };
-            let tense = tense::tense_at(text, &toks, f.start, f.end);
+            let mut tense = tense::tense_at(text, &toks, f.start, f.end);
+            if names_weekday(&f.parsed) {
+                tense = tense::weekday_tense(text, &toks, f.start, f.end, tense);
+            }
+            if let Parsed::Date { y: y @ YearSpec::Infer, m: 9, d: 11, wd: None } = &mut f.parsed
+                && dateline.is_some_and(|d| d.year() >= 2002)
+                && names_nine_eleven(text, &toks, f.end)
+            {
+                *y = YearSpec::Abs(2001);
+            }
+            let month_or_day =
+                matches!(f.parsed, Parsed::Month { y: YearSpec::Infer, .. } | Parsed::Date { y: YearSpec::Infer, .. });
+            if month_or_day && tense::names_election(text, &toks, f.end) {
+                tense = tense::election_tense(tense);
+                if let Parsed::Month { rel, .. } = &mut f.parsed {
+                    *rel = scan::Rel::None;
+                }
+            }
             if quarterly.is_none()
                 && matches!(f.parsed, Parsed::QuarterShift(_) | Parsed::YearAgoFocus | Parsed::YearPeriod(_))
             {
@@ -259,6 +297,26 @@ mod tests {
     }
 
     #[test]
+    fn resolution_by_the_noun_the_date_names() {
+        // The attacks of 2001; the singular may be another attack on that day.
+        assert_eq!(one("He praised the response to the Sept. 11 attacks.", "2016-02-17").1, "2001-09-11");
+        assert_eq!(one("It came after the Sept. 11 terrorist attacks.", "2016-03-16").1, "2001-09-11");
+        assert_eq!(one("Days after the September 11 attack in Benghazi.", "2015-12-04").1, "2015-09-11");
+        // Elections are announced long ahead.
+        assert_eq!(one("Officials are preparing for the November election.", "2016-01-15").1, "2016-11");
+        assert_eq!(one("Russia sought to influence the Nov. 8 election.", "2016-07-31").1, "2016-11-08");
+        assert_eq!(one("Clinton won the November election.", "2017-02-10").1, "2016-11");
+        assert_eq!(one("Candidates prepare even before the November election.", "2016-05-12").1, "2016-11");
+        assert_eq!(one("He pointed to his showing in the March 15 primary.", "2016-07-18").1, "2016-03-15");
+        // What something is ahead of is to come; a definite outcome has happened.
+        assert_eq!(one("Looking ahead to the fall, Mr. Manafort was joined by a deputy.", "2016-04-23").1, "2016-FA");
+        assert_eq!(one("Traders chose to square positions ahead of the weekend.", "1989-10-30").1, "1989-W44-WE");
+        assert!(values("The industry has been in a free-fall for years.", "2015-11-13").iter().all(|v| v.0 != "fall"));
+        assert_eq!(one("Polls show Trump trailing just ahead of Tuesday's vote.", "2016-01-28").1, "2016-02-02");
+        assert_eq!(one("Monday's decision will reverberate down the ballot.", "2016-06-28").1, "2016-06-27");
+    }
+
+    #[test]
     fn full_and_partial_dates() {
         assert_eq!(one("It happened on Feb. 1, 2022.", "2022-02-03").1, "2022-02-01");
         assert_eq!(one("It happened on Tuesday, Feb. 1, 2022.", "2022-02-03").0, "Tuesday, Feb. 1, 2022");
@@ -299,6 +357,9 @@ mod tests {
         assert_eq!(one("earnings of $5 million a year", dct).1, "P1Y");
         assert_eq!(one("they meet every Tuesday", dct).1, "XXXX-WXX-2");
         assert_eq!(one("it is now clear", dct).1, "PRESENT_REF");
+        assert_eq!(one("because of current market conditions", dct), ("current".into(), "PRESENT_REF".into()));
+        assert!(values("a deficit in the current account", dct).is_empty());
+        assert_eq!(one("sales in the current fiscal year", dct).0, "the current fiscal year");
         assert_eq!(one("in fiscal 1988 it earned", dct).1, "1988");
         assert_eq!(one("at 10 p.m. Wednesday police said", dct).1, "1989-10-25T22:00");
     }

@@ -487,6 +487,14 @@ fn resolve_inner(p: &Parsed, dct: Option<Date>, tense: Tense, st: &mut State) ->
                     match rel {
                         Rel::Last => last(true),
                         Rel::Next => next(true),
+                        // "expecting their second child this summer", said in December:
+                        // a season already over this year, told ahead, is next year's.
+                        Rel::This
+                            if tense == Tense::Future
+                                && (mm == 12 && s != 3 || season_of(mm) < 3 && s < i32::from(season_of(mm))) =>
+                        {
+                            i32::from(dc.year()) + 1
+                        }
                         Rel::This => i32::from(dc.year()),
                         Rel::None | Rel::Near => match tense {
                             Tense::Past => last(false),
@@ -770,5 +778,17 @@ mod tests {
         assert_eq!(quantity_value(None, Unit::Month), "PXM");
         assert_eq!(quantity_value(Some(Quantity { whole: 2, half: false }), Unit::Decade), "P20Y");
         assert_eq!(quantity_value(None, Unit::Decade), "PXY");
+    }
+
+    #[test]
+    fn this_season_told_ahead_late_in_the_year() {
+        let mut st = State::default();
+        let summer = Parsed::Season { y: YearSpec::Infer, s: 1, rel: Rel::This };
+        let dec = Some(d("2015-12-21"));
+        assert_eq!(resolve(&summer, dec, Tense::Future, &mut st).value, "2016-SU");
+        assert_eq!(resolve(&summer, dec, Tense::Past, &mut st).value, "2015-SU");
+        assert_eq!(resolve(&summer, Some(d("2016-03-15")), Tense::Future, &mut st).value, "2016-SU");
+        let winter = Parsed::Season { y: YearSpec::Infer, s: 3, rel: Rel::This };
+        assert_eq!(resolve(&winter, dec, Tense::Future, &mut st).value, "2015-WI");
     }
 }

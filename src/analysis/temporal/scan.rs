@@ -428,7 +428,13 @@ impl<'a> Scanner<'a> {
                         .any(|w| self.is(i - 1, w));
                 // "the Arab Spring", "the Prague Spring": a name.
                 let name = t.cap && i > 1 && self.tok(i - 1).is_some_and(|p| p.cap && p.kind == TokKind::Word);
-                if !verb_before && !name && (t.cap || self.prev_is_prep(i)) {
+                // "a free-fall", "a pre-fall sale": the second half of a compound.
+                let compound = i > 1
+                    && self.punct(i - 1, '-')
+                    && self.touching(i - 1)
+                    && self.touching(i - 2)
+                    && self.tok(i - 2).is_some_and(|p| p.kind == TokKind::Word && p.lex == Lex::None);
+                if !verb_before && !name && !compound && (t.cap || self.prev_is_prep(i)) {
                     let (end, y) = self.year_suffix(i + 1);
                     return Self::found(i, end, Parsed::Season { y, s, rel: Rel::None }, None);
                 }
@@ -1859,6 +1865,17 @@ impl<'a> Scanner<'a> {
                 f(i + 1, Parsed::Ref("PRESENT_REF"))
             }
             W::Currently => f(i + 1, Parsed::Ref("PRESENT_REF")),
+            // "current market conditions", "its current position": the present, as TimeBank
+            // marks it; not "current account" or "current events" (kinds, not times), nor a
+            // noun ("the current of the river").
+            W::Current
+                if self.tok(i + 1).is_some_and(|n| n.kind == TokKind::Word && !n.cap && n.lex == Lex::None)
+                    && !["account", "accounts", "events", "affairs", "assets", "liabilities"]
+                        .iter()
+                        .any(|w| self.is(i + 1, w)) =>
+            {
+                f(i + 1, Parsed::Ref("PRESENT_REF"))
+            }
             W::That if self.lex(i + 1) == Lex::Unit(Unit::Year, false) && !self.punct(i + 2, '\'') => {
                 f(i + 2, Parsed::YearAnaphor(0))
             }

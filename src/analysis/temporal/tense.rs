@@ -44,9 +44,21 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         }
         // "would have been his birthday": a modal perfect looks back.
         // "could have won", "should not have gone": a modal perfect looks back too.
-        let then_have = next_is("have")
-            || ((next_is("not") || next_is("n't")) && toks.get(i + 2).is_some_and(|n| is_have(&text[n.start..n.end])));
-        if ["would", "could", "might", "may", "should"].iter().any(|w| word.eq_ignore_ascii_case(w)) && then_have {
+        // "could have big consequences in November", "must have its team in place by
+        // September": "have" without a participle is possession, still ahead.
+        // "the role that he could have Tuesday": "have" before no plain word leaves its
+        // participle out.
+        let perfect = |k: usize| {
+            perfect_follows(text, toks, k)
+                || toks.get(k + 1).is_none_or(|n| n.kind != TokKind::Word || n.lex != Lex::None)
+        };
+        let then_have = (next_is("have") && perfect(i + 1))
+            || ((next_is("not") || next_is("n't"))
+                && toks.get(i + 2).is_some_and(|n| is_have(&text[n.start..n.end]))
+                && perfect(i + 2));
+        if ["would", "could", "might", "may", "should", "must"].iter().any(|w| word.eq_ignore_ascii_case(w))
+            && then_have
+        {
             return Tense::Past;
         }
         // "could not be reached for comment Wednesday", "couldn't confirm Tuesday": in news
@@ -68,6 +80,16 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         // "difficult for Sun to meet demand": after "to" the bare verb takes its time from
         // the verb before it ("plans to", "set to" are cues of their own).
         if prev & tw::TO != 0 && ["meet", "resume", "convene"].iter().any(|w| word.eq_ignore_ascii_case(w)) {
+            return Tense::Unknown;
+        }
+        // "began as previously planned Saturday night", "went ahead as scheduled": the plan
+        // was kept, which tells nothing of when.
+        if ["planned", "scheduled", "expected"].iter().any(|w| word.eq_ignore_ascii_case(w))
+            && i > 0
+            && ["as", "previously", "originally"]
+                .iter()
+                .any(|w| text[toks[i - 1].start..toks[i - 1].end].eq_ignore_ascii_case(w))
+        {
             return Tense::Unknown;
         }
         // "had been scheduled to expire Friday", "had planned": a plan told in the past
@@ -105,6 +127,10 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         return if prev & (tw::BE | tw::ARRANGED) != 0 { Tense::Future } else { Tense::Unknown };
     }
     if f & tw::PRESENT != 0 {
+        // "he will do well in Tuesday's primary": after a modal "do" is the bare verb.
+        if i > 0 && is_modal(&text[toks[i - 1].start..toks[i - 1].end]) {
+            return Tense::Unknown;
+        }
         // "the vote is Tuesday", "the funeral is on Saturday": a day right after the
         // copula is a schedule ahead (what is over is told with "was").
         let day_after = |k: usize| toks.get(k).is_some_and(|n| matches!(n.lex, Lex::Weekday(_)));
@@ -118,7 +144,12 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         // "are meeting Friday", "is leaving on Monday": the progressive present of an
         // arrangement is its future.
         if f & tw::BE != 0 && toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Word && ends_with_ing(text, n)) {
-            return Tense::Future;
+            // "is coming off a strong debate Thursday night", "is reeling from Tuesday's
+            // loss": a state that follows an event, which is behind.
+            let after = |k: usize, w: &str| toks.get(k).is_some_and(|n| text[n.start..n.end].eq_ignore_ascii_case(w));
+            let from_event = (after(i + 1, "coming") && after(i + 2, "off"))
+                || (["recovering", "reeling", "emerging"].iter().any(|w| after(i + 1, w)) && after(i + 2, "from"));
+            return if from_event { Tense::Present } else { Tense::Future };
         }
         return Tense::Present;
     }
@@ -159,6 +190,11 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         if is_have(word) && !perfect_follows(text, toks, i) {
             return Tense::Unknown;
         }
+        // "could hit Florida airwaves Monday", "agreed to put it to a vote Friday": after a
+        // modal or "to" a form like "hit", "put", "set" is the bare verb, no past.
+        if !is_have(word) && i > 0 && (prev & tw::TO != 0 || is_modal(&text[toks[i - 1].start..toks[i - 1].end])) {
+            return Tense::Unknown;
+        }
         // "will be held", "is heard": a participle after an auxiliary has no tense of its own.
         return if passive { Tense::Unknown } else { Tense::Past };
     }
@@ -180,6 +216,16 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
     Tense::Unknown
 }
 
+fn is_subject_pronoun(word: &str) -> bool {
+    ["he", "she", "they", "we", "i"].iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
+fn is_modal(word: &str) -> bool {
+    ["will", "would", "could", "might", "may", "should", "can", "shall", "must", "ll"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
+}
+
 fn is_have(word: &str) -> bool {
     ["has", "have", "hasn't", "haven't"].iter().any(|w| word.eq_ignore_ascii_case(w))
 }
@@ -189,7 +235,7 @@ fn is_have(word: &str) -> bool {
 fn perfect_follows(text: &str, toks: &[Tok], i: usize) -> bool {
     const ADVERBS: &[&str] = &["not", "never", "already", "also", "long", "just", "since", "always", "recently", "n't"];
     const IRREGULAR: &[&str] =
-        &["begun", "come", "become", "run", "hit", "put", "set", "cut", "let", "quit", "read", "won"];
+        &["begun", "come", "become", "run", "hit", "put", "set", "cut", "let", "quit", "read", "won", "gone", "done"];
     let participle = |k: usize| {
         toks.get(k).is_some_and(|n| {
             if n.kind != TokKind::Word {
@@ -271,6 +317,14 @@ pub fn tense_at(text: &str, toks: &[Tok], a: usize, b: usize) -> Tense {
             hi = i;
             break;
         }
+        // "announcing on Wednesday he would meet the NRA": a subject pronoun opens a
+        // clause of its own, as "that" does. Not after a comma ("In an essay in December,
+        // he wrote": the phrase is fronted before its clause), nor when the day opens the
+        // sentence ("On Tuesday he will travel").
+        if a >= 3 && boundary.is_none() && t.kind == TokKind::Word && is_subject_pronoun(&text[t.start..t.end]) {
+            hi = i;
+            break;
+        }
         if boundary.is_none() && is_boundary(text, t) {
             boundary = Some(i);
         }
@@ -307,6 +361,17 @@ pub fn tense_at(text: &str, toks: &[Tok], a: usize, b: usize) -> Tense {
         }
         t => t,
     };
+    // "ahead of the November election", "looking ahead to the fall", "in advance of
+    // Friday's report": what something is ahead of is still to come, even in a past report.
+    let word_is =
+        |k: usize, w: &str| toks[k].kind == TokKind::Word && text[toks[k].start..toks[k].end].eq_ignore_ascii_case(w);
+    if a >= 2
+        && (word_is(a - 1, "of") || word_is(a - 1, "to"))
+        && (word_is(a - 2, "ahead")
+            || (a >= 3 && word_is(a - 1, "of") && word_is(a - 2, "advance") && word_is(a - 3, "in")))
+    {
+        return Tense::Future;
+    }
     // "has extended loans through January", "have been postponed until March": the end of
     // a state that lasts to now is as likely ahead as behind, so the perfect is no past.
     if tense == Tense::Past
@@ -325,10 +390,172 @@ pub fn tense_at(text: &str, toks: &[Tok], a: usize, b: usize) -> Tense {
     if matches!(tense, Tense::Present | Tense::Unknown)
         && let Some(k) = (0..a).rev().find(|&k| toks[k].tw & tw::SUBORD != 0)
         && ["if", "unless"].iter().any(|w| text[toks[k].start..toks[k].end].eq_ignore_ascii_case(w))
+        // "behaving as if he wanted a role": a manner, no condition.
+        && !(k > 0 && text[toks[k - 1].start..toks[k - 1].end].eq_ignore_ascii_case("as"))
     {
         return Tense::Future;
     }
     tense
+}
+
+/// Nouns of an outcome or of a completed event: a definite noun phrase made of one
+/// ("Monday's ruling", "the slaying in Chicago on Friday", "his Tuesday wins") presupposes
+/// that the event has taken place, whatever the tense of the verb it is the subject of
+/// ("Monday's decision will reverberate down the ballot").
+const OUTCOMES: &[&str] = &[
+    "result",
+    "results",
+    "outcome",
+    "victory",
+    "victories",
+    "win",
+    "wins",
+    "defeat",
+    "defeats",
+    "loss",
+    "losses",
+    "upset",
+    "sweep",
+    "triumph",
+    "rout",
+    "landslide",
+    "setback",
+    "ruling",
+    "rulings",
+    "decision",
+    "verdict",
+    "agreement",
+    "announcement",
+    "remarks",
+    "comments",
+    "slaying",
+    "killing",
+    "killings",
+    "shooting",
+    "shootings",
+    "attack",
+    "attacks",
+    "bombing",
+    "bombings",
+    "massacre",
+    "crash",
+    "explosion",
+    "blast",
+    "assassination",
+    "death",
+    "resignation",
+];
+
+/// Determiners of a definite noun phrase; a possessive "'s" counts as one too.
+const DEFINITE: &[&str] = &["the", "his", "her", "their", "its", "our", "s"];
+
+/// Prepositions a noun phrase can hang from ("because of the slaying", "after the attack").
+const NP_PREPS: &[&str] =
+    &["of", "after", "since", "following", "despite", "amid", "over", "about", "from", "with", "by", "for", "to"];
+
+/// An election named by its month or date ("the November election", "the Nov. 8
+/// election", "November's general election", "the June primary"): the token after the
+/// expression (after a possessive and a few modifiers) is a vote.
+pub fn names_election(text: &str, toks: &[Tok], b: usize) -> bool {
+    const VOTES: &[&str] = &[
+        "election",
+        "elections",
+        "ballot",
+        "vote",
+        "midterm",
+        "midterms",
+        "runoff",
+        "referendum",
+        "primary",
+        "primaries",
+        "caucus",
+        "caucuses",
+    ];
+    const MODIFIERS: &[&str] =
+        &["general", "presidential", "congressional", "national", "state", "local", "special", "u.s"];
+    let is_any = |k: usize, ws: &[&str]| {
+        toks.get(k)
+            .is_some_and(|t| t.kind == TokKind::Word && ws.iter().any(|w| text[t.start..t.end].eq_ignore_ascii_case(w)))
+    };
+    let mut k = b;
+    if toks.get(k).is_some_and(|t| t.kind == TokKind::Punct('\'')) && is_any(k + 1, &["s"]) {
+        k += 2;
+    }
+    while is_any(k, MODIFIERS) || toks.get(k).is_some_and(|t| t.kind == TokKind::Punct('.')) {
+        k += 1;
+    }
+    is_any(k, VOTES)
+}
+
+/// The tense an election named by its month is resolved with: elections are announced
+/// long ahead, so in the present or the future it is the coming one ("is calling for a
+/// review of the polling plan for the November election", in April); told in the past, the
+/// nearest one ("to influence the Nov. 8 election", in July, is still ahead; "won the
+/// November election", in February, is behind).
+pub fn election_tense(tense: Tense) -> Tense {
+    match tense {
+        Tense::Past => Tense::Unknown,
+        Tense::Present | Tense::Future => Tense::Future,
+        // No tense: the nearest one, leaning ahead as a schedule does ("before the November
+        // election", in May; "his showing in the March 15 primary", in July, is behind).
+        Tense::Unknown => Tense::Present,
+    }
+}
+
+/// The tense a weekday (tokens `a..b`) is resolved with, given the clause's `tense`.
+///
+/// - A weekday in a definite noun phrase of an outcome ("Tuesday's results", "Monday's
+///   Supreme Court ruling", "the results of Tuesday's primaries", "his Tuesday wins", "the
+///   slaying in Chicago on Friday") names an event that has happened: the future of the
+///   clause is its consequence ("Monday's decision will reverberate"), not its day.
+pub fn weekday_tense(text: &str, toks: &[Tok], a: usize, b: usize, tense: Tense) -> Tense {
+    let word = |k: usize| toks.get(k).filter(|t| t.kind == TokKind::Word).map(|t| &text[t.start..t.end]);
+    let is = |k: usize, w: &str| word(k).is_some_and(|x| x.eq_ignore_ascii_case(w));
+    let any = |k: usize, ws: &[&str]| word(k).is_some_and(|x| ws.iter().any(|w| x.eq_ignore_ascii_case(w)));
+    if tense == Tense::Past {
+        return tense;
+    }
+    let outcome = |k: usize| any(k, OUTCOMES);
+    let definite = |k: usize| {
+        any(k, DEFINITE) && (!is(k, "s") || (k > 0 && toks[k - 1].kind == TokKind::Punct('\'')))
+            || toks.get(k).is_some_and(|t| t.kind == TokKind::Punct('\''))
+    };
+    let possessive = toks.get(b).is_some_and(|t| t.kind == TokKind::Punct('\'')) && is(b + 1, "s");
+    let past = if possessive {
+        // "Tuesday's results", "Friday's provisional agreement": the noun within a few
+        // words, before any verb; "the results of Tuesday's primaries".
+        (b + 2..(b + 6).min(toks.len()))
+            .take_while(|&k| toks[k].kind == TokKind::Word && cue(text, toks, k) == Tense::Unknown)
+            .any(outcome)
+            || (a >= 2 && is(a - 1, "of") && outcome(a - 2))
+    } else if a >= 1 && definite(a - 1) && outcome(b) {
+        // "his Tuesday wins", "the Friday shooting".
+        true
+    } else {
+        // "the slaying in Chicago on Friday", "her victories in Ohio and Florida on Tuesday":
+        // back over the places to the noun, which must head a definite noun phrase that
+        // opens its clause or hangs from a preposition (not the object of a verb: "will
+        // announce the results on Tuesday").
+        let mut k = a;
+        let mut found = false;
+        while k > 0 && a - k < 10 {
+            k -= 1;
+            let t = &toks[k];
+            if t.kind == TokKind::Punct(',') || (t.kind == TokKind::Word && t.cap && k > 0) {
+                continue;
+            }
+            if ["on", "in", "at", "and"].iter().any(|w| is(k, w)) {
+                continue;
+            }
+            found = outcome(k)
+                && k >= 1
+                && definite(k - 1)
+                && (k == 1 || any(k - 2, NP_PREPS) || toks[k - 2].kind != TokKind::Word);
+            break;
+        }
+        found
+    };
+    if past { Tense::Past } else { tense }
 }
 
 #[cfg(test)]
@@ -485,5 +712,138 @@ mod tests {
         // "was to" is a plan seen from the past: "to" gives no future ("is to" looks ahead).
         assert_ne!(tense_of("The rule was to be issued on Wednesday.", "Wednesday"), Tense::Future);
         assert_eq!(tense_of("The rule is to be issued on Wednesday.", "Wednesday"), Tense::Future);
+    }
+
+    fn weekday_tense_of(s: &str, word: &str) -> Tense {
+        let t = build_table();
+        let mut toks = Vec::new();
+        tokenize(&t, s, 0, s.len(), &mut toks);
+        let i = toks.iter().position(|k| &s[k.start..k.end] == word).expect("word in sentence");
+        weekday_tense(s, &toks, i, i + 1, tense_at(s, &toks, i, i + 1))
+    }
+
+    #[test]
+    fn a_day_something_is_ahead_of_is_to_come() {
+        let s = "Trump and Cruz maintained their battle as they sit atop polls ahead of Monday's caucuses.";
+        assert_eq!(weekday_tense_of(s, "Monday"), Tense::Future);
+        assert_eq!(weekday_tense_of("Prices rose in advance of Friday's report.", "Friday"), Tense::Future);
+        // "leading up to" is told from after the day.
+        let s = "The boycott subsumed all other story lines leading up to Thursday's debate.";
+        assert_eq!(weekday_tense_of(s, "Thursday"), Tense::Past);
+    }
+
+    #[test]
+    fn an_outcome_named_with_its_day_has_happened() {
+        let s = "Monday's decision will reverberate down the ballot.";
+        assert_eq!(tense_of(s, "Monday"), Tense::Future);
+        assert_eq!(weekday_tense_of(s, "Monday"), Tense::Past);
+        let s = "It is likely that Friday's provisional agreement may merely reset the clock.";
+        assert_eq!(weekday_tense_of(s, "Friday"), Tense::Past);
+        let s = "The results of Tuesday's five primaries will almost certainly force him out.";
+        assert_eq!(weekday_tense_of(s, "Tuesday"), Tense::Past);
+        let s = "If he follows up his Tuesday wins with a victory on Saturday, he leads.";
+        assert_eq!(weekday_tense_of(s, "Tuesday"), Tense::Past);
+        assert_eq!(weekday_tense_of(s, "Saturday"), Tense::Future);
+        let s = "Her victories in Pennsylvania, Maryland and Delaware on Tuesday will accelerate that shift.";
+        assert_eq!(weekday_tense_of(s, "Tuesday"), Tense::Past);
+        let s = "Trump said they will vote for him because of the slaying in Chicago on Friday.";
+        assert_eq!(weekday_tense_of(s, "Friday"), Tense::Past);
+        // A scheduled event keeps the future; so does an outcome still hoped for, or one
+        // that is the object of a future verb.
+        let s = "She's hoping Saturday's Nevada caucuses will set her on a clear path.";
+        assert_eq!(weekday_tense_of(s, "Saturday"), Tense::Future);
+        let s = "A victory in Florida on Tuesday would give him the nomination.";
+        assert_eq!(weekday_tense_of(s, "Tuesday"), Tense::Future);
+        let s = "The board will announce the results on Tuesday.";
+        assert_eq!(weekday_tense_of(s, "Tuesday"), Tense::Future);
+    }
+
+    #[test]
+    fn a_bare_verb_after_a_modal_or_to_is_no_past() {
+        let s = "The spot is airing on national cable and could hit Florida airwaves Monday.";
+        assert_eq!(tense_of(s, "Monday"), Tense::Future);
+        assert_eq!(tense_of("The team will set a new date Friday.", "Friday"), Tense::Future);
+        let s = "He is optimistic that he will do well in Tuesday's primary.";
+        assert_eq!(tense_of(s, "Tuesday"), Tense::Future);
+        // The same form after a subject is a past.
+        assert_eq!(tense_of("The storm hit Florida on Monday.", "Monday"), Tense::Past);
+    }
+
+    #[test]
+    fn a_subject_pronoun_opens_a_clause_of_its_own() {
+        let s = "Trump also joined the debate, announcing on Wednesday he would meet the NRA.";
+        assert_eq!(tense_of(s, "Wednesday"), Tense::Past);
+        assert_eq!(tense_of("On Tuesday he will travel to Iowa.", "Tuesday"), Tense::Future);
+        assert_eq!(tense_of("The senator will travel to Iowa on Tuesday.", "Tuesday"), Tense::Future);
+        assert_eq!(tense_of("In an essay in Time magazine in December, he wrote it.", "December"), Tense::Past);
+    }
+
+    #[test]
+    fn obligations_look_ahead() {
+        let s = "Those are the voters Mrs. Clinton must win in November.";
+        assert_eq!(tense_of(s, "November"), Tense::Future);
+        assert_eq!(tense_of("He needs to win in November.", "November"), Tense::Future);
+        // "must have" looks back, as "could have" does; "the needs" is a noun.
+        assert_eq!(tense_of("He must have known in November.", "November"), Tense::Past);
+        assert_eq!(tense_of("The needs of November.", "November"), Tense::Unknown);
+    }
+
+    #[test]
+    fn a_modal_with_have_looks_back_only_as_a_perfect() {
+        let s = "The dislike could have big consequences in November.";
+        assert_eq!(tense_of(s, "November"), Tense::Future);
+        assert_eq!(tense_of("He could have won in November.", "November"), Tense::Past);
+        assert_eq!(tense_of("He should not have gone in November.", "November"), Tense::Past);
+        let s = "He did not play the role that he could have Tuesday.";
+        assert_eq!(tense_of(s, "Tuesday"), Tense::Past);
+    }
+
+    #[test]
+    fn elections_named_by_their_month() {
+        let named = |s: &str, word: &str| {
+            let t = build_table();
+            let mut toks = Vec::new();
+            tokenize(&t, s, 0, s.len(), &mut toks);
+            let i = toks.iter().position(|k| &s[k.start..k.end] == word).expect("word in sentence");
+            names_election(s, &toks, i + 1)
+        };
+        assert!(named("The plan for the November election.", "November"));
+        assert!(named("Cross called November's general election a citizenship election.", "November"));
+        assert!(named("They wanted to influence the Nov. 8 U.S. presidential election.", "8"));
+        assert!(!named("The November results were tallied.", "November"));
+        assert_eq!(election_tense(Tense::Past), Tense::Unknown);
+        assert_eq!(election_tense(Tense::Present), Tense::Future);
+        assert_eq!(election_tense(Tense::Unknown), Tense::Present);
+    }
+
+    #[test]
+    fn a_plan_kept_is_no_future() {
+        let s = "Mr. Bush let the offensive begin as previously planned Saturday night.";
+        assert_eq!(tense_of(s, "Saturday"), Tense::Unknown);
+        assert_eq!(tense_of("The vote went ahead as scheduled Tuesday.", "Tuesday"), Tense::Past);
+        assert_eq!(tense_of("The vote is scheduled Tuesday.", "Tuesday"), Tense::Future);
+    }
+
+    #[test]
+    fn what_something_is_ahead_of_is_to_come() {
+        let s = "Looking ahead to Tuesday, Mr. Manafort was joined by a new deputy.";
+        assert_eq!(tense_of(s, "Tuesday"), Tense::Future);
+        assert_eq!(tense_of("Traders sold ahead of Friday's report.", "Friday"), Tense::Future);
+        assert_eq!(tense_of("Traders sold in advance of Friday's report.", "Friday"), Tense::Future);
+    }
+
+    #[test]
+    fn as_if_is_no_condition() {
+        let s = "Hannity behaves as if it is a role -- something laughable and contractually prohibitive in an interview on Friday.";
+        assert_ne!(tense_of(s, "Friday"), Tense::Future);
+        assert_eq!(tense_of("If there is a vote on Friday, he wins.", "Friday"), Tense::Future);
+    }
+
+    #[test]
+    fn a_state_after_an_event_is_no_arrangement() {
+        let s = "Kasich is coming off a strong debate Thursday night.";
+        assert_eq!(tense_of(s, "Thursday"), Tense::Present);
+        assert_eq!(tense_of("The party is reeling from the loss Tuesday.", "Tuesday"), Tense::Present);
+        assert_eq!(tense_of("Kasich is coming to Ohio on Thursday.", "Thursday"), Tense::Future);
     }
 }
