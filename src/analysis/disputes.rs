@@ -136,6 +136,15 @@ pub struct Lexicon {
     silent: PhraseMatcher,
     /// Titles that may stand between a modifier and a name ("Michigan Gov. Rick Snyder").
     titles: FastSet<String>,
+    /// "false", "baseless": after "is" / "was", an accusation noun declared untrue in its own
+    /// sentence ("an accusation that ... is false").
+    falsity: PhraseMatcher,
+    /// "unwarranted", "no evidence", "political persecution": the accused rejecting a charge
+    /// outright, which answers it without a shared topic word.
+    strong_rebuttals: PhraseMatcher,
+    /// "maker", "giant", "company": the head of a definite description that refers back to an
+    /// organisation or a country named before ("the electric-vehicle maker").
+    epithets: FastSet<String>,
     male_names: FastSet<String>,
     female_names: FastSet<String>,
     not_names: FastSet<String>,
@@ -221,6 +230,12 @@ impl Lexicon {
                 .map(|t| t.trim_end_matches('.').to_string())
                 .chain(["Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Dr", "Adm", "Sgt", "Mayor"].map(String::from))
                 .collect(),
+            falsity: PhraseMatcher::new([("falsity", lexicons.phrases("disputes", Some("falsity")))]),
+            strong_rebuttals: PhraseMatcher::new([(
+                "strong-rebuttals",
+                lexicons.phrases("disputes", Some("strong-rebuttals")),
+            )]),
+            epithets: set("epithets", true),
             male_names: lexicons.phrases("first-names", Some("male")).into_iter().map(String::from).collect(),
             female_names: lexicons.phrases("first-names", Some("female")).into_iter().map(String::from).collect(),
         }
@@ -300,6 +315,9 @@ pub struct Response {
     /// The response's sentence names the accuser ("Vacco's campaign manager said Spitzer
     /// ..."): the accused answering back, even on other words than the charge's.
     pub names_accuser: bool,
+    /// The response's sentence rejects a charge outright ("unwarranted slandering", "no
+    /// evidence", "political persecution").
+    pub rebuts: bool,
     /// The assertion is itself a reply to this earlier remark of the accused party ("In
     /// December, the prince called Trump 'a disgrace' ... Trump responded by calling him
     /// 'dopey' and accusing him of ..."): the accused side is given, before the charge.
@@ -428,13 +446,21 @@ impl Dispute {
         match r.distance {
             // The target speaking earlier in the paragraph answers only on the same topic
             // (a president's remarks on another matter before "Critics accused Washington").
-            0 => r.sentence.start > self.assertion.start || r.kind != ResponseKind::TargetSpeech || topical,
+            0 => {
+                r.sentence.start > self.assertion.start
+                    || r.kind != ResponseKind::TargetSpeech
+                    || topical
+                    || (r.rebuts && r.responder == Responder::Target)
+            }
             d if d > 0 => {
                 // (The target's own words passed the topic test above.)
                 d as usize <= w.after
             }
-            // A response placed before the assertion answers it only on the same topic.
-            d => d.unsigned_abs() <= w.before && topical,
+            // A response placed before the assertion answers it only on the same topic, or when
+            // the accused rejects a charge outright there ("China ... urged the United States to
+            // stop 'unwarranted slandering and accusations'" before the paragraph reporting
+            // Trump's allegation that China is interfering).
+            d => d.unsigned_abs() <= w.before && (topical || (r.rebuts && r.responder == Responder::Target)),
         }
     }
 
@@ -559,10 +585,40 @@ impl Parties {
         if let Some(&k) = self.keys.get(&key) {
             return k;
         }
+        // "UPS" after "United Parcel Service Inc", "OCC" after "Office of the Comptroller of
+        // the Currency": an acronym of a name met before is that party.
+        if let Some(k) = self.acronym_of(display) {
+            self.keys.insert(key, k);
+            return k;
+        }
         let id = self.names.len() as u32;
         self.keys.insert(key, id);
         self.names.push(display.to_string());
         id
+    }
+
+    /// The key of an earlier name of two or more words whose capitalised words' initials
+    /// (company suffixes left out) spell `display`, an acronym of two to six capitals.
+    fn acronym_of(&self, display: &str) -> Option<u32> {
+        let acronym = display.trim_end_matches(['\'', '’', 's']);
+        if !(2..=6).contains(&acronym.len()) || !acronym.bytes().all(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
+        self.names
+            .iter()
+            .position(|name| {
+                let words: Vec<&str> = name
+                    .split(|c: char| c.is_whitespace() || c == '-')
+                    .filter(|w| {
+                        w.chars().next().is_some_and(char::is_uppercase)
+                            && !matches!(w.trim_end_matches(['.', ',']), "Inc" | "Corp" | "Co" | "Ltd" | "LLC" | "PLC")
+                    })
+                    .collect();
+                words.len() >= 2
+                    && words.len() == acronym.len()
+                    && words.iter().zip(acronym.bytes()).all(|(w, b)| w.as_bytes()[0] == b)
+            })
+            .map(|i| i as u32)
     }
 
     /// The key of `word` normalised, allocating only for a new key.
@@ -878,7 +934,11 @@ fn find_parties(doc: &Document, lex: &Lexicon, aliases: &[PhraseMatch]) -> Parti
     let alone: FastSet<u32> = p
         .mentions
         .iter()
-        .filter(|m| !m.entity && m.alt.is_none() && !m.span.text(text).contains(' '))
+        // (An acronym standing for the name, "UPS", is no surname.)
+        .filter(|m| {
+            let w = m.span.text(text);
+            !m.entity && m.alt.is_none() && !w.contains(' ') && !w.bytes().all(|b| b.is_ascii_uppercase())
+        })
         .map(|m| m.key)
         .collect();
     p.people.retain(|k, gender| gender.is_some() || alone.contains(k));
@@ -1244,6 +1304,150 @@ impl Scan<'_> {
         None
     }
 
+    /// "the electric-vehicle maker", "the Asian giant", "the company": a definite description
+    /// starting at `from` (its "the") whose head, within four words, is an epithet noun (not
+    /// a name: "the Bank of England"). Returns the description.
+    fn epithet_at(&self, sentence: Span, from: usize) -> Option<Span> {
+        let text = self.text();
+        let mut toks = tokens(text, span(from, sentence.end));
+        let the = toks.next().filter(|t| t.span.start == from && t.span.text(text).eq_ignore_ascii_case("the"))?;
+        for t in toks.take(6) {
+            let w = t.span.text(text);
+            if t.kind != TokenKind::Word {
+                // ("electric-vehicle", "U.S.")
+                if matches!(w, "-" | "‑" | ".") {
+                    continue;
+                }
+                return None;
+            }
+            let l = lower(w);
+            if self.lex.epithets.contains(&*l) && !is_capitalised(w) {
+                return Some(Span::new(the.span.start, t.span.end));
+            }
+            if self.lex.function_words.contains(&*l) || self.lex.cue_words(w) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The organisation or country a description refers back to: the latest party named
+    /// before `at`, in its sentence or the four before, that is no person, place or one of
+    /// `exclude` (the accuser).
+    fn epithet_antecedent(&self, at: usize, si: usize, exclude: &[u32]) -> Option<Mention> {
+        // Not the subject of the description's own clause ("Some observers, including
+        // professor Zeynep Tufekci, also criticized the organization"): in its sentence only
+        // a party before a subordinator or a clause boundary ("China has urged ... Beijing
+        // after President Donald Trump accused the Asian giant").
+        let sentence = self.doc.sentences.get(si).map_or(Span::default(), |s| s.span);
+        let text = self.text();
+        let boundary = tokens(text, span(sentence.start.min(at), at))
+            .filter(|t| {
+                matches!(
+                    &*lower(t.span.text(text)),
+                    "after" | "before" | "when" | "while" | "as" | "because" | "since" | "but" | ";"
+                )
+            })
+            .last()
+            .map_or(sentence.start, |t| t.span.start);
+        let at = if sentence.contains(at) { at.min(boundary.max(sentence.start)) } else { at };
+        let hi = self.parties.mentions.partition_point(|m| m.span.end <= at);
+        self.parties.mentions[..hi]
+            .iter()
+            .rev()
+            .take(40)
+            .take_while(|m| m.sentence as usize + 4 >= si)
+            .find(|m| {
+                m.key != UNNAMED
+                    && !m.place
+                    && !self.parties.people.contains_key(&m.key)
+                    && pronoun_kind(m.span.text(self.text())).is_none()
+                    && !self.keys_of(m).iter().any(|k| exclude.contains(k))
+                    && !self.aside(m.span)
+                    // ("Workers at Acme Motors ...": a capitalised first word, no name.)
+                    && !self.lex.group_nouns.contains(&*lower(m.span.text(self.text())))
+            })
+            .copied()
+    }
+
+    /// A mention no description refers back to: in parentheses ("Rivian Automotive (NASDAQ:
+    /// RIVN)") or modifying a noun ("U.S. workplace safety regulators").
+    fn aside(&self, m: Span) -> bool {
+        let text = self.text();
+        let line_start = text[..m.start].rfind(['\n', '.']).map_or(0, |i| i + 1);
+        let before = &text[line_start..m.start];
+        if before.rfind('(').is_some_and(|o| before.rfind(')').is_none_or(|c| c < o)) {
+            return true;
+        }
+        // ("in Tucson, Arizona": the state of a place is a place.)
+        let i = self.parties.mentions.partition_point(|x| x.span.end <= m.start);
+        if i > 0 {
+            let prev = &self.parties.mentions[i - 1];
+            if prev.place && text[prev.span.end..m.start].trim() == "," {
+                return true;
+            }
+        }
+        // ("Rivian Automotive, Inc": the company suffix is part of the name before it.)
+        if matches!(
+            m.text(text).trim_end_matches('.'),
+            "Inc" | "Corp" | "Co" | "Ltd" | "LLC" | "PLC" | "plc" | "AG" | "SA"
+        ) {
+            return true;
+        }
+        // ("U.S. workplace": the abbreviation's dot may follow the mention.)
+        let end = if text[m.end..].starts_with('.') { m.end + 1 } else { m.end };
+        let next = tokens(text, span(end, text.len())).next();
+        next.is_some_and(|t| {
+            let w = t.span.text(text);
+            t.kind == TokenKind::Word
+                && t.span.start == end + 1
+                && w.chars().all(|c| c.is_lowercase() || c == '-')
+                && !self.lex.function_words.contains(w)
+                && !w.ends_with("ed")
+                && !w.ends_with('s')
+        })
+    }
+
+    /// The accused as a description at `from` ("accused the electric-vehicle maker of"),
+    /// resolved to the party it stands for.
+    fn epithet_target(&self, sentence: Span, si: usize, from: usize, exclude: &[u32]) -> Option<(Span, Mention)> {
+        let first = tokens(self.text(), span(from, sentence.end)).next()?;
+        let np = self.epithet_at(sentence, first.span.start)?;
+        Some((np, self.epithet_antecedent(np.start, si, exclude)?))
+    }
+
+    /// A named target that only modifies an epithet noun ("the Asian giant", "the U.S. bank")
+    /// stands for the party named before it; `None` when it is no such modifier.
+    fn redescribed(
+        &self,
+        sentence: Span,
+        si: usize,
+        target: (Span, Mention),
+        exclude: &[u32],
+    ) -> Option<(Span, Mention)> {
+        let text = self.text();
+        if target.1.key == UNNAMED || pronoun_kind(target.0.text(text)).is_some() || target.0 != target.1.span {
+            return None;
+        }
+        // "the Asian giant", "the former Soviet republic": "the" and at most two lower-case
+        // words before the mention.
+        let before: Vec<Token> = tokens(text, tail(text, sentence, target.0.start)).collect();
+        let the = before.iter().rev().take(3).position(|t| t.span.text(text).eq_ignore_ascii_case("the"))?;
+        let the = &before[before.len() - 1 - the];
+        let between_lower = tokens(text, span(the.span.end, target.0.start))
+            .all(|t| t.kind == TokenKind::Word && t.span.text(text).chars().all(|c| c.is_lowercase()));
+        if !between_lower {
+            return None;
+        }
+        let np = self.epithet_at(sentence, the.span.start)?;
+        if np.end <= target.0.end {
+            return None;
+        }
+        let mut exclude = exclude.to_vec();
+        exclude.extend(self.keys_of(&target.1));
+        Some((np, self.epithet_antecedent(np.start, si, &exclude)?))
+    }
+
     /// Offset of the first of `words` after `from` in the sentence, within `limit` tokens.
     fn find_word(&self, sentence: Span, from: usize, words: &[&str], limit: usize) -> Option<usize> {
         tokens(self.text(), span(from, sentence.end))
@@ -1382,6 +1586,9 @@ struct Found {
     /// The accused party could not be read: `target` is the cue, its key [`UNNAMED`].
     unnamed: bool,
     not_live: Option<NotLive>,
+    /// `target` is a description ("the Asian giant") of the party named earlier that its
+    /// mention stands for.
+    epithet: bool,
 }
 
 /// Party key of an accused party that the text does not name.
@@ -1542,6 +1749,12 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                     continue;
                 }
                 let (speaker, content) = speech_parts(&scan, sentence, m.span);
+                // "according to ... six Tucson UPS workers": people related to a party, not it.
+                let speaker = speaker.filter(|(_, mm)| {
+                    !tokens(text, span(mm.span.end, text.len()))
+                        .next()
+                        .is_some_and(|t| lex.group_nouns.contains(&*lower(t.span.text(text))))
+                });
                 // "His lawyer said ...", "Her campaign said ...", "'...,' said his daughter,
                 // Rosa": the possessor's side too.
                 let clause = Span::new(scan.clause_start(sentence, m.span.start), m.span.start);
@@ -1614,6 +1827,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
     let mut negated_cache: Vec<Option<bool>> = vec![None; candidates.len()];
     let mut answer_cache: Vec<Option<bool>> = vec![None; candidates.len()];
     let mut defense_cache: Vec<Option<bool>> = vec![None; candidates.len()];
+    let mut rebut_cache: Vec<Option<bool>> = vec![None; candidates.len()];
     // One assertion per sentence and target.
     found.sort_by_key(|f| (f.sentence, f.cue.start));
     let mut seen: FastSet<(usize, u32)> = FastSet::default();
@@ -1788,6 +2002,18 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                 explicit: c.explicit,
                 engages,
                 names_accuser,
+                // (Only a denial or the accused speaking: "Federal investigators have no
+                // evidence ..., though he admitted ..." is no rebuttal by him.)
+                // A speaker's rebuttal is in what they say ("Federal investigators have no
+                // evidence to suggest that Lazar ...": not Lazar's words).
+                rebuts: matches!(c.kind, ResponseKind::Denial | ResponseKind::TargetSpeech)
+                    && *rebut_cache[ci].get_or_insert_with(|| {
+                        let said = match c.negated {
+                            Negation::In(content) => content,
+                            _ => cs.span,
+                        };
+                        doc.find(&lex.strong_rebuttals, said).next().is_some()
+                    }),
                 prompted: reply
                     && responder == Responder::Target
                     && c.kind == ResponseKind::TargetSpeech
@@ -1798,14 +2024,14 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
         responses.sort_by_key(|r| (r.distance.unsigned_abs(), r.distance < 0, r.cue.start));
         let target_span = if f.unnamed {
             f.cue
-        } else if pronoun_kind(f.target.0.text(text)).is_some() {
+        } else if f.epithet || pronoun_kind(f.target.0.text(text)).is_some() {
             f.target.0
         } else {
             if f.target.1.entity { described(&scan, f.target.0, sentence.span) } else { f.target.0 }
         };
         let target_name = if f.unnamed {
             "the accused party".to_string()
-        } else if pronoun_kind(f.target.0.text(text)).is_some() {
+        } else if f.epithet || pronoun_kind(f.target.0.text(text)).is_some() {
             scan.parties.names[f.target.1.key as usize].clone()
         } else {
             target_span.text(text).to_string()
@@ -2287,6 +2513,17 @@ fn described(scan: &Scan<'_>, mention: Span, sentence: Span) -> Span {
 /// Party keys of an attribution's resolved speaker ("US Secretary of State Antony Blinken").
 fn speaker_keys(scan: &Scan<'_>, name: &str, source: Option<Span>) -> Vec<u32> {
     let mut keys = Vec::new();
+    // "six Tucson UPS workers", "Rivian employees": people related to a party, not it.
+    let text = scan.text();
+    if let Some(src) = source
+        && let Some(at) = src.text(text).find(name)
+    {
+        let end = src.start + at + name.len();
+        let next = tokens(text, span(end, src.end)).next();
+        if next.is_some_and(|t| t.span.start == end + 1 && scan.lex.group_nouns.contains(&*lower(t.span.text(text)))) {
+            return keys;
+        }
+    }
     // The source's first party only: a long source span may run over the object
     // ("Ted Cruz blamed CNN for").
     if let Some(m) = source.and_then(|src| scan.parties.mentions_in(src).first()) {
@@ -2450,6 +2687,7 @@ fn contested_claim(
             own_cue: Some(cue),
             unnamed,
             not_live: None,
+            epithet: false,
         });
         return;
     }
@@ -2483,6 +2721,7 @@ fn marked_disputed(scan: &Scan<'_>, si: usize, denial: Span, found: &mut Vec<Fou
         own_cue: None,
         unnamed: false,
         not_live: None,
+        epithet: false,
     });
 }
 
@@ -2621,6 +2860,49 @@ fn states_wrong(scan: &Scan<'_>, sentence: Span, from: usize) -> bool {
     false
 }
 
+/// "A lawyer for Sean Spicer says an accusation that the former White House press secretary
+/// used a racial slur ... is false": the accusation noun is the subject of a verb "be" whose
+/// complement declares it untrue, so the sentence states the charge and answers it at once.
+/// Only a falsity word right after the verb counts ("accusations that he was not paying" is
+/// the charge's own clause, and "not" alone is no falsity word).
+fn declared_false(scan: &Scan<'_>, sentence: Span, cue: Span) -> bool {
+    let text = scan.text();
+    let toks: Vec<Token> = tokens(text, span(cue.end, sentence.end)).take(60).collect();
+    // After "accusations that", the clause's own verb comes first ("allegations that his
+    // statements were false" charges falsity; "an accusation that he used a slur ... is false"
+    // rejects the charge).
+    let mut verb_seen = !cue.text(text).ends_with("that");
+    toks.iter().enumerate().any(|(i, t)| {
+        let w = lower(t.span.text(text));
+        if !matches!(&*w, "is" | "are" | "was" | "were") {
+            verb_seen |= t.kind == TokenKind::Word && w.len() > 3 && w.ends_with("ed");
+            return false;
+        }
+        if !verb_seen {
+            verb_seen = true;
+            return false;
+        }
+        // Skip a few adverbs ("is completely false", "was also untrue", "are simply not true").
+        let mut j = i + 1;
+        while j < toks.len()
+            && j <= i + 2
+            && toks[j].kind == TokenKind::Word
+            && (toks[j].span.text(text).ends_with("ly") || matches!(toks[j].span.text(text), "also" | "all"))
+        {
+            j += 1;
+        }
+        let Some(next) = toks.get(j) else { return false };
+        scan.doc
+            .find(&scan.lex.falsity, Span::new(next.span.start, sentence.end))
+            .next()
+            .is_some_and(|m| m.span.start == next.span.start)
+    })
+}
+
+fn pronoun_is(text: &str, s: Span) -> bool {
+    pronoun_kind(s.text(text)).is_some()
+}
+
 /// The stand-in mention of an accused party the text does not name.
 fn unnamed_mention() -> Mention {
     Mention {
@@ -2710,7 +2992,7 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
                 scan.lex.cues.lookup(t.span.text(text)).and_then(|c| scan.lex.cue_roles.get(c as usize).copied())
                     == Some(Role::Denial)
             }));
-    if hedged {
+    if hedged || (role == Role::AccusationNoun && declared_false(scan, sentence, cue)) {
         return;
     }
     // "the accused bomber", "two accused men": an adjective, no charge made here.
@@ -2741,7 +3023,12 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
         {
             return;
         }
-        let Some(target) = scan.subject(sentence, cue.start) else { return };
+        let Some(target) = scan
+            .subject(sentence, cue.start)
+            .or_else(|| scan.epithet_target(sentence, si, scan.clause_start(sentence, cue.start), &[]))
+        else {
+            return;
+        };
         // "Trump was denounced by Republicans": a condemnation with no wrong stated.
         if role == Role::Condemn && !states_wrong(scan, sentence, cue.end) {
             return;
@@ -2852,6 +3139,17 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
             }
             _ => None,
         };
+        // "accused the electric-vehicle maker of", "claiming that the company has engaged in":
+        // a description standing for a party named before.
+        let target = target.or_else(|| {
+            let mut from = cue.end;
+            if let Some(t) = tokens(text, span(cue.end, sentence.end)).next()
+                && t.span.text(text) == "that"
+            {
+                from = t.span.end;
+            }
+            scan.epithet_target(sentence, si, from, &exclude)
+        });
         let Some(target) = target else { return };
         // "condemned the bombings in Kenya": a place where something happened, not a party.
         if target.1.place && target.1.key != UNNAMED && pronoun_kind(target.0.text(text)).is_none() {
@@ -2897,6 +3195,14 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
         };
         (target, accuser)
     };
+    // "accused the Asian giant of", "the U.S. bank": a description whose head is an epithet
+    // noun stands for the organisation or country named before it.
+    let exclude: Vec<u32> = accuser.map(|(_, m)| scan.keys_of(&m)).unwrap_or_default();
+    let (target, epithet) = match scan.redescribed(sentence, si, target, &exclude) {
+        Some(t) => (t, true),
+        // (A description found in place of a name: its mention lies elsewhere.)
+        None => (target, target.1.key != UNNAMED && !pronoun_is(text, target.0) && !target.0.overlaps(target.1.span)),
+    };
     if accuser.is_some_and(|(_, a)| a.key == target.1.key) {
         return;
     }
@@ -2911,6 +3217,7 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
         own_cue: None,
         unnamed: target.1.key == UNNAMED,
         not_live: None,
+        epithet,
     });
 }
 
@@ -3410,6 +3717,64 @@ mod tests {
         let got =
             summary("Peter Brown was charged with fraud on Monday.\n\n\"The fraud case is weak,\" said Mary Jones.");
         assert_eq!(got[0].2, "missing", "{got:?}");
+    }
+
+    #[test]
+    fn an_accusation_declared_false_in_its_sentence_is_answered() {
+        let got = summary(
+            "A lawyer for Tom Reed says an accusation that the former county clerk used a slur in school is false.",
+        );
+        assert!(got.is_empty(), "{got:?}");
+        // The charge's own clause is not its denial ("were false" is what is alleged).
+        let got = summary("Sen. Maria Lopez repeated allegations that Acme Corp's safety reports were false.");
+        assert_eq!(got, vec![("allegations that".into(), "Acme Corp's".into(), "missing")]);
+        let got = summary("The union says allegations against Acme Corp are baseless.");
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn the_accused_rejecting_a_charge_outright_just_before_answers_it() {
+        let text = "Ruritania on Tuesday urged Freedonia to stop its unwarranted slandering.\n\n\
+                    The remarks followed Freedonia's allegations that Ruritania is meddling in its vote.\n\n\
+                    The vote is in May.";
+        assert_eq!(summary(text), vec![("allegations that".into(), "Ruritania".into(), "answered")]);
+        // Remarks before the charge without a rebuttal or a shared word do not answer.
+        let text = "Ruritania on Tuesday urged Freedonia to buy more grain.\n\n\
+                    The remarks followed Freedonia's allegations that Ruritania is meddling in its vote.\n\n\
+                    The vote is in May.";
+        assert_eq!(summary(text), vec![("allegations that".into(), "Ruritania".into(), "missing")]);
+        // Someone else's rebuttal words in the sentence are not the accused's.
+        let text = "Investigators have no evidence to suggest that Ivo Lazic stole the files.\n\n\
+                    Ivo Lazic was charged with theft in 2014.\n\nHe is in custody.";
+        assert_eq!(summary(text)[0].2, "missing");
+    }
+
+    #[test]
+    fn a_description_stands_for_the_party_named_before() {
+        // "the Asian giant", "the electric-vehicle maker": an epithet noun after the description.
+        let text = "Ruritania has urged Freedonia to stop slandering Lisbon after President Tom Reed \
+                    accused the European giant of meddling in the vote.\n\nThe vote is in May.";
+        let got = summary(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_ne!(got[0].1, "European", "{got:?}");
+        let text = "Acme Motors opened a plant in Ohio last year.\n\n\
+                    Sen. Maria Lopez accused the electric-vehicle maker of ignoring known hazards.\n\n\
+                    The hearing is next week.";
+        assert_eq!(summary(text), vec![("accused".into(), "Acme Motors".into(), "missing")]);
+        let text = format!("{text}\n\nAn Acme Motors spokesperson disputed the claims.");
+        assert_eq!(summary(&text)[0].2, "answered");
+        // Not a party in parentheses, a modifier, or the state after a place.
+        let text = "Acme Parcel Inc (NASDAQ: API) runs depots in Tucson, Arizona.\n\nAna Ruiz complained to \
+                    U.S. safety regulators, alleging the company ignored the rules.";
+        assert_eq!(summary(text), vec![("alleging".into(), "Acme Parcel Inc".into(), "missing")]);
+    }
+
+    #[test]
+    fn an_acronym_is_the_name_it_abbreviates_and_workers_are_not_their_company() {
+        let text = "Ana Ruiz, a driver for Acme Parcel Service, accused Acme Parcel Service of ignoring \
+                    the rules.\n\nThe outbreak spread, according to interviews with six APS workers.\n\n\
+                    The union met.\n\nAsked about it, APS said it had strengthened its rules.";
+        assert_eq!(summary(text), vec![("accused".into(), "Acme Parcel Service".into(), "far")]);
     }
 
     #[test]
