@@ -142,6 +142,9 @@ pub struct Lexicon {
     /// "unwarranted", "no evidence", "political persecution": the accused rejecting a charge
     /// outright, which answers it without a shared topic word.
     strong_rebuttals: PhraseMatcher,
+    /// "officials", "government", "spokesman": after a country's adjective ("Russian") the
+    /// nouns that keep the phrase the state's.
+    state_nouns: FastSet<String>,
     /// "maker", "giant", "company": the head of a definite description that refers back to an
     /// organisation or a country named before ("the electric-vehicle maker").
     epithets: FastSet<String>,
@@ -236,6 +239,7 @@ impl Lexicon {
                 lexicons.phrases("disputes", Some("strong-rebuttals")),
             )]),
             epithets: set("epithets", true),
+            state_nouns: set("state-nouns", true),
             male_names: lexicons.phrases("first-names", Some("male")).into_iter().map(String::from).collect(),
             female_names: lexicons.phrases("first-names", Some("female")).into_iter().map(String::from).collect(),
         }
@@ -1370,6 +1374,30 @@ impl Scan<'_> {
             .copied()
     }
 
+    /// A country's adjective modifying another noun ("a Russian doping-test company", "the
+    /// Russian anti-doping agency", "Chinese hackers"): that thing, not the state, acts. Not
+    /// before a state noun ("Russian officials") or a verb ("Iran denies", "Iran strongly").
+    fn alias_modifier(&self, m: &Mention) -> bool {
+        let text = self.text();
+        let name = m.span.text(text);
+        let adjective = ["an", "ese", "ish", "ch", "i"].iter().any(|e| name.ends_with(e));
+        if !m.entity || m.office.is_some() || !adjective {
+            return false;
+        }
+        let Some(t) = tokens(text, span(m.span.end, text.len())).next() else { return false };
+        let w = t.span.text(text);
+        let l = lower(w);
+        t.kind == TokenKind::Word
+            && t.span.start == m.span.end + 1
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && !self.lex.function_words.contains(&*l)
+            && !self.lex.state_nouns.contains(&*l)
+            && !self.lex.cue_words(w)
+            && self.lex.cues.lookup(w).is_none()
+            && !l.ends_with("ly")
+            && !l.ends_with("ed")
+    }
+
     /// A mention no description refers back to: in parentheses ("Rivian Automotive (NASDAQ:
     /// RIVN)") or modifying a noun ("U.S. workplace safety regulators").
     fn aside(&self, m: Span) -> bool {
@@ -1718,7 +1746,8 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
         let sentence = doc.sentences[si].span;
         match role {
             Role::Denial | Role::Rebuttal | Role::NoComment | Role::Admission => {
-                let speaker = scan.subject(sentence, m.span.start);
+                // ("A Russian doping-test company denies ...": not Russia.)
+                let speaker = scan.subject(sentence, m.span.start).filter(|(_, sm)| !scan.alias_modifier(sm));
                 let kind = match role {
                     Role::NoComment => ResponseKind::NoComment,
                     Role::Admission => ResponseKind::Admission,
@@ -1751,9 +1780,10 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                 let (speaker, content) = speech_parts(&scan, sentence, m.span);
                 // "according to ... six Tucson UPS workers": people related to a party, not it.
                 let speaker = speaker.filter(|(_, mm)| {
-                    !tokens(text, span(mm.span.end, text.len()))
-                        .next()
-                        .is_some_and(|t| lex.group_nouns.contains(&*lower(t.span.text(text))))
+                    !scan.alias_modifier(mm)
+                        && !tokens(text, span(mm.span.end, text.len()))
+                            .next()
+                            .is_some_and(|t| lex.group_nouns.contains(&*lower(t.span.text(text))))
                 });
                 // "His lawyer said ...", "Her campaign said ...", "'...,' said his daughter,
                 // Rosa": the possessor's side too.
@@ -2860,6 +2890,23 @@ fn states_wrong(scan: &Scan<'_>, sentence: Span, from: usize) -> bool {
     false
 }
 
+/// "Tony Mack was arrested on Monday and charged with extortion", "were arrested and
+/// charged": a participle after "and" that shares the passive "be" of the verb before it.
+fn coordinated_passive(scan: &Scan<'_>, sentence: Span, cue: Span) -> bool {
+    let text = scan.text();
+    let before: Vec<Token> = tokens(text, tail(text, sentence, cue.start)).collect();
+    if before.last().is_none_or(|t| t.span.text(text) != "and") {
+        return false;
+    }
+    let window = &before[before.len().saturating_sub(8)..before.len() - 1];
+    window.windows(2).any(|w| {
+        BE_FORMS.contains(&&*lower(w[0].span.text(text)))
+            && w[1].kind == TokenKind::Word
+            && w[1].span.text(text).len() > 3
+            && w[1].span.text(text).ends_with("ed")
+    }) && !window.iter().any(|t| matches!(t.span.text(text), "," | ";" | ":"))
+}
+
 /// "A lawyer for Sean Spicer says an accusation that the former White House press secretary
 /// used a racial slur ... is false": the accusation noun is the subject of a verb "be" whose
 /// complement declares it untrue, so the sentence states the charge and answers it at once.
@@ -2923,7 +2970,8 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
     let text = scan.text();
     let participle = cue.text(text).ends_with("ed");
     let passive = participle
-        && scan.previous_word(sentence, cue.start).is_some_and(|w| BE_FORMS.contains(&&*lower(w)))
+        && (scan.previous_word(sentence, cue.start).is_some_and(|w| BE_FORMS.contains(&&*lower(w)))
+            || coordinated_passive(scan, sentence, cue))
         && matches!(role, Role::AccuseOf | Role::BlameFor | Role::Condemn);
     // "counter-attack": part of a compound, not the verb.
     if text[..cue.start].ends_with(['-', '‑']) {
@@ -3036,7 +3084,12 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
         let accuser = by.and_then(|b| scan.first_party(scan.tokens_after(sentence, b, 6), &[]));
         (target, accuser)
     } else {
-        let accuser = if role == Role::Wrongdoing { None } else { scan.subject(sentence, cue.start) };
+        // ("The Russian anti-doping agency has alleged ...": the agency, not Russia.)
+        let accuser = if role == Role::Wrongdoing {
+            None
+        } else {
+            scan.subject(sentence, cue.start).filter(|(_, m)| !scan.alias_modifier(m))
+        };
         let exclude: Vec<u32> = accuser.map(|(_, m)| scan.keys_of(&m)).unwrap_or_default();
         let target = match role {
             Role::AccuseOf => {
@@ -3775,6 +3828,29 @@ mod tests {
                     the rules.\n\nThe outbreak spread, according to interviews with six APS workers.\n\n\
                     The union met.\n\nAsked about it, APS said it had strengthened its rules.";
         assert_eq!(summary(text), vec![("accused".into(), "Acme Parcel Service".into(), "far")]);
+    }
+
+    #[test]
+    fn a_countrys_adjective_before_another_noun_is_not_the_state() {
+        // The accuser and the denier are two Russian bodies, not Russia twice.
+        let text = "MOSCOW (AP) — A Russian testing company denies accusations its staff tipped off \
+                    athletes.\n\nThe Russian anti-doping agency has alleged that Testco's staff tipped \
+                    off athletes about tests.\n\nThe hearing is in May.";
+        assert_eq!(summary(text), vec![("alleged that".into(), "Testco's".into(), "answered")]);
+        // "Ukrainian officials denied" is the state speaking.
+        let text = "Russia accused Ukraine of shelling the border town.\n\nUkrainian officials denied it.";
+        assert_eq!(summary(text), vec![("accused".into(), "Ukraine".into(), "answered")]);
+    }
+
+    #[test]
+    fn arrested_and_charged_is_a_passive_charge() {
+        let text = "Tony Mack was arrested on Monday and charged with extortion.\n\nThe hearing is next week.";
+        assert_eq!(summary(text), vec![("charged".into(), "Tony Mack".into(), "missing")]);
+        let text = format!("{text}\n\nMack's lawyer said he would plead not guilty.");
+        assert_eq!(summary(&text)[0].2, "answered");
+        // "and charged" after an active verb is no passive.
+        let text = "Prosecutors arrested him and charged Tony Mack with extortion.";
+        assert_eq!(summary(text), vec![("charged".into(), "Tony Mack".into(), "missing")]);
     }
 
     #[test]
