@@ -826,6 +826,16 @@ fn find_parties(doc: &Document, lex: &Lexicon, aliases: &[PhraseMatch]) -> Parti
             if first >= end {
                 continue;
             }
+            // "“Charges by the Union alleging ...”": a cue word capitalised only because it
+            // opens the sentence or a quotation is no name.
+            if end - first == 1 && lex.cue_words(toks[first].span.text(text)) {
+                let opens = first == 0
+                    || toks[first - 1].kind == TokenKind::Punct
+                        && matches!(toks[first - 1].span.text(text), "\"" | "“" | "'" | "‘" | "(");
+                if opens {
+                    continue;
+                }
+            }
             let run = Span::new(toks[first].span.start, toks[end - 1].span.end);
             // Aliases inside the run: the whole run is the entity, or the entity is a side.
             while ai < aliases.len() && aliases[ai].span.end <= run.start {
@@ -1679,7 +1689,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
             Role::Rebuttal | Role::NoComment | Role::Admission => {}
             Role::Denial => marked_disputed(&scan, si, m.span, &mut found),
             Role::Speech => {
-                if !sentence_charged(si) || speech_skipped(&scan, sentence, m.span) {
+                if !sentence_charged(si) || speech_skipped(&scan, sentence, m.span) || mutual(text, sentence) {
                     continue;
                 }
                 let (speaker, content) = speech_parts(&scan, sentence, m.span);
@@ -1695,7 +1705,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                 // "So is Trump lying about his signature issue?", "Isn't he accused of ...?"
                 // ask; they charge nobody.
                 let asks = is_yes_no_question(text, sentence);
-                if headline || asks || (scan.in_quote(m.span) && !first_person) {
+                if headline || asks || (scan.in_quote(m.span) && !first_person) || mutual(text, sentence) {
                     continue;
                 }
                 accusation(&scan, si, m.span, role, &mut found);
@@ -2890,6 +2900,16 @@ fn states_wrong(scan: &Scan<'_>, sentence: Span, from: usize) -> bool {
     false
 }
 
+/// "India and Pakistan accused each other of violating the ceasefire", "the two sides traded
+/// accusations": a mutual charge states both sides in its own sentence.
+fn mutual(text: &str, sentence: Span) -> bool {
+    let s = sentence.text(text);
+    ["each other of", "each other for", "one another of", "one another for", "blamed each other", "blame each other"]
+        .iter()
+        .chain(&["traded accusations", "trade accusations", "trading accusations", "traded blame", "trade blame"])
+        .any(|p| s.contains(p))
+}
+
 /// "Tony Mack was arrested on Monday and charged with extortion", "were arrested and
 /// charged": a participle after "and" that shares the passive "be" of the verb before it.
 fn coordinated_passive(scan: &Scan<'_>, sentence: Span, cue: Span) -> bool {
@@ -3088,7 +3108,17 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
         let accuser = if role == Role::Wrongdoing {
             None
         } else {
-            scan.subject(sentence, cue.start).filter(|(_, m)| !scan.alias_modifier(m))
+            // ("The impeachment bid against Rousseff was launched over allegations that she
+            // ...": a party after a preposition is no subject, and no accuser.)
+            scan.subject(sentence, cue.start).filter(|(s, m)| {
+                !scan.alias_modifier(m)
+                    && !scan.previous_word(sentence, s.start).is_some_and(|w| {
+                        matches!(
+                            &*lower(w),
+                            "against" | "of" | "over" | "about" | "toward" | "towards" | "on" | "for" | "with" | "to"
+                        )
+                    })
+            })
         };
         let exclude: Vec<u32> = accuser.map(|(_, m)| scan.keys_of(&m)).unwrap_or_default();
         let target = match role {
@@ -3851,6 +3881,23 @@ mod tests {
         // "and charged" after an active verb is no passive.
         let text = "Prosecutors arrested him and charged Tony Mack with extortion.";
         assert_eq!(summary(text), vec![("charged".into(), "Tony Mack".into(), "missing")]);
+    }
+
+    #[test]
+    fn a_mutual_charge_a_capitalised_cue_and_failed_to_comment() {
+        // Both sides' charges in one sentence.
+        let got = summary("India and Pakistan on Saturday accused each other of violating the ceasefire.");
+        assert!(got.is_empty(), "{got:?}");
+        // "Charges" opening a quotation is no party; the sentence rejects them anyway.
+        let got = summary(
+            "\u{201c}Charges by the union alleging Acme Corp has violated the rights of workers are false,\u{201d} \
+             Acme said.",
+        );
+        assert!(got.iter().all(|(_, t, _)| t != "Charges"), "{got:?}");
+        // "have failed to comment" is a no-comment, here beyond the window.
+        let text = "Amnesty International accused Egyptian authorities of covering up killings.\n\nA.\n\nB.\n\n\
+                    Egyptian officials have failed to comment on the report.";
+        assert_eq!(summary(text), vec![("accused".into(), "Egyptian authorities".into(), "far")]);
     }
 
     #[test]
