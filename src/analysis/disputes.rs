@@ -482,6 +482,11 @@ impl Dispute {
             // seven paragraphs later is about something else).
             && (!r.overlap.is_empty()
                 || r.kind == ResponseKind::NoComment
+                // ("Moscow denies that it is involved in the fighting" four paragraphs after
+                // "Ukraine's military accused Russia of shelling its territory".)
+                || (r.kind == ResponseKind::Denial
+                    && r.responder == Responder::Target
+                    && r.distance as usize <= 2 * w.after.max(1))
                 || (r.names_accuser
                     && r.responder == Responder::Target
                     && r.distance as usize <= 2 * w.after.max(1)))
@@ -943,6 +948,24 @@ fn find_parties(doc: &Document, lex: &Lexicon, aliases: &[PhraseMatch]) -> Parti
         }
     }
     p.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    // "“Publicly performed or displayed the Infringing Song, ...”": an adverb capitalised only
+    // because it opens the sentence or a quotation, met nowhere else, is no name.
+    let mut seen: FastMap<u32, u32> = FastMap::default();
+    for m in &p.mentions {
+        *seen.entry(m.key).or_default() += 1;
+    }
+    p.mentions.retain(|m| {
+        let w = m.span.text(text);
+        let opening = text[..m.span.start].trim_end().ends_with(['"', '“', '\'', '‘'])
+            || doc.sentence_at(m.span.start).is_some_and(|si| doc.sentences[si].span.start == m.span.start);
+        m.entity
+            || !opening
+            || !w.ends_with("ly")
+            || w.contains(' ')
+            || lex.male_names.contains(w)
+            || lex.female_names.contains(w)
+            || seen.get(&m.key).is_some_and(|&n| n > 1)
+    });
     // A multi-word name is a person when its given name is known or its last word is used
     // alone elsewhere ("Donald Trump" ... "Trump"); "New Hampshire" is neither.
     let alone: FastSet<u32> = p
@@ -3898,6 +3921,22 @@ mod tests {
         let text = "Amnesty International accused Egyptian authorities of covering up killings.\n\nA.\n\nB.\n\n\
                     Egyptian officials have failed to comment on the report.";
         assert_eq!(summary(text), vec![("accused".into(), "Egyptian authorities".into(), "far")]);
+    }
+
+    #[test]
+    fn a_capitalised_adverb_is_no_party_and_a_later_denial_is_far() {
+        let got = summary(
+            "\u{201c}Publicly performed the song and otherwise violated the copyrights,\u{201d} the complaint added.",
+        );
+        assert!(got.iter().all(|(_, t, _)| t != "Publicly"), "{got:?}");
+        // The accused's own denial a little beyond the window, on other words: far.
+        let text = "Ukraine's military accused Russia of shelling its territory.\n\nA.\n\nB.\n\n\
+                    Moscow denies that it is involved in the fighting.";
+        assert_eq!(summary(text), vec![("accused".into(), "Russia".into(), "far")]);
+        // Much further on it is another matter.
+        let text = "Ukraine's military accused Russia of shelling its territory.\n\nA.\n\nB.\n\nC.\n\nD.\n\n\
+                    Moscow denies that it is involved in the fighting.";
+        assert_eq!(summary(text), vec![("accused".into(), "Russia".into(), "missing")]);
     }
 
     #[test]
