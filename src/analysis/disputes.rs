@@ -145,6 +145,11 @@ pub struct Lexicon {
     /// "officials", "government", "spokesman": after a country's adjective ("Russian") the
     /// nouns that keep the phrase the state's.
     state_nouns: FastSet<String>,
+    /// "commission", "department": the last word of a public body's name, which "the
+    /// company" does not stand for.
+    public_bodies: FastSet<String>,
+    /// "settle", "resolved": a charge settled is a decided matter.
+    settling: FastSet<String>,
     /// "maker", "giant", "company": the head of a definite description that refers back to an
     /// organisation or a country named before ("the electric-vehicle maker").
     epithets: FastSet<String>,
@@ -240,6 +245,8 @@ impl Lexicon {
             )]),
             epithets: set("epithets", true),
             state_nouns: set("state-nouns", true),
+            public_bodies: set("public-bodies", true),
+            settling: set("settling", true),
             male_names: lexicons.phrases("first-names", Some("male")).into_iter().map(String::from).collect(),
             female_names: lexicons.phrases("first-names", Some("female")).into_iter().map(String::from).collect(),
         }
@@ -1371,7 +1378,13 @@ impl Scan<'_> {
     /// The organisation or country a description refers back to: the latest party named
     /// before `at`, in its sentence or the four before, that is no person, place or one of
     /// `exclude` (the accuser).
-    fn epithet_antecedent(&self, at: usize, si: usize, exclude: &[u32]) -> Option<Mention> {
+    fn epithet_antecedent(&self, np: Span, si: usize, exclude: &[u32]) -> Option<Mention> {
+        let at = np.start;
+        // "the company", "the firm": a business, not a public body ("The agencies ... They
+        // accused the company of lying": not the Federal Trade Commission named before) nor a
+        // country ("the country", "the nation", "the Asian giant" may be one).
+        let head = np.text(self.text()).rsplit(' ').next().map(lower);
+        let business = head.is_some_and(|h| !matches!(&*h, "country" | "nation" | "giant"));
         // Not the subject of the description's own clause ("Some observers, including
         // professor Zeynep Tufekci, also criticized the organization"): in its sentence only
         // a party before a subordinator or a clause boundary ("China has urged ... Beijing
@@ -1403,6 +1416,12 @@ impl Scan<'_> {
                     && !self.aside(m.span)
                     // ("Workers at Acme Motors ...": a capitalised first word, no name.)
                     && !self.lex.group_nouns.contains(&*lower(m.span.text(self.text())))
+                    && !(business
+                        && (m.entity
+                            || m.span.text(self.text()).rsplit(' ').next().is_some_and(|w| {
+                                self.lex.public_bodies.contains(&*lower(w.trim_end_matches(['\'', '’', 's'])))
+                                    || self.lex.public_bodies.contains(&*lower(w))
+                            })))
             })
             .copied()
     }
@@ -1474,7 +1493,7 @@ impl Scan<'_> {
     fn epithet_target(&self, sentence: Span, si: usize, from: usize, exclude: &[u32]) -> Option<(Span, Mention)> {
         let first = tokens(self.text(), span(from, sentence.end)).next()?;
         let np = self.epithet_at(sentence, first.span.start)?;
-        Some((np, self.epithet_antecedent(np.start, si, exclude)?))
+        Some((np, self.epithet_antecedent(np, si, exclude)?))
     }
 
     /// A named target that only modifies an epithet noun ("the Asian giant", "the U.S. bank")
@@ -1506,7 +1525,7 @@ impl Scan<'_> {
         }
         let mut exclude = exclude.to_vec();
         exclude.extend(self.keys_of(&target.1));
-        Some((np, self.epithet_antecedent(np.start, si, &exclude)?))
+        Some((np, self.epithet_antecedent(np, si, &exclude)?))
     }
 
     /// Offset of the first of `words` after `from` in the sentence, within `limit` tokens.
@@ -1954,7 +1973,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
         let sentence = doc.sentences[f.sentence].span;
         f.not_live = if opinion {
             Some(NotLive::Opinion)
-        } else if background(doc, sentence, f.cue, &mut now) {
+        } else if background(doc, lex, sentence, f.cue, &mut now) {
             Some(NotLive::Background)
         } else if not_made(doc, sentence, f.cue) {
             Some(NotLive::NotMade)
@@ -2249,7 +2268,28 @@ fn year_of(word: &str) -> Option<i32> {
 /// then", "years ago", "last cycle"). The charge belongs to a past exchange whose answer the
 /// article is not about. A year inside another phrase ("in response to Mr. Trump's reference to
 /// her loss in 2008, accused him") dates that phrase, not the charge.
-fn background(doc: &Document, sentence: Span, cue: Span, now: &mut dyn FnMut() -> Option<i32>) -> bool {
+fn background(doc: &Document, lex: &Lexicon, sentence: Span, cue: Span, now: &mut dyn FnMut() -> Option<i32>) -> bool {
+    background_lead(doc, sentence, cue, now) || settled(doc, lex, sentence, cue)
+}
+
+/// "agreed to pay a fine to settle charges by the SEC that it misled investors", "the
+/// settlement would resolve claims from the government that ...": a charge settled is a
+/// decided matter.
+fn settled(doc: &Document, lex: &Lexicon, sentence: Span, cue: Span) -> bool {
+    let text = &doc.text;
+    let lead: Vec<Token> = tokens(text, tail(text, sentence, cue.start)).collect();
+    lead.iter().enumerate().any(|(i, t)| {
+        lex.settling.contains(&*lower(t.span.text(text)))
+            && lead[i + 1..].iter().take(3).any(|n| {
+                matches!(
+                    &*lower(n.span.text(text)),
+                    "charges" | "claims" | "allegations" | "accusations" | "lawsuit" | "suit" | "case" | "complaint"
+                )
+            })
+    })
+}
+
+fn background_lead(doc: &Document, sentence: Span, cue: Span, now: &mut dyn FnMut() -> Option<i32>) -> bool {
     let text = &doc.text;
     let lead: Vec<Token> = tokens(text, tail(text, sentence, cue.start)).collect();
     let opening = lead.first().is_some_and(|t| t.span.start == sentence.start);
@@ -3236,12 +3276,18 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
                 let near = before[before.len().saturating_sub(4)..].first().map_or(cue.start, |t| t.span.start);
                 let region = Span::new(near, cue.start);
                 let named = scan.parties.mentions_in(region).last().map(|m| (m.span, *m));
-                named.or_else(|| {
+                let pronoun = || {
                     before.last().filter(|t| pronoun_kind(t.span.text(text)).is_some()).and_then(|t| {
                         let kind = pronoun_kind(t.span.text(text))?;
                         scan.parties.antecedent(t.span.start, kind, &[]).map(|m| (t.span, *m))
                     })
-                })
+                };
+                // "... charges by the US Securities and Exchange Commission that it misled
+                // investors": the pronoun right before the verb is its subject, not the name
+                // before it.
+                let pronoun_first = before.last().is_some_and(|t| pronoun_kind(t.span.text(text)).is_some())
+                    && named.is_some_and(|(s, _)| s.end < before.last().map_or(0, |t| t.span.start));
+                if pronoun_first { pronoun().or(named) } else { named.or_else(pronoun) }
             }
             _ => None,
         };
@@ -3937,6 +3983,25 @@ mod tests {
         let text = "Ukraine's military accused Russia of shelling its territory.\n\nA.\n\nB.\n\nC.\n\nD.\n\n\
                     Moscow denies that it is involved in the fighting.";
         assert_eq!(summary(text), vec![("accused".into(), "Russia".into(), "missing")]);
+    }
+
+    #[test]
+    fn settled_charges_a_pronoun_subject_and_no_public_body_for_the_company() {
+        // A settled charge is a decided matter: found, but not live.
+        let text = "Acme agreed to pay a fine to settle charges by the SEC that it misled investors.";
+        let (_, d) = disputes(text);
+        assert!(!d.items.is_empty());
+        assert!(d.items.iter().all(|x| x.not_live == Some(NotLive::Background)), "{:?}", d.items);
+        // "... the Securities and Exchange Commission that it misled investors": "it", not the
+        // commission named before it.
+        let text = "Acme faces charges by the Securities and Exchange Commission that it misled investors.";
+        let got = summary(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_ne!(got[0].1, "Securities and Exchange Commission", "{got:?}");
+        // "the company" does not stand for a public body named before.
+        let text = "The Federal Trade Commission announced a lawsuit on Monday.\n\n\
+                    Its lawyers accused the company of lying to users.";
+        assert!(summary(text).iter().all(|(_, t, _)| t != "Federal Trade Commission"));
     }
 
     #[test]
