@@ -136,6 +136,23 @@ pub struct Lexicon {
     silent: PhraseMatcher,
     /// Titles that may stand between a modifier and a name ("Michigan Gov. Rick Snyder").
     titles: FastSet<String>,
+    /// "false", "baseless": after "is" / "was", an accusation noun declared untrue in its own
+    /// sentence ("an accusation that ... is false").
+    falsity: PhraseMatcher,
+    /// "unwarranted", "no evidence", "political persecution": the accused rejecting a charge
+    /// outright, which answers it without a shared topic word.
+    strong_rebuttals: PhraseMatcher,
+    /// "officials", "government", "spokesman": after a country's adjective ("Russian") the
+    /// nouns that keep the phrase the state's.
+    state_nouns: FastSet<String>,
+    /// "commission", "department": the last word of a public body's name, which "the
+    /// company" does not stand for.
+    public_bodies: FastSet<String>,
+    /// "settle", "resolved": a charge settled is a decided matter.
+    settling: FastSet<String>,
+    /// "maker", "giant", "company": the head of a definite description that refers back to an
+    /// organisation or a country named before ("the electric-vehicle maker").
+    epithets: FastSet<String>,
     male_names: FastSet<String>,
     female_names: FastSet<String>,
     not_names: FastSet<String>,
@@ -221,6 +238,15 @@ impl Lexicon {
                 .map(|t| t.trim_end_matches('.').to_string())
                 .chain(["Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Dr", "Adm", "Sgt", "Mayor"].map(String::from))
                 .collect(),
+            falsity: PhraseMatcher::new([("falsity", lexicons.phrases("disputes", Some("falsity")))]),
+            strong_rebuttals: PhraseMatcher::new([(
+                "strong-rebuttals",
+                lexicons.phrases("disputes", Some("strong-rebuttals")),
+            )]),
+            epithets: set("epithets", true),
+            state_nouns: set("state-nouns", true),
+            public_bodies: set("public-bodies", true),
+            settling: set("settling", true),
             male_names: lexicons.phrases("first-names", Some("male")).into_iter().map(String::from).collect(),
             female_names: lexicons.phrases("first-names", Some("female")).into_iter().map(String::from).collect(),
         }
@@ -300,6 +326,9 @@ pub struct Response {
     /// The response's sentence names the accuser ("Vacco's campaign manager said Spitzer
     /// ..."): the accused answering back, even on other words than the charge's.
     pub names_accuser: bool,
+    /// The response's sentence rejects a charge outright ("unwarranted slandering", "no
+    /// evidence", "political persecution").
+    pub rebuts: bool,
     /// The assertion is itself a reply to this earlier remark of the accused party ("In
     /// December, the prince called Trump 'a disgrace' ... Trump responded by calling him
     /// 'dopey' and accusing him of ..."): the accused side is given, before the charge.
@@ -428,13 +457,21 @@ impl Dispute {
         match r.distance {
             // The target speaking earlier in the paragraph answers only on the same topic
             // (a president's remarks on another matter before "Critics accused Washington").
-            0 => r.sentence.start > self.assertion.start || r.kind != ResponseKind::TargetSpeech || topical,
+            0 => {
+                r.sentence.start > self.assertion.start
+                    || r.kind != ResponseKind::TargetSpeech
+                    || topical
+                    || (r.rebuts && r.responder == Responder::Target)
+            }
             d if d > 0 => {
                 // (The target's own words passed the topic test above.)
                 d as usize <= w.after
             }
-            // A response placed before the assertion answers it only on the same topic.
-            d => d.unsigned_abs() <= w.before && topical,
+            // A response placed before the assertion answers it only on the same topic, or when
+            // the accused rejects a charge outright there ("China ... urged the United States to
+            // stop 'unwarranted slandering and accusations'" before the paragraph reporting
+            // Trump's allegation that China is interfering).
+            d => d.unsigned_abs() <= w.before && (topical || (r.rebuts && r.responder == Responder::Target)),
         }
     }
 
@@ -452,6 +489,11 @@ impl Dispute {
             // seven paragraphs later is about something else).
             && (!r.overlap.is_empty()
                 || r.kind == ResponseKind::NoComment
+                // ("Moscow denies that it is involved in the fighting" four paragraphs after
+                // "Ukraine's military accused Russia of shelling its territory".)
+                || (r.kind == ResponseKind::Denial
+                    && r.responder == Responder::Target
+                    && r.distance as usize <= 2 * w.after.max(1))
                 || (r.names_accuser
                     && r.responder == Responder::Target
                     && r.distance as usize <= 2 * w.after.max(1)))
@@ -559,10 +601,40 @@ impl Parties {
         if let Some(&k) = self.keys.get(&key) {
             return k;
         }
+        // "UPS" after "United Parcel Service Inc", "OCC" after "Office of the Comptroller of
+        // the Currency": an acronym of a name met before is that party.
+        if let Some(k) = self.acronym_of(display) {
+            self.keys.insert(key, k);
+            return k;
+        }
         let id = self.names.len() as u32;
         self.keys.insert(key, id);
         self.names.push(display.to_string());
         id
+    }
+
+    /// The key of an earlier name of two or more words whose capitalised words' initials
+    /// (company suffixes left out) spell `display`, an acronym of two to six capitals.
+    fn acronym_of(&self, display: &str) -> Option<u32> {
+        let acronym = display.trim_end_matches(['\'', '’', 's']);
+        if !(2..=6).contains(&acronym.len()) || !acronym.bytes().all(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
+        self.names
+            .iter()
+            .position(|name| {
+                let words: Vec<&str> = name
+                    .split(|c: char| c.is_whitespace() || c == '-')
+                    .filter(|w| {
+                        w.chars().next().is_some_and(char::is_uppercase)
+                            && !matches!(w.trim_end_matches(['.', ',']), "Inc" | "Corp" | "Co" | "Ltd" | "LLC" | "PLC")
+                    })
+                    .collect();
+                words.len() >= 2
+                    && words.len() == acronym.len()
+                    && words.iter().zip(acronym.bytes()).all(|(w, b)| w.as_bytes()[0] == b)
+            })
+            .map(|i| i as u32)
     }
 
     /// The key of `word` normalised, allocating only for a new key.
@@ -766,6 +838,16 @@ fn find_parties(doc: &Document, lex: &Lexicon, aliases: &[PhraseMatch]) -> Parti
             if first >= end {
                 continue;
             }
+            // "“Charges by the Union alleging ...”": a cue word capitalised only because it
+            // opens the sentence or a quotation is no name.
+            if end - first == 1 && lex.cue_words(toks[first].span.text(text)) {
+                let opens = first == 0
+                    || toks[first - 1].kind == TokenKind::Punct
+                        && matches!(toks[first - 1].span.text(text), "\"" | "“" | "'" | "‘" | "(");
+                if opens {
+                    continue;
+                }
+            }
             let run = Span::new(toks[first].span.start, toks[end - 1].span.end);
             // Aliases inside the run: the whole run is the entity, or the entity is a side.
             while ai < aliases.len() && aliases[ai].span.end <= run.start {
@@ -873,12 +955,34 @@ fn find_parties(doc: &Document, lex: &Lexicon, aliases: &[PhraseMatch]) -> Parti
         }
     }
     p.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    // "“Publicly performed or displayed the Infringing Song, ...”": an adverb capitalised only
+    // because it opens the sentence or a quotation, met nowhere else, is no name.
+    let mut seen: FastMap<u32, u32> = FastMap::default();
+    for m in &p.mentions {
+        *seen.entry(m.key).or_default() += 1;
+    }
+    p.mentions.retain(|m| {
+        let w = m.span.text(text);
+        let opening = text[..m.span.start].trim_end().ends_with(['"', '“', '\'', '‘'])
+            || doc.sentence_at(m.span.start).is_some_and(|si| doc.sentences[si].span.start == m.span.start);
+        m.entity
+            || !opening
+            || !w.ends_with("ly")
+            || w.contains(' ')
+            || lex.male_names.contains(w)
+            || lex.female_names.contains(w)
+            || seen.get(&m.key).is_some_and(|&n| n > 1)
+    });
     // A multi-word name is a person when its given name is known or its last word is used
     // alone elsewhere ("Donald Trump" ... "Trump"); "New Hampshire" is neither.
     let alone: FastSet<u32> = p
         .mentions
         .iter()
-        .filter(|m| !m.entity && m.alt.is_none() && !m.span.text(text).contains(' '))
+        // (An acronym standing for the name, "UPS", is no surname.)
+        .filter(|m| {
+            let w = m.span.text(text);
+            !m.entity && m.alt.is_none() && !w.contains(' ') && !w.bytes().all(|b| b.is_ascii_uppercase())
+        })
         .map(|m| m.key)
         .collect();
     p.people.retain(|k, gender| gender.is_some() || alone.contains(k));
@@ -1244,6 +1348,186 @@ impl Scan<'_> {
         None
     }
 
+    /// "the electric-vehicle maker", "the Asian giant", "the company": a definite description
+    /// starting at `from` (its "the") whose head, within four words, is an epithet noun (not
+    /// a name: "the Bank of England"). Returns the description.
+    fn epithet_at(&self, sentence: Span, from: usize) -> Option<Span> {
+        let text = self.text();
+        let mut toks = tokens(text, span(from, sentence.end));
+        let the = toks.next().filter(|t| t.span.start == from && t.span.text(text).eq_ignore_ascii_case("the"))?;
+        for t in toks.take(6) {
+            let w = t.span.text(text);
+            if t.kind != TokenKind::Word {
+                // ("electric-vehicle", "U.S.")
+                if matches!(w, "-" | "‑" | ".") {
+                    continue;
+                }
+                return None;
+            }
+            let l = lower(w);
+            if self.lex.epithets.contains(&*l) && !is_capitalised(w) {
+                return Some(Span::new(the.span.start, t.span.end));
+            }
+            if self.lex.function_words.contains(&*l) || self.lex.cue_words(w) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The organisation or country a description refers back to: the latest party named
+    /// before `at`, in its sentence or the four before, that is no person, place or one of
+    /// `exclude` (the accuser).
+    fn epithet_antecedent(&self, np: Span, si: usize, exclude: &[u32]) -> Option<Mention> {
+        let at = np.start;
+        // "the company", "the firm": a business, not a public body ("The agencies ... They
+        // accused the company of lying": not the Federal Trade Commission named before) nor a
+        // country ("the country", "the nation", "the Asian giant" may be one).
+        let head = np.text(self.text()).rsplit(' ').next().map(lower);
+        let business = head.is_some_and(|h| !matches!(&*h, "country" | "nation" | "giant"));
+        // Not the subject of the description's own clause ("Some observers, including
+        // professor Zeynep Tufekci, also criticized the organization"): in its sentence only
+        // a party before a subordinator or a clause boundary ("China has urged ... Beijing
+        // after President Donald Trump accused the Asian giant").
+        let sentence = self.doc.sentences.get(si).map_or(Span::default(), |s| s.span);
+        let text = self.text();
+        let boundary = tokens(text, span(sentence.start.min(at), at))
+            .filter(|t| {
+                matches!(
+                    &*lower(t.span.text(text)),
+                    "after" | "before" | "when" | "while" | "as" | "because" | "since" | "but" | ";"
+                )
+            })
+            .last()
+            .map_or(sentence.start, |t| t.span.start);
+        let at = if sentence.contains(at) { at.min(boundary.max(sentence.start)) } else { at };
+        let hi = self.parties.mentions.partition_point(|m| m.span.end <= at);
+        self.parties.mentions[..hi]
+            .iter()
+            .rev()
+            .take(40)
+            .take_while(|m| m.sentence as usize + 4 >= si)
+            .find(|m| {
+                m.key != UNNAMED
+                    && !m.place
+                    && !self.parties.people.contains_key(&m.key)
+                    && pronoun_kind(m.span.text(self.text())).is_none()
+                    && !self.keys_of(m).iter().any(|k| exclude.contains(k))
+                    && !self.aside(m.span)
+                    // ("Workers at Acme Motors ...": a capitalised first word, no name.)
+                    && !self.lex.group_nouns.contains(&*lower(m.span.text(self.text())))
+                    && !(business
+                        && (m.entity
+                            || m.span.text(self.text()).rsplit(' ').next().is_some_and(|w| {
+                                self.lex.public_bodies.contains(&*lower(w.trim_end_matches(['\'', '’', 's'])))
+                                    || self.lex.public_bodies.contains(&*lower(w))
+                            })))
+            })
+            .copied()
+    }
+
+    /// A country's adjective modifying another noun ("a Russian doping-test company", "the
+    /// Russian anti-doping agency", "Chinese hackers"): that thing, not the state, acts. Not
+    /// before a state noun ("Russian officials") or a verb ("Iran denies", "Iran strongly").
+    fn alias_modifier(&self, m: &Mention) -> bool {
+        let text = self.text();
+        let name = m.span.text(text);
+        let adjective = ["an", "ese", "ish", "ch", "i"].iter().any(|e| name.ends_with(e));
+        if !m.entity || m.office.is_some() || !adjective {
+            return false;
+        }
+        let Some(t) = tokens(text, span(m.span.end, text.len())).next() else { return false };
+        let w = t.span.text(text);
+        let l = lower(w);
+        t.kind == TokenKind::Word
+            && t.span.start == m.span.end + 1
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && !self.lex.function_words.contains(&*l)
+            && !self.lex.state_nouns.contains(&*l)
+            && !self.lex.cue_words(w)
+            && self.lex.cues.lookup(w).is_none()
+            && !l.ends_with("ly")
+            && !l.ends_with("ed")
+    }
+
+    /// A mention no description refers back to: in parentheses ("Rivian Automotive (NASDAQ:
+    /// RIVN)") or modifying a noun ("U.S. workplace safety regulators").
+    fn aside(&self, m: Span) -> bool {
+        let text = self.text();
+        let line_start = text[..m.start].rfind(['\n', '.']).map_or(0, |i| i + 1);
+        let before = &text[line_start..m.start];
+        if before.rfind('(').is_some_and(|o| before.rfind(')').is_none_or(|c| c < o)) {
+            return true;
+        }
+        // ("in Tucson, Arizona": the state of a place is a place.)
+        let i = self.parties.mentions.partition_point(|x| x.span.end <= m.start);
+        if i > 0 {
+            let prev = &self.parties.mentions[i - 1];
+            if prev.place && text[prev.span.end..m.start].trim() == "," {
+                return true;
+            }
+        }
+        // ("Rivian Automotive, Inc": the company suffix is part of the name before it.)
+        if matches!(
+            m.text(text).trim_end_matches('.'),
+            "Inc" | "Corp" | "Co" | "Ltd" | "LLC" | "PLC" | "plc" | "AG" | "SA"
+        ) {
+            return true;
+        }
+        // ("U.S. workplace": the abbreviation's dot may follow the mention.)
+        let end = if text[m.end..].starts_with('.') { m.end + 1 } else { m.end };
+        let next = tokens(text, span(end, text.len())).next();
+        next.is_some_and(|t| {
+            let w = t.span.text(text);
+            t.kind == TokenKind::Word
+                && t.span.start == end + 1
+                && w.chars().all(|c| c.is_lowercase() || c == '-')
+                && !self.lex.function_words.contains(w)
+                && !w.ends_with("ed")
+                && !w.ends_with('s')
+        })
+    }
+
+    /// The accused as a description at `from` ("accused the electric-vehicle maker of"),
+    /// resolved to the party it stands for.
+    fn epithet_target(&self, sentence: Span, si: usize, from: usize, exclude: &[u32]) -> Option<(Span, Mention)> {
+        let first = tokens(self.text(), span(from, sentence.end)).next()?;
+        let np = self.epithet_at(sentence, first.span.start)?;
+        Some((np, self.epithet_antecedent(np, si, exclude)?))
+    }
+
+    /// A named target that only modifies an epithet noun ("the Asian giant", "the U.S. bank")
+    /// stands for the party named before it; `None` when it is no such modifier.
+    fn redescribed(
+        &self,
+        sentence: Span,
+        si: usize,
+        target: (Span, Mention),
+        exclude: &[u32],
+    ) -> Option<(Span, Mention)> {
+        let text = self.text();
+        if target.1.key == UNNAMED || pronoun_kind(target.0.text(text)).is_some() || target.0 != target.1.span {
+            return None;
+        }
+        // "the Asian giant", "the former Soviet republic": "the" and at most two lower-case
+        // words before the mention.
+        let before: Vec<Token> = tokens(text, tail(text, sentence, target.0.start)).collect();
+        let the = before.iter().rev().take(3).position(|t| t.span.text(text).eq_ignore_ascii_case("the"))?;
+        let the = &before[before.len() - 1 - the];
+        let between_lower = tokens(text, span(the.span.end, target.0.start))
+            .all(|t| t.kind == TokenKind::Word && t.span.text(text).chars().all(|c| c.is_lowercase()));
+        if !between_lower {
+            return None;
+        }
+        let np = self.epithet_at(sentence, the.span.start)?;
+        if np.end <= target.0.end {
+            return None;
+        }
+        let mut exclude = exclude.to_vec();
+        exclude.extend(self.keys_of(&target.1));
+        Some((np, self.epithet_antecedent(np, si, &exclude)?))
+    }
+
     /// Offset of the first of `words` after `from` in the sentence, within `limit` tokens.
     fn find_word(&self, sentence: Span, from: usize, words: &[&str], limit: usize) -> Option<usize> {
         tokens(self.text(), span(from, sentence.end))
@@ -1382,6 +1666,9 @@ struct Found {
     /// The accused party could not be read: `target` is the cue, its key [`UNNAMED`].
     unnamed: bool,
     not_live: Option<NotLive>,
+    /// `target` is a description ("the Asian giant") of the party named earlier that its
+    /// mention stands for.
+    epithet: bool,
 }
 
 /// Party key of an accused party that the text does not name.
@@ -1444,7 +1731,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
             Role::Rebuttal | Role::NoComment | Role::Admission => {}
             Role::Denial => marked_disputed(&scan, si, m.span, &mut found),
             Role::Speech => {
-                if !sentence_charged(si) || speech_skipped(&scan, sentence, m.span) {
+                if !sentence_charged(si) || speech_skipped(&scan, sentence, m.span) || mutual(text, sentence) {
                     continue;
                 }
                 let (speaker, content) = speech_parts(&scan, sentence, m.span);
@@ -1460,7 +1747,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                 // "So is Trump lying about his signature issue?", "Isn't he accused of ...?"
                 // ask; they charge nobody.
                 let asks = is_yes_no_question(text, sentence);
-                if headline || asks || (scan.in_quote(m.span) && !first_person) {
+                if headline || asks || (scan.in_quote(m.span) && !first_person) || mutual(text, sentence) {
                     continue;
                 }
                 accusation(&scan, si, m.span, role, &mut found);
@@ -1511,7 +1798,8 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
         let sentence = doc.sentences[si].span;
         match role {
             Role::Denial | Role::Rebuttal | Role::NoComment | Role::Admission => {
-                let speaker = scan.subject(sentence, m.span.start);
+                // ("A Russian doping-test company denies ...": not Russia.)
+                let speaker = scan.subject(sentence, m.span.start).filter(|(_, sm)| !scan.alias_modifier(sm));
                 let kind = match role {
                     Role::NoComment => ResponseKind::NoComment,
                     Role::Admission => ResponseKind::Admission,
@@ -1542,6 +1830,13 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                     continue;
                 }
                 let (speaker, content) = speech_parts(&scan, sentence, m.span);
+                // "according to ... six Tucson UPS workers": people related to a party, not it.
+                let speaker = speaker.filter(|(_, mm)| {
+                    !scan.alias_modifier(mm)
+                        && !tokens(text, span(mm.span.end, text.len()))
+                            .next()
+                            .is_some_and(|t| lex.group_nouns.contains(&*lower(t.span.text(text))))
+                });
                 // "His lawyer said ...", "Her campaign said ...", "'...,' said his daughter,
                 // Rosa": the possessor's side too.
                 let clause = Span::new(scan.clause_start(sentence, m.span.start), m.span.start);
@@ -1614,6 +1909,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
     let mut negated_cache: Vec<Option<bool>> = vec![None; candidates.len()];
     let mut answer_cache: Vec<Option<bool>> = vec![None; candidates.len()];
     let mut defense_cache: Vec<Option<bool>> = vec![None; candidates.len()];
+    let mut rebut_cache: Vec<Option<bool>> = vec![None; candidates.len()];
     // One assertion per sentence and target.
     found.sort_by_key(|f| (f.sentence, f.cue.start));
     let mut seen: FastSet<(usize, u32)> = FastSet::default();
@@ -1677,7 +1973,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
         let sentence = doc.sentences[f.sentence].span;
         f.not_live = if opinion {
             Some(NotLive::Opinion)
-        } else if background(doc, sentence, f.cue, &mut now) {
+        } else if background(doc, lex, sentence, f.cue, &mut now) {
             Some(NotLive::Background)
         } else if not_made(doc, sentence, f.cue) {
             Some(NotLive::NotMade)
@@ -1788,6 +2084,18 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                 explicit: c.explicit,
                 engages,
                 names_accuser,
+                // (Only a denial or the accused speaking: "Federal investigators have no
+                // evidence ..., though he admitted ..." is no rebuttal by him.)
+                // A speaker's rebuttal is in what they say ("Federal investigators have no
+                // evidence to suggest that Lazar ...": not Lazar's words).
+                rebuts: matches!(c.kind, ResponseKind::Denial | ResponseKind::TargetSpeech)
+                    && *rebut_cache[ci].get_or_insert_with(|| {
+                        let said = match c.negated {
+                            Negation::In(content) => content,
+                            _ => cs.span,
+                        };
+                        doc.find(&lex.strong_rebuttals, said).next().is_some()
+                    }),
                 prompted: reply
                     && responder == Responder::Target
                     && c.kind == ResponseKind::TargetSpeech
@@ -1798,14 +2106,14 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
         responses.sort_by_key(|r| (r.distance.unsigned_abs(), r.distance < 0, r.cue.start));
         let target_span = if f.unnamed {
             f.cue
-        } else if pronoun_kind(f.target.0.text(text)).is_some() {
+        } else if f.epithet || pronoun_kind(f.target.0.text(text)).is_some() {
             f.target.0
         } else {
             if f.target.1.entity { described(&scan, f.target.0, sentence.span) } else { f.target.0 }
         };
         let target_name = if f.unnamed {
             "the accused party".to_string()
-        } else if pronoun_kind(f.target.0.text(text)).is_some() {
+        } else if f.epithet || pronoun_kind(f.target.0.text(text)).is_some() {
             scan.parties.names[f.target.1.key as usize].clone()
         } else {
             target_span.text(text).to_string()
@@ -1960,7 +2268,28 @@ fn year_of(word: &str) -> Option<i32> {
 /// then", "years ago", "last cycle"). The charge belongs to a past exchange whose answer the
 /// article is not about. A year inside another phrase ("in response to Mr. Trump's reference to
 /// her loss in 2008, accused him") dates that phrase, not the charge.
-fn background(doc: &Document, sentence: Span, cue: Span, now: &mut dyn FnMut() -> Option<i32>) -> bool {
+fn background(doc: &Document, lex: &Lexicon, sentence: Span, cue: Span, now: &mut dyn FnMut() -> Option<i32>) -> bool {
+    background_lead(doc, sentence, cue, now) || settled(doc, lex, sentence, cue)
+}
+
+/// "agreed to pay a fine to settle charges by the SEC that it misled investors", "the
+/// settlement would resolve claims from the government that ...": a charge settled is a
+/// decided matter.
+fn settled(doc: &Document, lex: &Lexicon, sentence: Span, cue: Span) -> bool {
+    let text = &doc.text;
+    let lead: Vec<Token> = tokens(text, tail(text, sentence, cue.start)).collect();
+    lead.iter().enumerate().any(|(i, t)| {
+        lex.settling.contains(&*lower(t.span.text(text)))
+            && lead[i + 1..].iter().take(3).any(|n| {
+                matches!(
+                    &*lower(n.span.text(text)),
+                    "charges" | "claims" | "allegations" | "accusations" | "lawsuit" | "suit" | "case" | "complaint"
+                )
+            })
+    })
+}
+
+fn background_lead(doc: &Document, sentence: Span, cue: Span, now: &mut dyn FnMut() -> Option<i32>) -> bool {
     let text = &doc.text;
     let lead: Vec<Token> = tokens(text, tail(text, sentence, cue.start)).collect();
     let opening = lead.first().is_some_and(|t| t.span.start == sentence.start);
@@ -2287,6 +2616,17 @@ fn described(scan: &Scan<'_>, mention: Span, sentence: Span) -> Span {
 /// Party keys of an attribution's resolved speaker ("US Secretary of State Antony Blinken").
 fn speaker_keys(scan: &Scan<'_>, name: &str, source: Option<Span>) -> Vec<u32> {
     let mut keys = Vec::new();
+    // "six Tucson UPS workers", "Rivian employees": people related to a party, not it.
+    let text = scan.text();
+    if let Some(src) = source
+        && let Some(at) = src.text(text).find(name)
+    {
+        let end = src.start + at + name.len();
+        let next = tokens(text, span(end, src.end)).next();
+        if next.is_some_and(|t| t.span.start == end + 1 && scan.lex.group_nouns.contains(&*lower(t.span.text(text)))) {
+            return keys;
+        }
+    }
     // The source's first party only: a long source span may run over the object
     // ("Ted Cruz blamed CNN for").
     if let Some(m) = source.and_then(|src| scan.parties.mentions_in(src).first()) {
@@ -2450,6 +2790,7 @@ fn contested_claim(
             own_cue: Some(cue),
             unnamed,
             not_live: None,
+            epithet: false,
         });
         return;
     }
@@ -2483,6 +2824,7 @@ fn marked_disputed(scan: &Scan<'_>, si: usize, denial: Span, found: &mut Vec<Fou
         own_cue: None,
         unnamed: false,
         not_live: None,
+        epithet: false,
     });
 }
 
@@ -2621,6 +2963,76 @@ fn states_wrong(scan: &Scan<'_>, sentence: Span, from: usize) -> bool {
     false
 }
 
+/// "India and Pakistan accused each other of violating the ceasefire", "the two sides traded
+/// accusations": a mutual charge states both sides in its own sentence.
+fn mutual(text: &str, sentence: Span) -> bool {
+    let s = sentence.text(text);
+    ["each other of", "each other for", "one another of", "one another for", "blamed each other", "blame each other"]
+        .iter()
+        .chain(&["traded accusations", "trade accusations", "trading accusations", "traded blame", "trade blame"])
+        .any(|p| s.contains(p))
+}
+
+/// "Tony Mack was arrested on Monday and charged with extortion", "were arrested and
+/// charged": a participle after "and" that shares the passive "be" of the verb before it.
+fn coordinated_passive(scan: &Scan<'_>, sentence: Span, cue: Span) -> bool {
+    let text = scan.text();
+    let before: Vec<Token> = tokens(text, tail(text, sentence, cue.start)).collect();
+    if before.last().is_none_or(|t| t.span.text(text) != "and") {
+        return false;
+    }
+    let window = &before[before.len().saturating_sub(8)..before.len() - 1];
+    window.windows(2).any(|w| {
+        BE_FORMS.contains(&&*lower(w[0].span.text(text)))
+            && w[1].kind == TokenKind::Word
+            && w[1].span.text(text).len() > 3
+            && w[1].span.text(text).ends_with("ed")
+    }) && !window.iter().any(|t| matches!(t.span.text(text), "," | ";" | ":"))
+}
+
+/// "A lawyer for Sean Spicer says an accusation that the former White House press secretary
+/// used a racial slur ... is false": the accusation noun is the subject of a verb "be" whose
+/// complement declares it untrue, so the sentence states the charge and answers it at once.
+/// Only a falsity word right after the verb counts ("accusations that he was not paying" is
+/// the charge's own clause, and "not" alone is no falsity word).
+fn declared_false(scan: &Scan<'_>, sentence: Span, cue: Span) -> bool {
+    let text = scan.text();
+    let toks: Vec<Token> = tokens(text, span(cue.end, sentence.end)).take(60).collect();
+    // After "accusations that", the clause's own verb comes first ("allegations that his
+    // statements were false" charges falsity; "an accusation that he used a slur ... is false"
+    // rejects the charge).
+    let mut verb_seen = !cue.text(text).ends_with("that");
+    toks.iter().enumerate().any(|(i, t)| {
+        let w = lower(t.span.text(text));
+        if !matches!(&*w, "is" | "are" | "was" | "were") {
+            verb_seen |= t.kind == TokenKind::Word && w.len() > 3 && w.ends_with("ed");
+            return false;
+        }
+        if !verb_seen {
+            verb_seen = true;
+            return false;
+        }
+        // Skip a few adverbs ("is completely false", "was also untrue", "are simply not true").
+        let mut j = i + 1;
+        while j < toks.len()
+            && j <= i + 2
+            && toks[j].kind == TokenKind::Word
+            && (toks[j].span.text(text).ends_with("ly") || matches!(toks[j].span.text(text), "also" | "all"))
+        {
+            j += 1;
+        }
+        let Some(next) = toks.get(j) else { return false };
+        scan.doc
+            .find(&scan.lex.falsity, Span::new(next.span.start, sentence.end))
+            .next()
+            .is_some_and(|m| m.span.start == next.span.start)
+    })
+}
+
+fn pronoun_is(text: &str, s: Span) -> bool {
+    pronoun_kind(s.text(text)).is_some()
+}
+
 /// The stand-in mention of an accused party the text does not name.
 fn unnamed_mention() -> Mention {
     Mention {
@@ -2641,7 +3053,8 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
     let text = scan.text();
     let participle = cue.text(text).ends_with("ed");
     let passive = participle
-        && scan.previous_word(sentence, cue.start).is_some_and(|w| BE_FORMS.contains(&&*lower(w)))
+        && (scan.previous_word(sentence, cue.start).is_some_and(|w| BE_FORMS.contains(&&*lower(w)))
+            || coordinated_passive(scan, sentence, cue))
         && matches!(role, Role::AccuseOf | Role::BlameFor | Role::Condemn);
     // "counter-attack": part of a compound, not the verb.
     if text[..cue.start].ends_with(['-', '‑']) {
@@ -2710,7 +3123,7 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
                 scan.lex.cues.lookup(t.span.text(text)).and_then(|c| scan.lex.cue_roles.get(c as usize).copied())
                     == Some(Role::Denial)
             }));
-    if hedged {
+    if hedged || (role == Role::AccusationNoun && declared_false(scan, sentence, cue)) {
         return;
     }
     // "the accused bomber", "two accused men": an adjective, no charge made here.
@@ -2741,7 +3154,12 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
         {
             return;
         }
-        let Some(target) = scan.subject(sentence, cue.start) else { return };
+        let Some(target) = scan
+            .subject(sentence, cue.start)
+            .or_else(|| scan.epithet_target(sentence, si, scan.clause_start(sentence, cue.start), &[]))
+        else {
+            return;
+        };
         // "Trump was denounced by Republicans": a condemnation with no wrong stated.
         if role == Role::Condemn && !states_wrong(scan, sentence, cue.end) {
             return;
@@ -2749,7 +3167,22 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
         let accuser = by.and_then(|b| scan.first_party(scan.tokens_after(sentence, b, 6), &[]));
         (target, accuser)
     } else {
-        let accuser = if role == Role::Wrongdoing { None } else { scan.subject(sentence, cue.start) };
+        // ("The Russian anti-doping agency has alleged ...": the agency, not Russia.)
+        let accuser = if role == Role::Wrongdoing {
+            None
+        } else {
+            // ("The impeachment bid against Rousseff was launched over allegations that she
+            // ...": a party after a preposition is no subject, and no accuser.)
+            scan.subject(sentence, cue.start).filter(|(s, m)| {
+                !scan.alias_modifier(m)
+                    && !scan.previous_word(sentence, s.start).is_some_and(|w| {
+                        matches!(
+                            &*lower(w),
+                            "against" | "of" | "over" | "about" | "toward" | "towards" | "on" | "for" | "with" | "to"
+                        )
+                    })
+            })
+        };
         let exclude: Vec<u32> = accuser.map(|(_, m)| scan.keys_of(&m)).unwrap_or_default();
         let target = match role {
             Role::AccuseOf => {
@@ -2843,15 +3276,32 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
                 let near = before[before.len().saturating_sub(4)..].first().map_or(cue.start, |t| t.span.start);
                 let region = Span::new(near, cue.start);
                 let named = scan.parties.mentions_in(region).last().map(|m| (m.span, *m));
-                named.or_else(|| {
+                let pronoun = || {
                     before.last().filter(|t| pronoun_kind(t.span.text(text)).is_some()).and_then(|t| {
                         let kind = pronoun_kind(t.span.text(text))?;
                         scan.parties.antecedent(t.span.start, kind, &[]).map(|m| (t.span, *m))
                     })
-                })
+                };
+                // "... charges by the US Securities and Exchange Commission that it misled
+                // investors": the pronoun right before the verb is its subject, not the name
+                // before it.
+                let pronoun_first = before.last().is_some_and(|t| pronoun_kind(t.span.text(text)).is_some())
+                    && named.is_some_and(|(s, _)| s.end < before.last().map_or(0, |t| t.span.start));
+                if pronoun_first { pronoun().or(named) } else { named.or_else(pronoun) }
             }
             _ => None,
         };
+        // "accused the electric-vehicle maker of", "claiming that the company has engaged in":
+        // a description standing for a party named before.
+        let target = target.or_else(|| {
+            let mut from = cue.end;
+            if let Some(t) = tokens(text, span(cue.end, sentence.end)).next()
+                && t.span.text(text) == "that"
+            {
+                from = t.span.end;
+            }
+            scan.epithet_target(sentence, si, from, &exclude)
+        });
         let Some(target) = target else { return };
         // "condemned the bombings in Kenya": a place where something happened, not a party.
         if target.1.place && target.1.key != UNNAMED && pronoun_kind(target.0.text(text)).is_none() {
@@ -2897,6 +3347,14 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
         };
         (target, accuser)
     };
+    // "accused the Asian giant of", "the U.S. bank": a description whose head is an epithet
+    // noun stands for the organisation or country named before it.
+    let exclude: Vec<u32> = accuser.map(|(_, m)| scan.keys_of(&m)).unwrap_or_default();
+    let (target, epithet) = match scan.redescribed(sentence, si, target, &exclude) {
+        Some(t) => (t, true),
+        // (A description found in place of a name: its mention lies elsewhere.)
+        None => (target, target.1.key != UNNAMED && !pronoun_is(text, target.0) && !target.0.overlaps(target.1.span)),
+    };
     if accuser.is_some_and(|(_, a)| a.key == target.1.key) {
         return;
     }
@@ -2911,6 +3369,7 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
         own_cue: None,
         unnamed: target.1.key == UNNAMED,
         not_live: None,
+        epithet,
     });
 }
 
@@ -3410,6 +3869,139 @@ mod tests {
         let got =
             summary("Peter Brown was charged with fraud on Monday.\n\n\"The fraud case is weak,\" said Mary Jones.");
         assert_eq!(got[0].2, "missing", "{got:?}");
+    }
+
+    #[test]
+    fn an_accusation_declared_false_in_its_sentence_is_answered() {
+        let got = summary(
+            "A lawyer for Tom Reed says an accusation that the former county clerk used a slur in school is false.",
+        );
+        assert!(got.is_empty(), "{got:?}");
+        // The charge's own clause is not its denial ("were false" is what is alleged).
+        let got = summary("Sen. Maria Lopez repeated allegations that Acme Corp's safety reports were false.");
+        assert_eq!(got, vec![("allegations that".into(), "Acme Corp's".into(), "missing")]);
+        let got = summary("The union says allegations against Acme Corp are baseless.");
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn the_accused_rejecting_a_charge_outright_just_before_answers_it() {
+        let text = "Ruritania on Tuesday urged Freedonia to stop its unwarranted slandering.\n\n\
+                    The remarks followed Freedonia's allegations that Ruritania is meddling in its vote.\n\n\
+                    The vote is in May.";
+        assert_eq!(summary(text), vec![("allegations that".into(), "Ruritania".into(), "answered")]);
+        // Remarks before the charge without a rebuttal or a shared word do not answer.
+        let text = "Ruritania on Tuesday urged Freedonia to buy more grain.\n\n\
+                    The remarks followed Freedonia's allegations that Ruritania is meddling in its vote.\n\n\
+                    The vote is in May.";
+        assert_eq!(summary(text), vec![("allegations that".into(), "Ruritania".into(), "missing")]);
+        // Someone else's rebuttal words in the sentence are not the accused's.
+        let text = "Investigators have no evidence to suggest that Ivo Lazic stole the files.\n\n\
+                    Ivo Lazic was charged with theft in 2014.\n\nHe is in custody.";
+        assert_eq!(summary(text)[0].2, "missing");
+    }
+
+    #[test]
+    fn a_description_stands_for_the_party_named_before() {
+        // "the Asian giant", "the electric-vehicle maker": an epithet noun after the description.
+        let text = "Ruritania has urged Freedonia to stop slandering Lisbon after President Tom Reed \
+                    accused the European giant of meddling in the vote.\n\nThe vote is in May.";
+        let got = summary(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_ne!(got[0].1, "European", "{got:?}");
+        let text = "Acme Motors opened a plant in Ohio last year.\n\n\
+                    Sen. Maria Lopez accused the electric-vehicle maker of ignoring known hazards.\n\n\
+                    The hearing is next week.";
+        assert_eq!(summary(text), vec![("accused".into(), "Acme Motors".into(), "missing")]);
+        let text = format!("{text}\n\nAn Acme Motors spokesperson disputed the claims.");
+        assert_eq!(summary(&text)[0].2, "answered");
+        // Not a party in parentheses, a modifier, or the state after a place.
+        let text = "Acme Parcel Inc (NASDAQ: API) runs depots in Tucson, Arizona.\n\nAna Ruiz complained to \
+                    U.S. safety regulators, alleging the company ignored the rules.";
+        assert_eq!(summary(text), vec![("alleging".into(), "Acme Parcel Inc".into(), "missing")]);
+    }
+
+    #[test]
+    fn an_acronym_is_the_name_it_abbreviates_and_workers_are_not_their_company() {
+        let text = "Ana Ruiz, a driver for Acme Parcel Service, accused Acme Parcel Service of ignoring \
+                    the rules.\n\nThe outbreak spread, according to interviews with six APS workers.\n\n\
+                    The union met.\n\nAsked about it, APS said it had strengthened its rules.";
+        assert_eq!(summary(text), vec![("accused".into(), "Acme Parcel Service".into(), "far")]);
+    }
+
+    #[test]
+    fn a_countrys_adjective_before_another_noun_is_not_the_state() {
+        // The accuser and the denier are two Russian bodies, not Russia twice.
+        let text = "MOSCOW (AP) — A Russian testing company denies accusations its staff tipped off \
+                    athletes.\n\nThe Russian anti-doping agency has alleged that Testco's staff tipped \
+                    off athletes about tests.\n\nThe hearing is in May.";
+        assert_eq!(summary(text), vec![("alleged that".into(), "Testco's".into(), "answered")]);
+        // "Ukrainian officials denied" is the state speaking.
+        let text = "Russia accused Ukraine of shelling the border town.\n\nUkrainian officials denied it.";
+        assert_eq!(summary(text), vec![("accused".into(), "Ukraine".into(), "answered")]);
+    }
+
+    #[test]
+    fn arrested_and_charged_is_a_passive_charge() {
+        let text = "Tony Mack was arrested on Monday and charged with extortion.\n\nThe hearing is next week.";
+        assert_eq!(summary(text), vec![("charged".into(), "Tony Mack".into(), "missing")]);
+        let text = format!("{text}\n\nMack's lawyer said he would plead not guilty.");
+        assert_eq!(summary(&text)[0].2, "answered");
+        // "and charged" after an active verb is no passive.
+        let text = "Prosecutors arrested him and charged Tony Mack with extortion.";
+        assert_eq!(summary(text), vec![("charged".into(), "Tony Mack".into(), "missing")]);
+    }
+
+    #[test]
+    fn a_mutual_charge_a_capitalised_cue_and_failed_to_comment() {
+        // Both sides' charges in one sentence.
+        let got = summary("India and Pakistan on Saturday accused each other of violating the ceasefire.");
+        assert!(got.is_empty(), "{got:?}");
+        // "Charges" opening a quotation is no party; the sentence rejects them anyway.
+        let got = summary(
+            "\u{201c}Charges by the union alleging Acme Corp has violated the rights of workers are false,\u{201d} \
+             Acme said.",
+        );
+        assert!(got.iter().all(|(_, t, _)| t != "Charges"), "{got:?}");
+        // "have failed to comment" is a no-comment, here beyond the window.
+        let text = "Amnesty International accused Egyptian authorities of covering up killings.\n\nA.\n\nB.\n\n\
+                    Egyptian officials have failed to comment on the report.";
+        assert_eq!(summary(text), vec![("accused".into(), "Egyptian authorities".into(), "far")]);
+    }
+
+    #[test]
+    fn a_capitalised_adverb_is_no_party_and_a_later_denial_is_far() {
+        let got = summary(
+            "\u{201c}Publicly performed the song and otherwise violated the copyrights,\u{201d} the complaint added.",
+        );
+        assert!(got.iter().all(|(_, t, _)| t != "Publicly"), "{got:?}");
+        // The accused's own denial a little beyond the window, on other words: far.
+        let text = "Ukraine's military accused Russia of shelling its territory.\n\nA.\n\nB.\n\n\
+                    Moscow denies that it is involved in the fighting.";
+        assert_eq!(summary(text), vec![("accused".into(), "Russia".into(), "far")]);
+        // Much further on it is another matter.
+        let text = "Ukraine's military accused Russia of shelling its territory.\n\nA.\n\nB.\n\nC.\n\nD.\n\n\
+                    Moscow denies that it is involved in the fighting.";
+        assert_eq!(summary(text), vec![("accused".into(), "Russia".into(), "missing")]);
+    }
+
+    #[test]
+    fn settled_charges_a_pronoun_subject_and_no_public_body_for_the_company() {
+        // A settled charge is a decided matter: found, but not live.
+        let text = "Acme agreed to pay a fine to settle charges by the SEC that it misled investors.";
+        let (_, d) = disputes(text);
+        assert!(!d.items.is_empty());
+        assert!(d.items.iter().all(|x| x.not_live == Some(NotLive::Background)), "{:?}", d.items);
+        // "... the Securities and Exchange Commission that it misled investors": "it", not the
+        // commission named before it.
+        let text = "Acme faces charges by the Securities and Exchange Commission that it misled investors.";
+        let got = summary(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_ne!(got[0].1, "Securities and Exchange Commission", "{got:?}");
+        // "the company" does not stand for a public body named before.
+        let text = "The Federal Trade Commission announced a lawsuit on Monday.\n\n\
+                    Its lawyers accused the company of lying to users.";
+        assert!(summary(text).iter().all(|(_, t, _)| t != "Federal Trade Commission"));
     }
 
     #[test]
