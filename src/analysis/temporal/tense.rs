@@ -149,7 +149,11 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
             let after = |k: usize, w: &str| toks.get(k).is_some_and(|n| text[n.start..n.end].eq_ignore_ascii_case(w));
             let from_event = (after(i + 1, "coming") && after(i + 2, "off"))
                 || (["recovering", "reeling", "emerging"].iter().any(|w| after(i + 1, w)) && after(i + 2, "from"));
-            return if from_event { Tense::Present } else { Tense::Future };
+            // "are hailing the nominee's speech on Thursday", "is blasting Monday's ruling":
+            // a judgement passed on something that has happened, no arrangement ahead.
+            let judging =
+                toks.get(i + 1).is_some_and(|n| JUDGING.iter().any(|w| text[n.start..n.end].eq_ignore_ascii_case(w)));
+            return if from_event || judging { Tense::Present } else { Tense::Future };
         }
         return Tense::Present;
     }
@@ -215,6 +219,29 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
     }
     Tense::Unknown
 }
+
+/// Progressives of judging or reacting: what they are about is behind ("are hailing the
+/// speech on Thursday"). Not "celebrating", "welcoming", "defending": those may be arranged.
+const JUDGING: &[&str] = &[
+    "hailing",
+    "praising",
+    "lauding",
+    "applauding",
+    "criticizing",
+    "criticising",
+    "slamming",
+    "blasting",
+    "condemning",
+    "denouncing",
+    "decrying",
+    "mocking",
+    "ridiculing",
+    "panning",
+    "lamenting",
+    "mourning",
+    "reacting",
+    "digesting",
+];
 
 fn is_subject_pronoun(word: &str) -> bool {
     ["he", "she", "they", "we", "i"].iter().any(|w| word.eq_ignore_ascii_case(w))
@@ -384,6 +411,25 @@ pub fn tense_at(text: &str, toks: &[Tok], a: usize, b: usize) -> Tense {
         && toks[lo..a].iter().any(|t| t.kind == TokKind::Word && is_have(&text[t.start..t.end]))
     {
         return Tense::Present;
+    }
+    // "how ties would fare if he won the election on Nov. 8": a past after "if" in a sentence
+    // with a plain "would" (not "would have") is a hypothesis ahead, not a past. "It is
+    // unclear if he won on Tuesday" has no "would"; "if he had won" is a past perfect.
+    if tense == Tense::Past
+        && let Some(k) = (lo..a).rev().find(|&k| toks[k].tw & tw::SUBORD != 0)
+        && word_is(k, "if")
+        // "even if he managed to split delegates in Tuesday's contests, he would need": a
+        // concession grants what may well have happened.
+        && !(k > 0 && (word_is(k - 1, "as") || word_is(k - 1, "even")))
+        && !toks[k..a].iter().any(|t| t.tw & tw::HAD != 0)
+    {
+        let modal = |m: usize| {
+            ["would", "could", "might"].iter().any(|w| word_is(m, w))
+                && !toks.get(m + 1).is_some_and(|n| text[n.start..n.end].eq_ignore_ascii_case("have"))
+        };
+        if (k.saturating_sub(12)..(b + 12).min(toks.len())).any(modal) {
+            return Tense::Future;
+        }
     }
     // "if there is a close vote on Tuesday", "unless he wins Saturday": the present of a
     // condition (or a condition with no tense cue) is a future.
@@ -837,6 +883,25 @@ mod tests {
         let s = "Hannity behaves as if it is a role -- something laughable and contractually prohibitive in an interview on Friday.";
         assert_ne!(tense_of(s, "Friday"), Tense::Future);
         assert_eq!(tense_of("If there is a vote on Friday, he wins.", "Friday"), Tense::Future);
+    }
+
+    #[test]
+    fn judging_progressives_look_back() {
+        assert_eq!(tense_of("Progressives are hailing the nominee's speech on Thursday.", "Thursday"), Tense::Present);
+        assert_eq!(tense_of("Critics are blasting the court's ruling on Monday.", "Monday"), Tense::Present);
+        assert_eq!(tense_of("They are meeting on Thursday.", "Thursday"), Tense::Future);
+    }
+
+    #[test]
+    fn a_past_in_a_hypothesis_looks_ahead() {
+        assert_eq!(
+            tense_of("He was asked how ties would fare if he won the election on Nov. 8.", "Nov"),
+            Tense::Future
+        );
+        assert_eq!(tense_of("It is unclear if he won the vote on Tuesday.", "Tuesday"), Tense::Past);
+        assert_eq!(tense_of("Even if he won delegates on Tuesday, he would need more.", "Tuesday"), Tense::Past);
+        assert_eq!(tense_of("He would be president now if he had won on Tuesday.", "Tuesday"), Tense::Past);
+        assert_eq!(tense_of("He would have been president if he won on Tuesday.", "Tuesday"), Tense::Past);
     }
 
     #[test]
