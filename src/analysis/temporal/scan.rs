@@ -609,6 +609,9 @@ impl<'a> Scanner<'a> {
         if self.tok(i + 1).is_some_and(|n| n.cap) && WEEKDAY_NAME_AFTER.iter().any(|w| self.is(i + 1, w)) {
             return None;
         }
+        if self.quoted_show(i) {
+            return None;
+        }
         let mut j = i + 1;
         if self.punct(j, '\'') && self.is(j + 1, "s") {
             // "Friday's meeting": the possessive is not part of the expression.
@@ -665,6 +668,39 @@ impl<'a> Scanner<'a> {
             );
         }
         Self::found(start, i + 1, day, None)
+    }
+
+    /// A weekday inside the quoted name of a show: "Fox News Sunday" closed by a quote
+    /// (unquoted, "told Fox News Sunday" may be the network on Sunday), or a quote opened
+    /// right before the weekday and closed after two more capitalised words ("Sunday
+    /// Morning Futures").
+    fn quoted_show(&self, i: usize) -> bool {
+        let b = self.text.as_bytes();
+        let Some(t) = self.tok(i) else { return false };
+        // A closing quote after the word, maybe after a comma or full stop.
+        let closes = |end: usize| {
+            let rest = &b[end.min(b.len())..];
+            let rest = rest.strip_prefix(b",").or_else(|| rest.strip_prefix(b".")).unwrap_or(rest);
+            rest.starts_with(b"\"") || rest.starts_with("\u{201d}".as_bytes()) || rest.starts_with(b"''")
+        };
+        let opens = |start: usize| {
+            let before = &b[..start.min(b.len())];
+            before.ends_with(b"\"") || before.ends_with("\u{201c}".as_bytes()) || before.ends_with(b"''")
+        };
+        if i > 0 && self.tok(i - 1).is_some_and(|p| p.cap) && self.is(i - 1, "news") && closes(t.end) {
+            return true;
+        }
+        if !opens(t.start) {
+            return false;
+        }
+        let mut k = i + 1;
+        while k < i + 5 && self.tok(k).is_some_and(|n| n.cap && n.kind == TokKind::Word) {
+            if k >= i + 2 && closes(self.toks[k].end) {
+                return true;
+            }
+            k += 1;
+        }
+        false
     }
 
     /// "nights", "mornings": a plural part of the day (a set when a weekday comes before it).
