@@ -104,7 +104,10 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
     if f & tw::FUTURE_TO != 0 {
         // "plans to meet Tuesday"; "announced the plan Aug. 21" has no future in it.
         let to_next = toks.get(i + 1).is_some_and(|n| n.tw & tw::TO != 0);
-        return if to_next { Tense::Future } else { Tense::Unknown };
+        // "If you want to understand Thursday's debate": the reader's wish, no plan.
+        let word_at = |k: usize| &text[toks[k].start..toks[k].end];
+        let reader = i > 1 && word_at(i - 1).eq_ignore_ascii_case("you") && word_at(i - 2).eq_ignore_ascii_case("if");
+        return if to_next && !reader { Tense::Future } else { Tense::Unknown };
     }
     if f & tw::TO != 0 && i > 0 {
         // "is to resume", "was to meet", "set to resume", "supposed to end": an
@@ -201,6 +204,18 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         }
         // "will be held", "is heard": a participle after an auxiliary has no tense of its own.
         return if passive { Tense::Unknown } else { Tense::Past };
+    }
+    // "the 2,383 delegates needed to win", "the votes required to pass": a participle after
+    // a counted noun is a reduced relative, no verb of the clause.
+    if ["needed", "required"].iter().any(|w| word.eq_ignore_ascii_case(w))
+        && toks.get(i + 1).is_some_and(|n| n.tw & tw::TO != 0)
+        && i > 1
+        && (["votes", "delegates", "signatures", "seats", "ballots", "electors"]
+            .iter()
+            .any(|w| text[toks[i - 1].start..toks[i - 1].end].eq_ignore_ascii_case(w))
+            || toks[i - 2].kind == TokKind::Number)
+    {
+        return Tense::Unknown;
     }
     let b = &text.as_bytes()[t.start..t.end];
     if b.len() > 4
@@ -326,7 +341,15 @@ fn is_boundary(text: &str, t: &Tok) -> bool {
 pub fn tense_at(text: &str, toks: &[Tok], a: usize, b: usize) -> Tense {
     // Beyond a dozen words the verb belongs to another clause more often than not:
     // distance is 2 per word to the left, 3 to the right, and must stay under 24.
-    let lo = a.saturating_sub(11);
+    let mut lo = a.saturating_sub(11);
+    // "critics who on Sunday cast his responses as inappropriate": a relative clause opened
+    // before the expression has its own verb; the clause around it says nothing of the day.
+    if let Some(k) = (lo..a)
+        .rev()
+        .find(|&k| toks[k].kind == TokKind::Word && text[toks[k].start..toks[k].end].eq_ignore_ascii_case("who"))
+    {
+        lo = k + 1;
+    }
     let mut hi = (b + 7).min(toks.len());
     // The segment: from the boundary before the expression to the one after it.
     let mut seg_lo = lo;
@@ -436,6 +459,9 @@ pub fn tense_at(text: &str, toks: &[Tok], a: usize, b: usize) -> Tense {
     if matches!(tense, Tense::Present | Tense::Unknown)
         && let Some(k) = (0..a).rev().find(|&k| toks[k].tw & tw::SUBORD != 0)
         && ["if", "unless"].iter().any(|w| text[toks[k].start..toks[k].end].eq_ignore_ascii_case(w))
+        // "If you want to understand Thursday night's debate": the reader is addressed, no
+        // event is made a condition.
+        && !toks.get(k + 1).is_some_and(|n| text[n.start..n.end].eq_ignore_ascii_case("you"))
         // "behaving as if he wanted a role": a manner, no condition.
         && !(k > 0 && text[toks[k - 1].start..toks[k - 1].end].eq_ignore_ascii_case("as"))
     {
@@ -593,10 +619,32 @@ pub fn weekday_tense(text: &str, toks: &[Tok], a: usize, b: usize, tense: Tense)
             if ["on", "in", "at", "and"].iter().any(|w| is(k, w)) {
                 continue;
             }
-            found = outcome(k)
-                && k >= 1
-                && definite(k - 1)
-                && (k == 1 || any(k - 2, NP_PREPS) || toks[k - 2].kind != TokKind::Word);
+            if !outcome(k) {
+                break;
+            }
+            // Back over a few modifiers to the determiner: "after a humbling, 22-point defeat
+            // in New Hampshire Tuesday". An indefinite one only after a preposition that
+            // places the event behind ("hoping for a victory on Tuesday" is ahead).
+            let mut d = k;
+            while d > 0
+                && k - d < 6
+                && !(definite(d - 1) || any(d - 1, &["a", "an"]))
+                && (toks[d - 1].kind == TokKind::Punct(',')
+                    || toks[d - 1].kind == TokKind::Punct('-')
+                    || toks[d - 1].kind == TokKind::Number
+                    || (toks[d - 1].kind == TokKind::Word && cue(text, toks, d - 1) == Tense::Unknown))
+            {
+                d -= 1;
+            }
+            if d == 0 {
+                break;
+            }
+            let m = d - 1;
+            found = if any(m, &["a", "an"]) {
+                m >= 1 && any(m - 1, &["after", "following", "since", "despite", "amid"])
+            } else {
+                definite(m) && (m == 0 || any(m - 1, NP_PREPS) || toks[m - 1].kind != TokKind::Word)
+            };
             break;
         }
         found
@@ -883,6 +931,37 @@ mod tests {
         let s = "Hannity behaves as if it is a role -- something laughable and contractually prohibitive in an interview on Friday.";
         assert_ne!(tense_of(s, "Friday"), Tense::Future);
         assert_eq!(tense_of("If there is a vote on Friday, he wins.", "Friday"), Tense::Future);
+    }
+
+    #[test]
+    fn reduced_relatives_and_relative_clauses() {
+        assert_eq!(
+            tense_of("He would arrive at the convention in July with the 2,383 delegates needed to win.", "July"),
+            Tense::Future
+        );
+        assert_eq!(tense_of("The officials needed to act by Friday.", "Friday"), Tense::Past);
+        assert_eq!(
+            tense_of("The mogul should ignore the critics who on Sunday cast his answers as wrong.", "Sunday"),
+            Tense::Unknown
+        );
+        assert_eq!(tense_of("He should ignore the critics who will on Sunday rally.", "Sunday"), Tense::Future);
+    }
+
+    #[test]
+    fn the_reader_addressed_by_if_makes_no_condition() {
+        assert_eq!(
+            tense_of("If you want to understand the meaning of Thursday night's debate, look here.", "Thursday"),
+            Tense::Unknown
+        );
+        assert_eq!(tense_of("If there is a close vote on Tuesday, we need clarity.", "Tuesday"), Tense::Future);
+    }
+
+    #[test]
+    fn an_outcome_after_a_preposition_with_modifiers_has_happened() {
+        let s = "After a humbling, 22-point defeat in New Hampshire Tuesday, Clinton is staggering in.";
+        assert_eq!(weekday_tense_of(s, "Tuesday"), Tense::Past);
+        let s = "He is hoping for a victory in New Hampshire Tuesday.";
+        assert_eq!(weekday_tense_of(s, "Tuesday"), Tense::Future);
     }
 
     #[test]
