@@ -274,6 +274,17 @@ mod tests {
     }
 
     #[test]
+    fn a_show_on_some_weekday_is_a_set_and_acts_on_the_same_day_name_no_day() {
+        let dct = "2016-04-12";
+        assert_eq!(one("He also hosts a Sunday talk show.", dct).1, "XXXX-WXX-7");
+        assert_eq!(one("She writes a Saturday column.", dct).1, "XXXX-WXX-6");
+        assert_eq!(one("He held a Sunday rally.", dct).1, "2016-04-10");
+        assert!(values("It barred people from registering and voting on the same day.", dct).is_empty());
+        let v = values("He gave on Monday, and she gave on the same day.", dct);
+        assert_eq!(v[1].1, "2016-04-11");
+    }
+
+    #[test]
     fn quoted_shows_named_after_a_weekday_are_no_dates() {
         let dct = "2016-07-31";
         assert!(values("Clinton said in an interview with \u{201c}Fox News Sunday.\u{201d}", dct).is_empty());
