@@ -176,6 +176,18 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         // "results are due out Friday", "the report is due Tuesday".
         return Tense::Future;
     }
+    // "the filings due Sunday night": right after a noun, what is due is to come ("was due
+    // Friday" has its verb).
+    if f & tw::DUE != 0
+        && i > 0
+        && toks[i - 1].kind == TokKind::Word
+        && prev & (tw::PAST | tw::BE | tw::PASSIVE_AUX | tw::PRESENT | tw::HAD) == 0
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.lex, Lex::Weekday(_)) || text[n.start..n.end].eq_ignore_ascii_case("on"))
+    {
+        return Tense::Future;
+    }
     if f & tw::FOR != 0 && prev & tw::ARRANGED != 0 && f & tw::TO == 0 {
         // "is set for Tuesday", "scheduled for March": an arrangement, unless past perfect.
         return if past_perfect(toks, i - 1) { Tense::Past } else { Tense::Future };
@@ -415,12 +427,39 @@ pub fn tense_at(text: &str, toks: &[Tok], a: usize, b: usize) -> Tense {
     // Friday's report": what something is ahead of is still to come, even in a past report.
     let word_is =
         |k: usize, w: &str| toks[k].kind == TokKind::Word && text[toks[k].start..toks[k].end].eq_ignore_ascii_case(w);
-    if a >= 2
-        && (word_is(a - 1, "of") || word_is(a - 1, "to"))
-        && (word_is(a - 2, "ahead")
-            || (a >= 3 && word_is(a - 1, "of") && word_is(a - 2, "advance") && word_is(a - 3, "in")))
-    {
-        return Tense::Future;
+    // The day may close the noun phrase after them: "ahead of the state's contest on
+    // Saturday", "ahead of voting Tuesday", "heading into Tuesday's primary".
+    // "Heading into" opening the sentence previews ("Heading into Tuesday's primary, she
+    // trails"); after a noun it is often a state told afterwards ("had twice the delegates
+    // heading into Tuesday's primaries", written after them). "40 points ahead of Sanders in polls taken in
+    // December" is a lead, no time: only "on" may come between.
+    let ahead = |p: usize| {
+        p >= 1
+            && (((word_is(p, "of") || word_is(p, "to"))
+                && word_is(p - 1, "ahead")
+                && !(p >= 2
+                    && (toks[p - 2].kind == TokKind::Number
+                        || ["points", "percent", "lead"].iter().any(|w| word_is(p - 2, w)))))
+                || (p >= 2 && word_is(p, "of") && word_is(p - 1, "advance") && word_is(p - 2, "in"))
+                || (p == 1
+                    && tense != Tense::Past
+                    && word_is(p, "into")
+                    && (word_is(p - 1, "heading") || word_is(p - 1, "headed"))))
+    };
+    let mut p = a;
+    while p > 0 && a - p < 7 {
+        p -= 1;
+        if ahead(p) {
+            return Tense::Future;
+        }
+        let t = &toks[p];
+        let np_word = t.kind == TokKind::Word
+            && cue(text, toks, p) == Tense::Unknown
+            && t.tw & tw::SUBORD == 0
+            && !(p + 1 < a && ["in", "at", "with", "among", "for", "by"].iter().any(|w| word_is(p, w)));
+        if !(np_word || t.kind == TokKind::Punct('\'') || t.kind == TokKind::Number) {
+            break;
+        }
     }
     // "has extended loans through January", "have been postponed until March": the end of
     // a state that lasts to now is as likely ahead as behind, so the perfect is no past.
@@ -962,6 +1001,26 @@ mod tests {
         assert_eq!(weekday_tense_of(s, "Tuesday"), Tense::Past);
         let s = "He is hoping for a victory in New Hampshire Tuesday.";
         assert_eq!(weekday_tense_of(s, "Tuesday"), Tense::Future);
+    }
+
+    #[test]
+    fn ahead_of_a_noun_phrase_closed_by_its_day() {
+        assert_eq!(tense_of("He met voters ahead of the state's contest on Saturday.", "Saturday"), Tense::Future);
+        assert_eq!(tense_of("He waged a fight ahead of voting Tuesday that ended.", "Tuesday"), Tense::Future);
+        assert_eq!(tense_of("Heading into Tuesday's primary, Clinton is behind.", "Tuesday"), Tense::Future);
+        assert_eq!(tense_of("He came ahead of the others and won on Tuesday.", "Tuesday"), Tense::Past);
+        let s = "She had 1,944 delegates heading into Tuesday's primaries.";
+        assert_eq!(tense_of(s, "Tuesday"), Tense::Past);
+        let s = "Clinton had more than twice the number of delegates as Sanders heading into Tuesday's primaries.";
+        assert_ne!(tense_of(s, "Tuesday"), Tense::Future);
+        let s = "She was 40 points ahead of Sanders here in polls taken in December.";
+        assert_ne!(tense_of(s, "December"), Tense::Future);
+    }
+
+    #[test]
+    fn due_right_after_a_noun_is_ahead() {
+        assert_eq!(tense_of("The filings due Sunday night show money.", "Sunday"), Tense::Future);
+        assert_eq!(tense_of("The filings were due Sunday night.", "Sunday"), Tense::Past);
     }
 
     #[test]
