@@ -147,6 +147,15 @@ fn bare_nine_eleven(text: &str, toks: &[lex::Tok], a: usize, b: usize, dateline:
     dateline.month() <= 7 && a > 0 && (is(a - 1, "after") || is(a - 1, "since")) && ends
 }
 
+/// The weekday (1 = Monday) of a weekday resolved by tense.
+fn weekday_of(p: &Parsed) -> Option<u8> {
+    match p {
+        Parsed::Weekday { wd, rel: scan::Rel::None } => Some(*wd),
+        Parsed::Time { day: Some(d), .. } => weekday_of(d),
+        _ => None,
+    }
+}
+
 /// A weekday resolved by tense ("Tuesday", "Tuesday night"), not one fixed by a date.
 fn names_weekday(p: &Parsed) -> bool {
     match p {
@@ -190,6 +199,14 @@ pub fn find_in(
             let mut tense = tense::tense_at(text, &toks, f.start, f.end);
             if names_weekday(&f.parsed) {
                 tense = tense::weekday_tense(text, &toks, f.start, f.end, tense);
+                // "was scheduled to speak Saturday morning": a plan seen from a past point of
+                // view, kept or dropped, for the nearest such day on either side.
+                if let (Some(wd), Some(d)) = (weekday_of(&f.parsed), dateline)
+                    && tense::plan_seen_from_past(text, &toks, f.start)
+                {
+                    let back = (i16::from(d.weekday().to_monday_one_offset()) - i16::from(wd)).rem_euclid(7);
+                    tense = if back <= 3 { tense::Tense::Past } else { tense::Tense::Future };
+                }
             }
             if let Parsed::Date { y: y @ YearSpec::Infer, m: 9, d: 11, wd: None } = &mut f.parsed
                 && let Some(d) = dateline
@@ -282,6 +299,18 @@ mod tests {
         assert!(values("It barred people from registering and voting on the same day.", dct).is_empty());
         let v = values("He gave on Monday, and she gave on the same day.", dct);
         assert_eq!(v[1].1, "2016-04-11");
+    }
+
+    #[test]
+    fn a_plan_seen_from_the_past_is_for_the_nearest_day() {
+        // Wednesday: last Tuesday is one day back.
+        let v = one("He was scheduled to leave New Hampshire late Tuesday.", "2016-02-10");
+        assert_eq!(v.1, "2016-02-09");
+        // Friday: Saturday is one day ahead.
+        let v = one("Palin was scheduled to speak to the delegates Saturday morning.", "2016-04-15");
+        assert_eq!(v.1, "2016-04-16TMO");
+        // Without the plan the past tense looks back.
+        assert_eq!(one("Palin spoke to the delegates Saturday morning.", "2016-04-15").1, "2016-04-09TMO");
     }
 
     #[test]

@@ -509,6 +509,28 @@ pub fn tense_at(text: &str, toks: &[Tok], a: usize, b: usize) -> Tense {
     tense
 }
 
+/// A plan told from a past point of view governs the expression at `a`: "was scheduled to
+/// leave New Hampshire late Tuesday", "were expected to vote Friday", "was set to speak", with
+/// no clause boundary or other verb cue between.
+pub fn plan_seen_from_past(text: &str, toks: &[Tok], a: usize) -> bool {
+    let word_is =
+        |k: usize, w: &str| toks[k].kind == TokKind::Word && text[toks[k].start..toks[k].end].eq_ignore_ascii_case(w);
+    let lo = a.saturating_sub(10);
+    for k in (lo..a).rev() {
+        if is_boundary(text, &toks[k]) || toks[k].tw & tw::SUBORD != 0 {
+            return false;
+        }
+        if k >= 2
+            && toks[k].tw & tw::TO != 0
+            && ["scheduled", "expected", "set", "slated", "supposed", "due"].iter().any(|w| word_is(k - 1, w))
+            && (word_is(k - 2, "was") || word_is(k - 2, "were"))
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// Nouns of an outcome or of a completed event: a definite noun phrase made of one
 /// ("Monday's ruling", "the slaying in Chicago on Friday", "his Tuesday wins") presupposes
 /// that the event has taken place, whatever the tense of the verb it is the subject of
