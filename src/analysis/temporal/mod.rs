@@ -137,6 +137,25 @@ fn names_nine_eleven(text: &str, toks: &[lex::Tok], b: usize) -> bool {
         || ((is(b, "terrorist") || is(b, "terror")) && is(b + 1, "attacks"))
 }
 
+/// "after Sept. 11", "since Sept. 11" with nothing after the day, told between January and
+/// July: a writer meaning last September would say so, and next September is no "since":
+/// the attacks of 2001. From August on the day may be this year's ("the vote after Sept.
+/// 11"), and "on Sept. 11" is any year's.
+fn bare_nine_eleven(text: &str, toks: &[lex::Tok], a: usize, b: usize, dateline: Date) -> bool {
+    let is = |k: usize, w: &str| toks.get(k).is_some_and(|t| text[t.start..t.end].eq_ignore_ascii_case(w));
+    let ends = toks.get(b).is_none_or(|t| t.kind != lex::TokKind::Word || t.lex != lex::Lex::None || !t.cap);
+    dateline.month() <= 7 && a > 0 && (is(a - 1, "after") || is(a - 1, "since")) && ends
+}
+
+/// The weekday (1 = Monday) of a weekday resolved by tense.
+fn weekday_of(p: &Parsed) -> Option<u8> {
+    match p {
+        Parsed::Weekday { wd, rel: scan::Rel::None } => Some(*wd),
+        Parsed::Time { day: Some(d), .. } => weekday_of(d),
+        _ => None,
+    }
+}
+
 /// A weekday resolved by tense ("Tuesday", "Tuesday night"), not one fixed by a date.
 fn names_weekday(p: &Parsed) -> bool {
     match p {
@@ -180,10 +199,19 @@ pub fn find_in(
             let mut tense = tense::tense_at(text, &toks, f.start, f.end);
             if names_weekday(&f.parsed) {
                 tense = tense::weekday_tense(text, &toks, f.start, f.end, tense);
+                // "was scheduled to speak Saturday morning": a plan seen from a past point of
+                // view, kept or dropped, for the nearest such day on either side.
+                if let (Some(wd), Some(d)) = (weekday_of(&f.parsed), dateline)
+                    && tense::plan_seen_from_past(text, &toks, f.start)
+                {
+                    let back = (i16::from(d.weekday().to_monday_one_offset()) - i16::from(wd)).rem_euclid(7);
+                    tense = if back <= 3 { tense::Tense::Past } else { tense::Tense::Future };
+                }
             }
             if let Parsed::Date { y: y @ YearSpec::Infer, m: 9, d: 11, wd: None } = &mut f.parsed
-                && dateline.is_some_and(|d| d.year() >= 2002)
-                && names_nine_eleven(text, &toks, f.end)
+                && let Some(d) = dateline
+                && d.year() >= 2002
+                && (names_nine_eleven(text, &toks, f.end) || bare_nine_eleven(text, &toks, f.start, f.end, d))
             {
                 *y = YearSpec::Abs(2001);
             }
@@ -263,6 +291,40 @@ mod tests {
     }
 
     #[test]
+    fn a_show_on_some_weekday_is_a_set_and_acts_on_the_same_day_name_no_day() {
+        let dct = "2016-04-12";
+        assert_eq!(one("He also hosts a Sunday talk show.", dct).1, "XXXX-WXX-7");
+        assert_eq!(one("She writes a Saturday column.", dct).1, "XXXX-WXX-6");
+        assert_eq!(one("He held a Sunday rally.", dct).1, "2016-04-10");
+        assert!(values("It barred people from registering and voting on the same day.", dct).is_empty());
+        let v = values("He gave on Monday, and she gave on the same day.", dct);
+        assert_eq!(v[1].1, "2016-04-11");
+    }
+
+    #[test]
+    fn a_plan_seen_from_the_past_is_for_the_nearest_day() {
+        // Wednesday: last Tuesday is one day back.
+        let v = one("He was scheduled to leave New Hampshire late Tuesday.", "2016-02-10");
+        assert_eq!(v.1, "2016-02-09");
+        // Friday: Saturday is one day ahead.
+        let v = one("Palin was scheduled to speak to the delegates Saturday morning.", "2016-04-15");
+        assert_eq!(v.1, "2016-04-16TMO");
+        // Without the plan the past tense looks back.
+        assert_eq!(one("Palin spoke to the delegates Saturday morning.", "2016-04-15").1, "2016-04-09TMO");
+    }
+
+    #[test]
+    fn quoted_shows_named_after_a_weekday_are_no_dates() {
+        let dct = "2016-07-31";
+        assert!(values("Clinton said in an interview with \u{201c}Fox News Sunday.\u{201d}", dct).is_empty());
+        assert!(values("He failed three times on ''Fox News Sunday'' to answer.", dct).is_empty());
+        assert!(values("Issa said on \"Sunday Morning Futures,\" that he had doubts.", dct).is_empty());
+        // Unquoted, the network may have been told on Sunday.
+        assert_eq!(one("Trump told Fox News Sunday that he would win.", dct).1, "2016-07-31");
+        assert_eq!(one("She said on \"Sunday\" that he had won.", dct).1, "2016-07-31");
+    }
+
+    #[test]
     fn sentences_without_an_anchor_hold_no_expression() {
         let g = Grammar::default();
         let holds = |text: &str| {
@@ -298,6 +360,11 @@ mod tests {
 
     #[test]
     fn resolution_by_the_noun_the_date_names() {
+        // "after Sept. 11" told in the first half of a later year is the attacks too.
+        assert_eq!(one("Women were shocked after Sept. 11 when the spotlight turned.", "2016-03-18").1, "2001-09-11");
+        assert_eq!(one("They felt called since Sept. 11 to go home.", "2016-03-18").1, "2001-09-11");
+        assert_eq!(one("The vote will come after Sept. 11.", "2016-08-20").1, "2016-09-11");
+        assert_eq!(one("He was born on Sept. 11.", "2016-03-18").1, "2015-09-11");
         // The attacks of 2001; the singular may be another attack on that day.
         assert_eq!(one("He praised the response to the Sept. 11 attacks.", "2016-02-17").1, "2001-09-11");
         assert_eq!(one("It came after the Sept. 11 terrorist attacks.", "2016-03-16").1, "2001-09-11");

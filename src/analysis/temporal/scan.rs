@@ -609,6 +609,27 @@ impl<'a> Scanner<'a> {
         if self.tok(i + 1).is_some_and(|n| n.cap) && WEEKDAY_NAME_AFTER.iter().any(|w| self.is(i + 1, w)) {
             return None;
         }
+        if self.quoted_show(i) {
+            return None;
+        }
+        // "hosts a Sunday talk show", "writes a Saturday column": a show that comes back
+        // every such day.
+        if rel == Rel::None && i > 0 && (self.is(i - 1, "a") || self.is(i - 1, "an")) {
+            let k = if ["talk", "radio", "news", "morning", "night", "evening", "political"]
+                .iter()
+                .any(|w| self.is(i + 1, w))
+            {
+                i + 2
+            } else {
+                i + 1
+            };
+            if ["show", "program", "programme", "column", "broadcast", "newscast", "edition"]
+                .iter()
+                .any(|w| self.is(k, w))
+            {
+                return Self::found(start, i + 1, Parsed::Set(format!("XXXX-WXX-{wd}")), None);
+            }
+        }
         let mut j = i + 1;
         if self.punct(j, '\'') && self.is(j + 1, "s") {
             // "Friday's meeting": the possessive is not part of the expression.
@@ -665,6 +686,52 @@ impl<'a> Scanner<'a> {
             );
         }
         Self::found(start, i + 1, day, None)
+    }
+
+    /// A lower-case word ending in "-ing" ("voting"; not "thing", "during", "morning").
+    fn gerund(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        let w = self.s(i).as_bytes();
+        t.kind == TokKind::Word
+            && !t.cap
+            && t.lex == Lex::None
+            && w.len() > 4
+            && w.ends_with(b"ing")
+            && !w.ends_with(b"thing")
+            && !w.eq_ignore_ascii_case(b"during")
+    }
+
+    /// A weekday inside the quoted name of a show: "Fox News Sunday" closed by a quote
+    /// (unquoted, "told Fox News Sunday" may be the network on Sunday), or a quote opened
+    /// right before the weekday and closed after two more capitalised words ("Sunday
+    /// Morning Futures").
+    fn quoted_show(&self, i: usize) -> bool {
+        let b = self.text.as_bytes();
+        let Some(t) = self.tok(i) else { return false };
+        // A closing quote after the word, maybe after a comma or full stop.
+        let closes = |end: usize| {
+            let rest = &b[end.min(b.len())..];
+            let rest = rest.strip_prefix(b",").or_else(|| rest.strip_prefix(b".")).unwrap_or(rest);
+            rest.starts_with(b"\"") || rest.starts_with("\u{201d}".as_bytes()) || rest.starts_with(b"''")
+        };
+        let opens = |start: usize| {
+            let before = &b[..start.min(b.len())];
+            before.ends_with(b"\"") || before.ends_with("\u{201c}".as_bytes()) || before.ends_with(b"''")
+        };
+        if i > 0 && self.tok(i - 1).is_some_and(|p| p.cap) && self.is(i - 1, "news") && closes(t.end) {
+            return true;
+        }
+        if !opens(t.start) {
+            return false;
+        }
+        let mut k = i + 1;
+        while k < i + 5 && self.tok(k).is_some_and(|n| n.cap && n.kind == TokKind::Word) {
+            if k >= i + 2 && closes(self.toks[k].end) {
+                return true;
+            }
+            k += 1;
+        }
+        false
     }
 
     /// "nights", "mornings": a plural part of the day (a set when a weekday comes before it).
@@ -1482,6 +1549,8 @@ impl<'a> Scanner<'a> {
             // "the same day": the day last named.
             // "the other day": some day not long ago.
             Lex::None if self.is(j, "other") && self.day_noun(j + 1) => found(j + 2, Parsed::Ref("PAST_REF")),
+            // "registering and voting on the same day": two acts on one day, no day named.
+            Lex::Word(W::Same) if self.day_noun(j + 1) && i >= 2 && self.is(i - 1, "on") && self.gerund(i - 2) => None,
             Lex::Word(W::Same) if self.day_noun(j + 1) && self.anaphor_ends(j + 2) => {
                 found(j + 2, Parsed::DayAnaphor(0))
             }

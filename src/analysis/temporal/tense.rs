@@ -104,7 +104,10 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
     if f & tw::FUTURE_TO != 0 {
         // "plans to meet Tuesday"; "announced the plan Aug. 21" has no future in it.
         let to_next = toks.get(i + 1).is_some_and(|n| n.tw & tw::TO != 0);
-        return if to_next { Tense::Future } else { Tense::Unknown };
+        // "If you want to understand Thursday's debate": the reader's wish, no plan.
+        let word_at = |k: usize| &text[toks[k].start..toks[k].end];
+        let reader = i > 1 && word_at(i - 1).eq_ignore_ascii_case("you") && word_at(i - 2).eq_ignore_ascii_case("if");
+        return if to_next && !reader { Tense::Future } else { Tense::Unknown };
     }
     if f & tw::TO != 0 && i > 0 {
         // "is to resume", "was to meet", "set to resume", "supposed to end": an
@@ -149,7 +152,11 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
             let after = |k: usize, w: &str| toks.get(k).is_some_and(|n| text[n.start..n.end].eq_ignore_ascii_case(w));
             let from_event = (after(i + 1, "coming") && after(i + 2, "off"))
                 || (["recovering", "reeling", "emerging"].iter().any(|w| after(i + 1, w)) && after(i + 2, "from"));
-            return if from_event { Tense::Present } else { Tense::Future };
+            // "are hailing the nominee's speech on Thursday", "is blasting Monday's ruling":
+            // a judgement passed on something that has happened, no arrangement ahead.
+            let judging =
+                toks.get(i + 1).is_some_and(|n| JUDGING.iter().any(|w| text[n.start..n.end].eq_ignore_ascii_case(w)));
+            return if from_event || judging { Tense::Present } else { Tense::Future };
         }
         return Tense::Present;
     }
@@ -167,6 +174,18 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
     }
     if f & tw::DUE != 0 && prev & tw::PRESENT != 0 {
         // "results are due out Friday", "the report is due Tuesday".
+        return Tense::Future;
+    }
+    // "the filings due Sunday night": right after a noun, what is due is to come ("was due
+    // Friday" has its verb).
+    if f & tw::DUE != 0
+        && i > 0
+        && toks[i - 1].kind == TokKind::Word
+        && prev & (tw::PAST | tw::BE | tw::PASSIVE_AUX | tw::PRESENT | tw::HAD) == 0
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.lex, Lex::Weekday(_)) || text[n.start..n.end].eq_ignore_ascii_case("on"))
+    {
         return Tense::Future;
     }
     if f & tw::FOR != 0 && prev & tw::ARRANGED != 0 && f & tw::TO == 0 {
@@ -198,6 +217,18 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
         // "will be held", "is heard": a participle after an auxiliary has no tense of its own.
         return if passive { Tense::Unknown } else { Tense::Past };
     }
+    // "the 2,383 delegates needed to win", "the votes required to pass": a participle after
+    // a counted noun is a reduced relative, no verb of the clause.
+    if ["needed", "required"].iter().any(|w| word.eq_ignore_ascii_case(w))
+        && toks.get(i + 1).is_some_and(|n| n.tw & tw::TO != 0)
+        && i > 1
+        && (["votes", "delegates", "signatures", "seats", "ballots", "electors"]
+            .iter()
+            .any(|w| text[toks[i - 1].start..toks[i - 1].end].eq_ignore_ascii_case(w))
+            || toks[i - 2].kind == TokKind::Number)
+    {
+        return Tense::Unknown;
+    }
     let b = &text.as_bytes()[t.start..t.end];
     if b.len() > 4
         && b[b.len() - 2..].eq_ignore_ascii_case(b"ed")
@@ -215,6 +246,29 @@ pub fn cue(text: &str, toks: &[Tok], i: usize) -> Tense {
     }
     Tense::Unknown
 }
+
+/// Progressives of judging or reacting: what they are about is behind ("are hailing the
+/// speech on Thursday"). Not "celebrating", "welcoming", "defending": those may be arranged.
+const JUDGING: &[&str] = &[
+    "hailing",
+    "praising",
+    "lauding",
+    "applauding",
+    "criticizing",
+    "criticising",
+    "slamming",
+    "blasting",
+    "condemning",
+    "denouncing",
+    "decrying",
+    "mocking",
+    "ridiculing",
+    "panning",
+    "lamenting",
+    "mourning",
+    "reacting",
+    "digesting",
+];
 
 fn is_subject_pronoun(word: &str) -> bool {
     ["he", "she", "they", "we", "i"].iter().any(|w| word.eq_ignore_ascii_case(w))
@@ -299,7 +353,15 @@ fn is_boundary(text: &str, t: &Tok) -> bool {
 pub fn tense_at(text: &str, toks: &[Tok], a: usize, b: usize) -> Tense {
     // Beyond a dozen words the verb belongs to another clause more often than not:
     // distance is 2 per word to the left, 3 to the right, and must stay under 24.
-    let lo = a.saturating_sub(11);
+    let mut lo = a.saturating_sub(11);
+    // "critics who on Sunday cast his responses as inappropriate": a relative clause opened
+    // before the expression has its own verb; the clause around it says nothing of the day.
+    if let Some(k) = (lo..a)
+        .rev()
+        .find(|&k| toks[k].kind == TokKind::Word && text[toks[k].start..toks[k].end].eq_ignore_ascii_case("who"))
+    {
+        lo = k + 1;
+    }
     let mut hi = (b + 7).min(toks.len());
     // The segment: from the boundary before the expression to the one after it.
     let mut seg_lo = lo;
@@ -365,12 +427,39 @@ pub fn tense_at(text: &str, toks: &[Tok], a: usize, b: usize) -> Tense {
     // Friday's report": what something is ahead of is still to come, even in a past report.
     let word_is =
         |k: usize, w: &str| toks[k].kind == TokKind::Word && text[toks[k].start..toks[k].end].eq_ignore_ascii_case(w);
-    if a >= 2
-        && (word_is(a - 1, "of") || word_is(a - 1, "to"))
-        && (word_is(a - 2, "ahead")
-            || (a >= 3 && word_is(a - 1, "of") && word_is(a - 2, "advance") && word_is(a - 3, "in")))
-    {
-        return Tense::Future;
+    // The day may close the noun phrase after them: "ahead of the state's contest on
+    // Saturday", "ahead of voting Tuesday", "heading into Tuesday's primary".
+    // "Heading into" opening the sentence previews ("Heading into Tuesday's primary, she
+    // trails"); after a noun it is often a state told afterwards ("had twice the delegates
+    // heading into Tuesday's primaries", written after them). "40 points ahead of Sanders in polls taken in
+    // December" is a lead, no time: only "on" may come between.
+    let ahead = |p: usize| {
+        p >= 1
+            && (((word_is(p, "of") || word_is(p, "to"))
+                && word_is(p - 1, "ahead")
+                && !(p >= 2
+                    && (toks[p - 2].kind == TokKind::Number
+                        || ["points", "percent", "lead"].iter().any(|w| word_is(p - 2, w)))))
+                || (p >= 2 && word_is(p, "of") && word_is(p - 1, "advance") && word_is(p - 2, "in"))
+                || (p == 1
+                    && tense != Tense::Past
+                    && word_is(p, "into")
+                    && (word_is(p - 1, "heading") || word_is(p - 1, "headed"))))
+    };
+    let mut p = a;
+    while p > 0 && a - p < 7 {
+        p -= 1;
+        if ahead(p) {
+            return Tense::Future;
+        }
+        let t = &toks[p];
+        let np_word = t.kind == TokKind::Word
+            && cue(text, toks, p) == Tense::Unknown
+            && t.tw & tw::SUBORD == 0
+            && !(p + 1 < a && ["in", "at", "with", "among", "for", "by"].iter().any(|w| word_is(p, w)));
+        if !(np_word || t.kind == TokKind::Punct('\'') || t.kind == TokKind::Number) {
+            break;
+        }
     }
     // "has extended loans through January", "have been postponed until March": the end of
     // a state that lasts to now is as likely ahead as behind, so the perfect is no past.
@@ -385,17 +474,61 @@ pub fn tense_at(text: &str, toks: &[Tok], a: usize, b: usize) -> Tense {
     {
         return Tense::Present;
     }
+    // "how ties would fare if he won the election on Nov. 8": a past after "if" in a sentence
+    // with a plain "would" (not "would have") is a hypothesis ahead, not a past. "It is
+    // unclear if he won on Tuesday" has no "would"; "if he had won" is a past perfect.
+    if tense == Tense::Past
+        && let Some(k) = (lo..a).rev().find(|&k| toks[k].tw & tw::SUBORD != 0)
+        && word_is(k, "if")
+        // "even if he managed to split delegates in Tuesday's contests, he would need": a
+        // concession grants what may well have happened.
+        && !(k > 0 && (word_is(k - 1, "as") || word_is(k - 1, "even")))
+        && !toks[k..a].iter().any(|t| t.tw & tw::HAD != 0)
+    {
+        let modal = |m: usize| {
+            ["would", "could", "might"].iter().any(|w| word_is(m, w))
+                && !toks.get(m + 1).is_some_and(|n| text[n.start..n.end].eq_ignore_ascii_case("have"))
+        };
+        if (k.saturating_sub(12)..(b + 12).min(toks.len())).any(modal) {
+            return Tense::Future;
+        }
+    }
     // "if there is a close vote on Tuesday", "unless he wins Saturday": the present of a
     // condition (or a condition with no tense cue) is a future.
     if matches!(tense, Tense::Present | Tense::Unknown)
         && let Some(k) = (0..a).rev().find(|&k| toks[k].tw & tw::SUBORD != 0)
         && ["if", "unless"].iter().any(|w| text[toks[k].start..toks[k].end].eq_ignore_ascii_case(w))
+        // "If you want to understand Thursday night's debate": the reader is addressed, no
+        // event is made a condition.
+        && !toks.get(k + 1).is_some_and(|n| text[n.start..n.end].eq_ignore_ascii_case("you"))
         // "behaving as if he wanted a role": a manner, no condition.
         && !(k > 0 && text[toks[k - 1].start..toks[k - 1].end].eq_ignore_ascii_case("as"))
     {
         return Tense::Future;
     }
     tense
+}
+
+/// A plan told from a past point of view governs the expression at `a`: "was scheduled to
+/// leave New Hampshire late Tuesday", "were expected to vote Friday", "was set to speak", with
+/// no clause boundary or other verb cue between.
+pub fn plan_seen_from_past(text: &str, toks: &[Tok], a: usize) -> bool {
+    let word_is =
+        |k: usize, w: &str| toks[k].kind == TokKind::Word && text[toks[k].start..toks[k].end].eq_ignore_ascii_case(w);
+    let lo = a.saturating_sub(10);
+    for k in (lo..a).rev() {
+        if is_boundary(text, &toks[k]) || toks[k].tw & tw::SUBORD != 0 {
+            return false;
+        }
+        if k >= 2
+            && toks[k].tw & tw::TO != 0
+            && ["scheduled", "expected", "set", "slated", "supposed", "due"].iter().any(|w| word_is(k - 1, w))
+            && (word_is(k - 2, "was") || word_is(k - 2, "were"))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Nouns of an outcome or of a completed event: a definite noun phrase made of one
@@ -547,10 +680,32 @@ pub fn weekday_tense(text: &str, toks: &[Tok], a: usize, b: usize, tense: Tense)
             if ["on", "in", "at", "and"].iter().any(|w| is(k, w)) {
                 continue;
             }
-            found = outcome(k)
-                && k >= 1
-                && definite(k - 1)
-                && (k == 1 || any(k - 2, NP_PREPS) || toks[k - 2].kind != TokKind::Word);
+            if !outcome(k) {
+                break;
+            }
+            // Back over a few modifiers to the determiner: "after a humbling, 22-point defeat
+            // in New Hampshire Tuesday". An indefinite one only after a preposition that
+            // places the event behind ("hoping for a victory on Tuesday" is ahead).
+            let mut d = k;
+            while d > 0
+                && k - d < 6
+                && !(definite(d - 1) || any(d - 1, &["a", "an"]))
+                && (toks[d - 1].kind == TokKind::Punct(',')
+                    || toks[d - 1].kind == TokKind::Punct('-')
+                    || toks[d - 1].kind == TokKind::Number
+                    || (toks[d - 1].kind == TokKind::Word && cue(text, toks, d - 1) == Tense::Unknown))
+            {
+                d -= 1;
+            }
+            if d == 0 {
+                break;
+            }
+            let m = d - 1;
+            found = if any(m, &["a", "an"]) {
+                m >= 1 && any(m - 1, &["after", "following", "since", "despite", "amid"])
+            } else {
+                definite(m) && (m == 0 || any(m - 1, NP_PREPS) || toks[m - 1].kind != TokKind::Word)
+            };
             break;
         }
         found
@@ -837,6 +992,76 @@ mod tests {
         let s = "Hannity behaves as if it is a role -- something laughable and contractually prohibitive in an interview on Friday.";
         assert_ne!(tense_of(s, "Friday"), Tense::Future);
         assert_eq!(tense_of("If there is a vote on Friday, he wins.", "Friday"), Tense::Future);
+    }
+
+    #[test]
+    fn reduced_relatives_and_relative_clauses() {
+        assert_eq!(
+            tense_of("He would arrive at the convention in July with the 2,383 delegates needed to win.", "July"),
+            Tense::Future
+        );
+        assert_eq!(tense_of("The officials needed to act by Friday.", "Friday"), Tense::Past);
+        assert_eq!(
+            tense_of("The mogul should ignore the critics who on Sunday cast his answers as wrong.", "Sunday"),
+            Tense::Unknown
+        );
+        assert_eq!(tense_of("He should ignore the critics who will on Sunday rally.", "Sunday"), Tense::Future);
+    }
+
+    #[test]
+    fn the_reader_addressed_by_if_makes_no_condition() {
+        assert_eq!(
+            tense_of("If you want to understand the meaning of Thursday night's debate, look here.", "Thursday"),
+            Tense::Unknown
+        );
+        assert_eq!(tense_of("If there is a close vote on Tuesday, we need clarity.", "Tuesday"), Tense::Future);
+    }
+
+    #[test]
+    fn an_outcome_after_a_preposition_with_modifiers_has_happened() {
+        let s = "After a humbling, 22-point defeat in New Hampshire Tuesday, Clinton is staggering in.";
+        assert_eq!(weekday_tense_of(s, "Tuesday"), Tense::Past);
+        let s = "He is hoping for a victory in New Hampshire Tuesday.";
+        assert_eq!(weekday_tense_of(s, "Tuesday"), Tense::Future);
+    }
+
+    #[test]
+    fn ahead_of_a_noun_phrase_closed_by_its_day() {
+        assert_eq!(tense_of("He met voters ahead of the state's contest on Saturday.", "Saturday"), Tense::Future);
+        assert_eq!(tense_of("He waged a fight ahead of voting Tuesday that ended.", "Tuesday"), Tense::Future);
+        assert_eq!(tense_of("Heading into Tuesday's primary, Clinton is behind.", "Tuesday"), Tense::Future);
+        assert_eq!(tense_of("He came ahead of the others and won on Tuesday.", "Tuesday"), Tense::Past);
+        let s = "She had 1,944 delegates heading into Tuesday's primaries.";
+        assert_eq!(tense_of(s, "Tuesday"), Tense::Past);
+        let s = "Clinton had more than twice the number of delegates as Sanders heading into Tuesday's primaries.";
+        assert_ne!(tense_of(s, "Tuesday"), Tense::Future);
+        let s = "She was 40 points ahead of Sanders here in polls taken in December.";
+        assert_ne!(tense_of(s, "December"), Tense::Future);
+    }
+
+    #[test]
+    fn due_right_after_a_noun_is_ahead() {
+        assert_eq!(tense_of("The filings due Sunday night show money.", "Sunday"), Tense::Future);
+        assert_eq!(tense_of("The filings were due Sunday night.", "Sunday"), Tense::Past);
+    }
+
+    #[test]
+    fn judging_progressives_look_back() {
+        assert_eq!(tense_of("Progressives are hailing the nominee's speech on Thursday.", "Thursday"), Tense::Present);
+        assert_eq!(tense_of("Critics are blasting the court's ruling on Monday.", "Monday"), Tense::Present);
+        assert_eq!(tense_of("They are meeting on Thursday.", "Thursday"), Tense::Future);
+    }
+
+    #[test]
+    fn a_past_in_a_hypothesis_looks_ahead() {
+        assert_eq!(
+            tense_of("He was asked how ties would fare if he won the election on Nov. 8.", "Nov"),
+            Tense::Future
+        );
+        assert_eq!(tense_of("It is unclear if he won the vote on Tuesday.", "Tuesday"), Tense::Past);
+        assert_eq!(tense_of("Even if he won delegates on Tuesday, he would need more.", "Tuesday"), Tense::Past);
+        assert_eq!(tense_of("He would be president now if he had won on Tuesday.", "Tuesday"), Tense::Past);
+        assert_eq!(tense_of("He would have been president if he won on Tuesday.", "Tuesday"), Tense::Past);
     }
 
     #[test]
