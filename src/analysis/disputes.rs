@@ -4026,6 +4026,14 @@ mod tests {
     }
 
     #[test]
+    fn could_not_comment_and_no_comment_on_pending_litigation_are_no_comments() {
+        let text = "Parents accused Acme Corp of racial bias.\n\nA.\n\nB.\n\nAcme Corp does not comment on pending litigation.";
+        assert_eq!(summary(text), vec![("accused".into(), "Acme Corp".into(), "far")]);
+        let text = "Parents accused Acme Corp of racial bias.\n\nAcme Corp said it could not comment.";
+        assert_eq!(summary(text)[0].2, "answered");
+    }
+
+    #[test]
     fn a_mutual_charge_a_capitalised_cue_and_failed_to_comment() {
         // Both sides' charges in one sentence.
         let got = summary("India and Pakistan on Saturday accused each other of violating the ceasefire.");
