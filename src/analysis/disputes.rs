@@ -3369,7 +3369,12 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
         // "allegations of political bias against Clinton": the party after a wrong done
         // "against" someone is the one wronged, not the one accused ("allegations of adultery
         // against Grayson" accuse him).
-        if role == Role::AccusationNoun && cue.text(text).ends_with("of") {
+        // (Also after a bare "alleges": "A lawsuit alleges racial discrimination against
+        // African American workers".)
+        let bare_allege = role == Role::AllegeThat
+            && !cue.text(text).ends_with("that")
+            && tokens(text, span(cue.end, sentence.end)).next().is_some_and(|t| t.span.text(text) != "that");
+        if (role == Role::AccusationNoun && cue.text(text).ends_with("of")) || bare_allege {
             let between: Vec<Token> =
                 tokens(text, span(cue.end, target.0.start)).filter(|t| t.kind == TokenKind::Word).collect();
             let wronged = between.windows(2).any(|w| {
@@ -4031,6 +4036,15 @@ mod tests {
         assert_eq!(summary(text), vec![("accused".into(), "Acme Corp".into(), "far")]);
         let text = "Parents accused Acme Corp of racial bias.\n\nAcme Corp said it could not comment.";
         assert_eq!(summary(text)[0].2, "answered");
+    }
+
+    #[test]
+    fn the_party_a_wrong_is_alleged_against_is_the_one_wronged() {
+        let got = summary("A lawsuit alleges racial discrimination against Haitian workers at the plant.");
+        assert!(got.iter().all(|(_, t, _)| !t.contains("Haiti")), "{got:?}");
+        let got =
+            summary("The lawsuit alleges that Acme Corp discriminated against workers.\n\nThe trial is next year.");
+        assert!(got.iter().any(|(_, t, _)| t == "Acme Corp"), "{got:?}");
     }
 
     #[test]
