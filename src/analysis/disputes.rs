@@ -4040,8 +4040,11 @@ mod tests {
 
     #[test]
     fn the_party_a_wrong_is_alleged_against_is_the_one_wronged() {
-        let got = summary("A lawsuit alleges racial discrimination against Haitian workers at the plant.");
-        assert!(got.iter().all(|(_, t, _)| !t.contains("Haiti")), "{got:?}");
+        let got = summary(
+            "LOUISVILLE, Ky. (AP) - A lawsuit alleges racial discrimination against African American maintenance \
+             workers in the largest school district.\n\nThe suit seeks damages.",
+        );
+        assert!(got.iter().all(|(_, t, _)| !t.contains("African")), "{got:?}");
         let got =
             summary("The lawsuit alleges that Acme Corp discriminated against workers.\n\nThe trial is next year.");
         assert!(got.iter().any(|(_, t, _)| t == "Acme Corp"), "{got:?}");
