@@ -150,6 +150,8 @@ pub struct Lexicon {
     public_bodies: FastSet<String>,
     /// "settle", "resolved": a charge settled is a decided matter.
     settling: FastSet<String>,
+    /// "suspension", "ban": a sanction whose grounds, told after "after", are background.
+    sanctions: FastSet<String>,
     /// "maker", "giant", "company": the head of a definite description that refers back to an
     /// organisation or a country named before ("the electric-vehicle maker").
     epithets: FastSet<String>,
@@ -247,6 +249,7 @@ impl Lexicon {
             state_nouns: set("state-nouns", true),
             public_bodies: set("public-bodies", true),
             settling: set("settling", true),
+            sanctions: set("sanctions", true),
             male_names: lexicons.phrases("first-names", Some("male")).into_iter().map(String::from).collect(),
             female_names: lexicons.phrases("first-names", Some("female")).into_iter().map(String::from).collect(),
         }
@@ -2269,7 +2272,29 @@ fn year_of(word: &str) -> Option<i32> {
 /// article is not about. A year inside another phrase ("in response to Mr. Trump's reference to
 /// her loss in 2008, accused him") dates that phrase, not the charge.
 fn background(doc: &Document, lex: &Lexicon, sentence: Span, cue: Span, now: &mut dyn FnMut() -> Option<i32>) -> bool {
-    background_lead(doc, sentence, cue, now) || settled(doc, lex, sentence, cue)
+    background_lead(doc, sentence, cue, now)
+        || settled(doc, lex, sentence, cue)
+        || past_sanction(doc, lex, sentence, cue)
+}
+
+/// "was reinstated ... after nearly three years on suspension over allegations it covered up":
+/// the grounds of a sanction told after "after" or "following" are a past, decided matter, the
+/// sanction the news; the allegation is no live charge to answer here.
+fn past_sanction(doc: &Document, lex: &Lexicon, sentence: Span, cue: Span) -> bool {
+    let text = &doc.text;
+    let lead: Vec<Token> = tokens(text, tail(text, sentence, cue.start)).collect();
+    let n = lead.len();
+    let word = |i: usize| lower(lead[i].span.text(text));
+    // "<sanction> over|for|amid <cue>", a few words between at most ("a ban over the claims",
+    // "suspension over allegations it covered up"), no comma.
+    let Some(si) = (2..=6).filter(|&k| n >= k).map(|k| n - k).find(|&i| {
+        lex.sanctions.contains(&*word(i))
+            && matches!(&*word(i + 1), "over" | "for" | "amid")
+            && lead[i..].iter().all(|t| t.span.text(text) != ",")
+    }) else {
+        return false;
+    };
+    lead[..si].iter().rev().take(6).any(|t| matches!(&*lower(t.span.text(text)), "after" | "following"))
 }
 
 /// "agreed to pay a fine to settle charges by the SEC that it misled investors", "the
@@ -3033,6 +3058,25 @@ fn pronoun_is(text: &str, s: Span) -> bool {
     pronoun_kind(s.text(text)).is_some()
 }
 
+/// A party that cannot be the subject of the passive accusation verb at `verb`: one after a
+/// preposition of place ("Four players -- in Spain for a training camp in La Manga -- were
+/// accused"), or one followed by a clause word before the verb, whose own subject the passive
+/// has ("Judge Roger Davies heard how the three footballers ... were accused").
+fn not_passive_subject(scan: &Scan<'_>, sentence: Span, party: Span, verb: usize) -> bool {
+    let text = scan.text();
+    if scan.previous_word(sentence, party.start).is_some_and(|w| {
+        matches!(&*lower(w), "in" | "at" | "near" | "from" | "outside" | "inside" | "across" | "throughout")
+    }) {
+        return true;
+    }
+    // ("Smith -- who ... -- was accused": two dashes round an aside; one closes the aside
+    // the party stands in.)
+    let dashes = text.get(party.end..verb).map_or(0, |b| b.matches("--").count() + b.matches(['—', '–']).count());
+    dashes % 2 == 1
+        || tokens(text, span(party.end, verb))
+            .any(|t| matches!(&*lower(t.span.text(text)), "how" | "whether" | "why" | "where"))
+}
+
 /// The stand-in mention of an accused party the text does not name.
 fn unnamed_mention() -> Mention {
     Mention {
@@ -3156,6 +3200,7 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
         }
         let Some(target) = scan
             .subject(sentence, cue.start)
+            .filter(|(s, _)| !not_passive_subject(scan, sentence, *s, cue.start))
             .or_else(|| scan.epithet_target(sentence, si, scan.clause_start(sentence, cue.start), &[]))
         else {
             return;
@@ -3324,7 +3369,12 @@ fn accusation(scan: &Scan<'_>, si: usize, cue: Span, role: Role, found: &mut Vec
         // "allegations of political bias against Clinton": the party after a wrong done
         // "against" someone is the one wronged, not the one accused ("allegations of adultery
         // against Grayson" accuse him).
-        if role == Role::AccusationNoun && cue.text(text).ends_with("of") {
+        // (Also after a bare "alleges": "A lawsuit alleges racial discrimination against
+        // African American workers".)
+        let bare_allege = role == Role::AllegeThat
+            && !cue.text(text).ends_with("that")
+            && tokens(text, span(cue.end, sentence.end)).next().is_some_and(|t| t.span.text(text) != "that");
+        if (role == Role::AccusationNoun && cue.text(text).ends_with("of")) || bare_allege {
             let between: Vec<Token> =
                 tokens(text, span(cue.end, target.0.start)).filter(|t| t.kind == TokenKind::Word).collect();
             let wronged = between.windows(2).any(|w| {
@@ -3950,6 +4000,54 @@ mod tests {
         // "and charged" after an active verb is no passive.
         let text = "Prosecutors arrested him and charged Tony Mack with extortion.";
         assert_eq!(summary(text), vec![("charged".into(), "Tony Mack".into(), "missing")]);
+    }
+
+    #[test]
+    fn a_party_in_an_aside_or_before_how_is_no_passive_subject() {
+        // The judge heard how the players were accused: the judge is not accused.
+        let got = summary("Judge Mary Holt heard how the two strikers were accused of assault at the club.");
+        assert!(got.iter().all(|(_, t, _)| t != "Mary Holt"), "{got:?}");
+        // A place inside a dash aside is not the subject.
+        let got = summary("Four players -- at a camp in Marbella -- were accused of assault.");
+        assert!(got.iter().all(|(_, t, _)| t != "Marbella"), "{got:?}");
+        // A name before a whole aside still is.
+        let got = summary("John Terry -- a defender -- was accused of assault.\n\nThe hearing is next week.");
+        assert_eq!(got, vec![("accused".into(), "John Terry".into(), "missing")]);
+    }
+
+    #[test]
+    fn the_grounds_of_a_past_sanction_are_background() {
+        let got = liveness(
+            "The agency, known as NADA, was reinstated last year after two years on suspension over allegations \
+             it covered up for doped athletes.",
+        );
+        assert_eq!(got.iter().map(|x| x.1).collect::<Vec<_>>(), vec![Some(NotLive::Background)], "{got:?}");
+        // No "after": the sanction is the news and its grounds a live charge.
+        let got = liveness("The agency, known as NADA, faces a ban over allegations it covered up for doped athletes.");
+        assert!(!got.is_empty() && got.iter().all(|x| x.1.is_none()), "{got:?}");
+        // A comma ends the sanction's phrase.
+        let got = liveness("After the suspension ended, Smith accused Acme Corp of fraud.");
+        assert_eq!(got.iter().map(|x| x.1).collect::<Vec<_>>(), vec![None], "{got:?}");
+    }
+
+    #[test]
+    fn could_not_comment_and_no_comment_on_pending_litigation_are_no_comments() {
+        let text = "Parents accused Acme Corp of racial bias.\n\nA.\n\nB.\n\nAcme Corp does not comment on pending litigation.";
+        assert_eq!(summary(text), vec![("accused".into(), "Acme Corp".into(), "far")]);
+        let text = "Parents accused Acme Corp of racial bias.\n\nAcme Corp said it could not comment.";
+        assert_eq!(summary(text)[0].2, "answered");
+    }
+
+    #[test]
+    fn the_party_a_wrong_is_alleged_against_is_the_one_wronged() {
+        let got = summary(
+            "LOUISVILLE, Ky. (AP) - A lawsuit alleges racial discrimination against African American maintenance \
+             workers in the largest school district.\n\nThe suit seeks damages.",
+        );
+        assert!(got.iter().all(|(_, t, _)| !t.contains("African")), "{got:?}");
+        let got =
+            summary("The lawsuit alleges that Acme Corp discriminated against workers.\n\nThe trial is next year.");
+        assert!(got.iter().any(|(_, t, _)| t == "Acme Corp"), "{got:?}");
     }
 
     #[test]
