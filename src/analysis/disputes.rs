@@ -623,19 +623,20 @@ impl Parties {
         if !(2..=6).contains(&acronym.len()) || !acronym.bytes().all(|b| b.is_ascii_uppercase()) {
             return None;
         }
+        // Every name is read for every new key that looks like an acronym: initials are
+        // compared as they come, without collecting the words.
         self.names
             .iter()
             .position(|name| {
-                let words: Vec<&str> = name
+                let mut initials = name
                     .split(|c: char| c.is_whitespace() || c == '-')
                     .filter(|w| {
                         w.chars().next().is_some_and(char::is_uppercase)
                             && !matches!(w.trim_end_matches(['.', ',']), "Inc" | "Corp" | "Co" | "Ltd" | "LLC" | "PLC")
                     })
-                    .collect();
-                words.len() >= 2
-                    && words.len() == acronym.len()
-                    && words.iter().zip(acronym.bytes()).all(|(w, b)| w.as_bytes()[0] == b)
+                    .map(|w| w.as_bytes()[0]);
+                // The acronym has two to six letters, so a full match has two words or more.
+                acronym.bytes().all(|b| initials.next() == Some(b)) && initials.next().is_none()
             })
             .map(|i| i as u32)
     }
