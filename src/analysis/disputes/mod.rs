@@ -956,10 +956,7 @@ impl Scan<'_> {
             }
         }
         // ("Rivian Automotive, Inc": the company suffix is part of the name before it.)
-        if matches!(
-            m.text(text).trim_end_matches('.'),
-            "Inc" | "Corp" | "Co" | "Ltd" | "LLC" | "PLC" | "plc" | "AG" | "SA"
-        ) {
+        if is_company_suffix(m.text(text).trim_end_matches('.')) {
             return true;
         }
         // ("U.S. workplace": the abbreviation's dot may follow the mention.)
@@ -2250,6 +2247,12 @@ fn not_passive_subject(scan: &Scan<'_>, sentence: Span, party: Span, verb: usize
     dashes % 2 == 1
         || tokens(text, span(party.end, verb))
             .any(|t| matches!(&*lower(t.span.text(text)), "how" | "whether" | "why" | "where"))
+}
+
+/// A company-form suffix ("Inc", "Ltd", "AG"): part of the name before it, no party or
+/// initial of its own.
+fn is_company_suffix(word: &str) -> bool {
+    matches!(word, "Inc" | "Corp" | "Co" | "Ltd" | "LLC" | "PLC" | "plc" | "AG" | "SA")
 }
 
 /// The stand-in mention of an accused party the text does not name.

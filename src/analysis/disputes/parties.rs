@@ -23,6 +23,13 @@ pub(super) struct Mention {
     pub(super) office: Option<u32>,
 }
 
+impl Mention {
+    /// A mention of an entity from the aliases lexicon (sentence and place are set later).
+    fn entity(span: Span, key: u32, office: Option<u32>) -> Self {
+        Mention { span, key, side: None, alt: None, entity: true, sentence: 0, first: false, place: false, office }
+    }
+}
+
 #[derive(Default)]
 pub(super) struct Parties {
     pub(super) keys: FastMap<String, u32>,
@@ -113,7 +120,7 @@ impl Parties {
                     .split(|c: char| c.is_whitespace() || c == '-')
                     .filter(|w| {
                         w.chars().next().is_some_and(char::is_uppercase)
-                            && !matches!(w.trim_end_matches(['.', ',']), "Inc" | "Corp" | "Co" | "Ltd" | "LLC" | "PLC")
+                            && !is_company_suffix(w.trim_end_matches(['.', ',']))
                     })
                     .map(|w| w.as_bytes()[0]);
                 // The acronym has two to six letters, so a full match has two words or more.
@@ -353,17 +360,7 @@ pub(super) fn find_parties(doc: &Document, lex: &Lexicon, aliases: &[PhraseMatch
                 let key = entity_key(&mut p, class);
                 let office = office_of(&mut p, alias, key);
                 let span = Span::new(run.start.min(alias.start), run.end);
-                p.mentions.push(Mention {
-                    span,
-                    key,
-                    side: None,
-                    alt: None,
-                    entity: true,
-                    sentence: 0,
-                    first: false,
-                    place: false,
-                    office,
-                });
+                p.mentions.push(Mention::entity(span, key, office));
                 continue;
             }
             let key_word = last_word;
@@ -426,17 +423,7 @@ pub(super) fn find_parties(doc: &Document, lex: &Lexicon, aliases: &[PhraseMatch
         if !inside {
             let key = entity_key(&mut p, a.class);
             let office = office_of(&mut p, a.span, key);
-            p.mentions.push(Mention {
-                span: a.span,
-                key,
-                side: None,
-                alt: None,
-                entity: true,
-                sentence: 0,
-                first: false,
-                place: false,
-                office,
-            });
+            p.mentions.push(Mention::entity(a.span, key, office));
         }
     }
     p.mentions.sort_by_key(|m| (m.span.start, m.span.end));
