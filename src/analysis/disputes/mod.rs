@@ -139,6 +139,8 @@ pub struct Lexicon {
     /// "false", "baseless": after "is" / "was", an accusation noun declared untrue in its own
     /// sentence ("an accusation that ... is false").
     falsity: PhraseMatcher,
+    /// "accused each other of", "traded accusations": a charge that states both sides.
+    mutual_charges: PhraseMatcher,
     /// "unwarranted", "no evidence", "political persecution": the accused rejecting a charge
     /// outright, which answers it without a shared topic word.
     strong_rebuttals: PhraseMatcher,
@@ -241,6 +243,7 @@ impl Lexicon {
                 .chain(["Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Dr", "Adm", "Sgt", "Mayor"].map(String::from))
                 .collect(),
             falsity: PhraseMatcher::new([("falsity", lexicons.phrases("disputes", Some("falsity")))]),
+            mutual_charges: PhraseMatcher::new([("mutual", lexicons.phrases("disputes", Some("mutual-charges")))]),
             strong_rebuttals: PhraseMatcher::new([(
                 "strong-rebuttals",
                 lexicons.phrases("disputes", Some("strong-rebuttals")),
@@ -1216,7 +1219,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
             Role::Rebuttal | Role::NoComment | Role::Admission => {}
             Role::Denial => marked_disputed(&scan, si, m.span, &mut found),
             Role::Speech => {
-                if !sentence_charged(si) || speech_skipped(&scan, sentence, m.span) || mutual(text, sentence) {
+                if !sentence_charged(si) || speech_skipped(&scan, sentence, m.span) || mutual(text, lex, sentence) {
                     continue;
                 }
                 let (speaker, content) = speech_parts(&scan, sentence, m.span);
@@ -1232,7 +1235,7 @@ pub fn find_disputes(doc: &Document, ctx: &super::Context) -> Disputes {
                 // "So is Trump lying about his signature issue?", "Isn't he accused of ...?"
                 // ask; they charge nobody.
                 let asks = is_yes_no_question(text, sentence);
-                if headline || asks || (scan.in_quote(m.span) && !first_person) || mutual(text, sentence) {
+                if headline || asks || (scan.in_quote(m.span) && !first_person) || mutual(text, lex, sentence) {
                     continue;
                 }
                 accusation(&scan, si, m.span, role, &mut found);
@@ -2162,12 +2165,8 @@ fn states_wrong(scan: &Scan<'_>, sentence: Span, from: usize) -> bool {
 
 /// "India and Pakistan accused each other of violating the ceasefire", "the two sides traded
 /// accusations": a mutual charge states both sides in its own sentence.
-fn mutual(text: &str, sentence: Span) -> bool {
-    let s = sentence.text(text);
-    ["each other of", "each other for", "one another of", "one another for", "blamed each other", "blame each other"]
-        .iter()
-        .chain(&["traded accusations", "trade accusations", "trading accusations", "traded blame", "trade blame"])
-        .any(|p| s.contains(p))
+fn mutual(text: &str, lex: &Lexicon, sentence: Span) -> bool {
+    lex.mutual_charges.find_in(text, sentence).next().is_some()
 }
 
 /// "Tony Mack was arrested on Monday and charged with extortion", "were arrested and
